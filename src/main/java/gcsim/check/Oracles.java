@@ -1,0 +1,77 @@
+package gcsim.check;
+
+import gcsim.kernel.Actor;
+import gcsim.kernel.Fault;
+import gcsim.kernel.Kernel;
+import gcsim.kernel.Outcome;
+import gcsim.model.NixError;
+import gcsim.model.World;
+
+/**
+ * The checks applied while an execution runs: a client process ending with the error a real Nix
+ * would print, the store invariant after every step that wrote the DB, and at the end deadlock.
+ * The first failure stops the execution.
+ */
+final class Oracles implements Kernel.Observer {
+    private final World world;
+    private Failure failure;
+
+    Oracles(World world) {
+        this.world = world;
+    }
+
+    Failure failure() {
+        return failure;
+    }
+
+    @Override
+    public void afterStep(Kernel kernel, Actor actor) {
+        if (failure != null) {
+            return;
+        }
+        Fault f = actor.failure();
+        if (f != null && actor.done()) {
+            failure = describe(kernel, actor, f);
+            kernel.story("error: " + f.getMessage());
+            kernel.stop(failure.kind());
+            return;
+        }
+        if (world.db().takeDirty()) {
+            int bad = world.db().firstDanglingReference();
+            if (bad >= 0) {
+                String p = world.layout().full(bad >>> 16);
+                String r = world.layout().full(bad & 0xffff);
+                failure = new Failure("invariant", "store invariant (every valid path's references are valid)", r,
+                        "valid path '" + p + "' refers to '" + r + "', which is not valid", actor.name(), kernel.steps());
+                kernel.story("invariant broken: " + failure.message());
+                kernel.stop("invariant");
+            }
+        }
+    }
+
+    private Failure describe(Kernel kernel, Actor actor, Fault f) {
+        boolean client = world.isClient(actor.process());
+        if (f instanceof NixError e && client) {
+            String kind = switch (e.kind()) {
+                case NixError.INVALID_PATH -> "invalid-path";
+                case NixError.MISSING_FILE -> "missing-file";
+                case NixError.MISSING_DERIVATION -> "missing-derivation";
+                default -> "error";
+            };
+            return new Failure(kind, e.check(), e.path(), e.getMessage(), actor.name(), kernel.steps());
+        }
+        // Anything else escaping an actor is a fault of the model, never of Nix: say so loudly.
+        return new Failure("internal", "model: uncaught " + f.kind() + " in " + actor.name(), null,
+                f.getMessage(), actor.name(), kernel.steps());
+    }
+
+    /** The end-of-run check: a deadlock is a failure. */
+    Failure atEnd(Outcome outcome) {
+        if (failure == null && outcome.end() == Outcome.End.DEADLOCK) {
+            failure = new Failure("deadlock", "kernel: nothing can run and no timer is pending", null,
+                    "deadlock: blocked " + String.join(", ", outcome.blocked()), String.join(", ", outcome.blocked()),
+                    outcome.steps());
+        }
+        return failure;
+    }
+}

@@ -1,0 +1,32 @@
+package gcsim.check;
+
+import gcsim.kernel.Outcome;
+import gcsim.kernel.Schedule;
+import gcsim.kernel.TraceEvent;
+import java.util.List;
+
+/**
+ * The judged result of one execution.
+ *
+ * @param outcome how the kernel's run loop ended
+ * @param failure the first failure seen, or null
+ * @param schedule every choice made, enough to replay it
+ * @param trace every step's events when tracing was on, else empty
+ * @param coverage what the execution exercised, so that a pass is not empty
+ */
+public record RunResult(Outcome outcome, Failure failure, Schedule schedule, List<TraceEvent> trace, Coverage coverage) {
+    public boolean failed() {
+        return failure != null;
+    }
+
+    public boolean cut() {
+        return outcome.end() == Outcome.End.CUT;
+    }
+
+    /**
+     * @param gcRuns collector runs that started
+     * @param gcDuringClientOps runs that took gc.lock while some client operation was in flight
+     * @param pathsDeleted store paths the collectors deleted
+     */
+    public record Coverage(int gcRuns, int gcDuringClientOps, int pathsDeleted) {}
+}

@@ -1,0 +1,51 @@
+package gcsim.check;
+
+import gcsim.kernel.Kernel;
+import gcsim.kernel.Outcome;
+import gcsim.kernel.Strategy;
+import gcsim.model.StoreLayout;
+import gcsim.model.World;
+import gcsim.scenario.Scenario;
+import gcsim.variant.Variant;
+
+/**
+ * Runs a scenario under a variant in the Nix model and applies the oracles: the {@link Executor}
+ * the search layer drives. Not thread-safe; make one per search thread. The scenario's fixed
+ * layout is computed once here; each run builds a fresh {@link World}.
+ */
+public final class Runner implements Executor {
+    private final Scenario scenario;
+    private final Variant variant;
+    private final int maxSteps;
+    private final StoreLayout layout;
+
+    public Runner(Scenario scenario, Variant variant, int maxSteps) {
+        this.scenario = scenario;
+        this.variant = variant;
+        this.maxSteps = maxSteps;
+        this.layout = new StoreLayout(scenario);
+    }
+
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    public Variant variant() {
+        return variant;
+    }
+
+    @Override
+    public RunResult run(Strategy strategy, boolean trace) {
+        Kernel kernel = new Kernel(strategy, maxSteps);
+        if (trace) {
+            kernel.withTrace();
+        }
+        World world = new World(scenario, layout, variant.switches(), kernel);
+        Oracles oracles = new Oracles(world);
+        kernel.observe(oracles);
+        Outcome outcome = kernel.run();
+        Failure failure = oracles.atEnd(outcome);
+        return new RunResult(outcome, failure, kernel.schedule(), kernel.trace(),
+                new RunResult.Coverage(world.gcRuns(), world.gcDuringClientOps(), world.pathsDeleted()));
+    }
+}

@@ -1,0 +1,173 @@
+package gcsim.kernel;
+
+/**
+ * A thread of a simulated process: a stack of {@link Frame}s driven by the kernel, never a Java thread.
+ *
+ * <p>Invariants: an actor is {@code done} exactly when its frame stack is empty; {@code guard} is
+ * non-null only while the actor waits, and then the kernel runs it only once {@code guard.ready()}.
+ */
+public final class Actor {
+    private final int id;
+    private final String name;
+    private final SimProcess process;
+    private final Kernel kernel;
+
+    Frame top;
+    /** What the actor waits on; null when it can run. */
+    Guard guard;
+    /** True when the current wait is a service loop waiting for work (never a deadlock). */
+    boolean serviceWait;
+    private Frame pendingCall;
+    private Object result;
+    private Fault failure;
+    boolean done;
+
+    Actor(Kernel kernel, int id, String name, SimProcess process, Frame body) {
+        this.kernel = kernel;
+        this.id = id;
+        this.name = name;
+        this.process = process;
+        this.top = body;
+    }
+
+    public int id() {
+        return id;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public SimProcess process() {
+        return process;
+    }
+
+    public Kernel kernel() {
+        return kernel;
+    }
+
+    public boolean done() {
+        return done;
+    }
+
+    /** The fault that ended this actor, or null. */
+    public Fault failure() {
+        return failure;
+    }
+
+    /** True when this actor is waiting and its guard is not ready. */
+    public boolean blocked() {
+        return !done && guard != null && !guard.ready();
+    }
+
+    public boolean inServiceWait() {
+        return serviceWait;
+    }
+
+    /** Calls {@code frame}: return the result of this method from {@link Frame#step}. */
+    public Control call(Frame frame) {
+        pendingCall = frame;
+        return Control.CALL;
+    }
+
+    /** Returns {@code value} to the caller: return the result of this method from {@link Frame#step}. */
+    public Control ret(Object value) {
+        result = value;
+        return Control.RETURN;
+    }
+
+    /** The value the last finished callee returned. */
+    public Object result() {
+        return result;
+    }
+
+    /** Waits until {@code g} is ready; a scheduling point. */
+    public Control await(Guard g) {
+        guard = g;
+        serviceWait = false;
+        return Control.WAIT;
+    }
+
+    /** Waits for work in a service loop: such a wait never counts as a deadlock. */
+    public Control awaitWork(Guard g) {
+        guard = g;
+        serviceWait = true;
+        return Control.WAIT;
+    }
+
+    /** Sleeps for {@code nanos} of virtual time; a scheduling point. */
+    public Control sleep(long nanos) {
+        return await(kernel.timer(kernel.now() + nanos));
+    }
+
+    /** Ends this actor at once, dropping its frames (its process exited or it was killed). */
+    public void kill() {
+        top = null;
+        guard = null;
+        done = true;
+    }
+
+    /**
+     * Runs frames until the next scheduling point. Returns normally; a fault that unwinds every
+     * frame ends the actor and is kept in {@link #failure()}.
+     */
+    void runStep() {
+        guard = null;
+        serviceWait = false;
+        while (top != null) {
+            Control c;
+            try {
+                c = top.step(this);
+            } catch (Fault f) {
+                if (!unwind(f)) {
+                    return;
+                }
+                continue;
+            }
+            if (top == null) { // the step ended this actor's process (exit), so its frames are gone
+                return;
+            }
+            switch (c) {
+                case YIELD:
+                case WAIT:
+                    return;
+                case CONTINUE:
+                    break;
+                case CALL:
+                    Frame callee = pendingCall;
+                    pendingCall = null;
+                    callee.caller = top;
+                    top = callee;
+                    break;
+                case RETURN:
+                    top = top.caller;
+                    if (top == null) {
+                        done = true;
+                        return;
+                    }
+                    break;
+                default:
+                    throw new IllegalStateException(String.valueOf(c));
+            }
+        }
+        done = true;
+    }
+
+    private boolean unwind(Fault f) {
+        while (top != null) {
+            if (top.handle(this, f)) {
+                return true;
+            }
+            top = top.caller;
+        }
+        failure = f;
+        done = true;
+        kernel.actorFailed(this, f);
+        return false;
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

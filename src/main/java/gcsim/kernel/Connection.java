@@ -1,0 +1,104 @@
+package gcsim.kernel;
+
+import java.util.ArrayDeque;
+
+/**
+ * A connected stream socket pair carrying whole messages. Each side owns an {@link End}; closing
+ * an end (explicitly or at its process's exit) makes the peer read end-of-file and makes the
+ * peer's later sends fail with EPIPE.
+ */
+public final class Connection {
+    private final Kernel kernel;
+    private final int resource;
+    private final End client;
+    private final End server;
+
+    Connection(Kernel kernel, SimProcess clientProcess) {
+        this.kernel = kernel;
+        this.resource = kernel.newResource();
+        this.client = new End(clientProcess);
+        this.server = new End(null);
+    }
+
+    End clientEnd() {
+        return client;
+    }
+
+    End acceptBy(SimProcess p) {
+        server.owner = p;
+        p.own(server);
+        return server;
+    }
+
+    void reset() {
+        server.closed = true;
+    }
+
+    /** One side of the connection. */
+    public final class End implements SimProcess.Resource {
+        private SimProcess owner;
+        private final ArrayDeque<Object> inbox = new ArrayDeque<>(2);
+        private boolean closed;
+        private final Guard readable = () -> !inbox.isEmpty() || peer().closed;
+
+        End(SimProcess owner) {
+            this.owner = owner;
+            if (owner != null) {
+                owner.own(this);
+            }
+        }
+
+        private End peer() {
+            return this == client ? server : client;
+        }
+
+        /** Ready when a message or end-of-file can be read. */
+        public Guard readable() {
+            return readable;
+        }
+
+        /** Sends a message; throws a fault of kind EPIPE when the peer has closed. */
+        public void send(Object message) {
+            kernel.write(resource);
+            if (closed || peer().closed) {
+                throw new Fault("EPIPE", "writing to socket: Broken pipe");
+            }
+            peer().inbox.add(message);
+        }
+
+        /** Receives the next message, or null at end-of-file; call only when {@link #readable()}. */
+        public Object receive() {
+            kernel.write(resource);
+            Object m = inbox.poll();
+            if (m == null && !peer().closed) {
+                throw new IllegalStateException("receive on a socket with nothing to read");
+            }
+            return m;
+        }
+
+        public boolean peerClosed() {
+            kernel.read(resource);
+            return peer().closed;
+        }
+
+        public boolean closed() {
+            return closed;
+        }
+
+        public void close() {
+            if (!closed) {
+                kernel.write(resource);
+                closed = true;
+                if (owner != null) {
+                    owner.disown(this);
+                }
+            }
+        }
+
+        @Override
+        public void closeOnExit(SimProcess p) {
+            kernel.write(resource);
+            closed = true;
+        }
+    }
+}

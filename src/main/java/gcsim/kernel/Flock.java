@@ -1,0 +1,89 @@
+package gcsim.kernel;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The flock(2) lock of one inode: shared or exclusive, held by open file descriptions.
+ *
+ * <p>Invariant: {@code exclusive != null} implies {@code shared} is empty. A description holds at
+ * most one mode; locking again converts it, as flock does.
+ */
+public final class Flock {
+    private final Kernel kernel;
+    private final int resource;
+    private final List<OpenFile> shared = new ArrayList<>(2);
+    private OpenFile exclusive;
+
+    public Flock(Kernel kernel) {
+        this.kernel = kernel;
+        this.resource = kernel.newResource();
+    }
+
+    public boolean canLock(OpenFile f, boolean exclusiveMode) {
+        kernel.read(resource);
+        if (exclusive != null) {
+            return exclusive == f;
+        }
+        if (!exclusiveMode) {
+            return true;
+        }
+        return shared.isEmpty() || (shared.size() == 1 && shared.get(0) == f);
+    }
+
+    /** A guard for a blocking lock call. */
+    public Guard lockable(OpenFile f, boolean exclusiveMode) {
+        return () -> canLockQuiet(f, exclusiveMode);
+    }
+
+    private boolean canLockQuiet(OpenFile f, boolean exclusiveMode) {
+        if (exclusive != null) {
+            return exclusive == f;
+        }
+        return !exclusiveMode || shared.isEmpty() || (shared.size() == 1 && shared.get(0) == f);
+    }
+
+    /** Takes the lock; the caller has checked {@link #canLock} in this same step. */
+    public void lock(OpenFile f, boolean exclusiveMode) {
+        if (!canLock(f, exclusiveMode)) {
+            throw new IllegalStateException("flock taken while unavailable");
+        }
+        kernel.write(resource);
+        shared.remove(f);
+        if (exclusiveMode) {
+            exclusive = f;
+        } else {
+            exclusive = null;
+            shared.add(f);
+        }
+    }
+
+    /** LOCK_NB: takes the lock if it can, and says whether it did. */
+    public boolean tryLock(OpenFile f, boolean exclusiveMode) {
+        if (!canLock(f, exclusiveMode)) {
+            return false;
+        }
+        lock(f, exclusiveMode);
+        return true;
+    }
+
+    public void unlock(OpenFile f) {
+        kernel.write(resource);
+        if (exclusive == f) {
+            exclusive = null;
+        }
+        shared.remove(f);
+    }
+
+    public boolean heldBy(OpenFile f) {
+        return exclusive == f || shared.contains(f);
+    }
+
+    public boolean heldExclusively() {
+        return exclusive != null;
+    }
+
+    public boolean free() {
+        return exclusive == null && shared.isEmpty();
+    }
+}

@@ -1,0 +1,18 @@
+package gcsim.kernel;
+
+/**
+ * A condition an actor waits on: a lock becoming free, a message arriving, a timer expiring.
+ *
+ * <p>Guards are polled by the kernel at each scheduling decision, so a guard must be a pure read
+ * of simulation state: no side effects, no choices.
+ */
+public interface Guard {
+    long NEVER = Long.MAX_VALUE;
+
+    boolean ready();
+
+    /** The virtual time at which this guard becomes ready by itself, or {@link #NEVER}. */
+    default long deadline() {
+        return NEVER;
+    }
+}

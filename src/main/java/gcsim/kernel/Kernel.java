@@ -1,0 +1,276 @@
+package gcsim.kernel;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The scheduler: runs one execution of actors over a virtual clock, one step at a time, on one
+ * Java thread, asking the {@link Strategy} at every choice and recording each answer.
+ *
+ * <p>The kernel knows nothing of Nix. It knows actors (threads of {@link SimProcess}es), guards they
+ * wait on, timers, and a bound on steps. A clock advance is an option the strategy sees whenever a
+ * timer is pending, because a real step can take arbitrarily long; it is forced when nothing else
+ * can run.
+ */
+public final class Kernel {
+    /** The option meaning "let virtual time jump to the next timer". Larger than any actor id. */
+    public static final int ADVANCE_CLOCK = Integer.MAX_VALUE;
+
+    /** Called after every step; may call {@link Kernel#stop} to end the execution. */
+    public interface Observer {
+        void afterStep(Kernel kernel, Actor actor);
+    }
+
+    private final Strategy strategy;
+    private final Schedule schedule = new Schedule();
+    private final List<Actor> actors = new ArrayList<>(16);
+    private final List<SimProcess> processes = new ArrayList<>(8);
+    private int[] options = new int[16];
+    private final int maxSteps;
+    private long now;
+    private int steps;
+    private int nextPid = 1000;
+    private int nextResource;
+    private Actor current;
+    private String stopReason;
+    private Observer observer;
+    private List<TraceEvent> trace;
+    private Footprints footprints;
+
+    public Kernel(Strategy strategy, int maxSteps) {
+        this.strategy = strategy;
+        this.maxSteps = maxSteps;
+    }
+
+    /** Records a trace of every step; call before {@link #run()}. Off by default: tracing costs. */
+    public Kernel withTrace() {
+        trace = new ArrayList<>(256);
+        return this;
+    }
+
+    /** Records the footprint of every step; call before {@link #run()}. */
+    public Kernel withFootprints() {
+        footprints = new Footprints();
+        return this;
+    }
+
+    public void observe(Observer o) {
+        observer = o;
+    }
+
+    public long now() {
+        return now;
+    }
+
+    public int steps() {
+        return steps;
+    }
+
+    public Schedule schedule() {
+        return schedule;
+    }
+
+    public boolean tracing() {
+        return trace != null;
+    }
+
+    public List<TraceEvent> trace() {
+        return trace == null ? List.of() : Collections.unmodifiableList(trace);
+    }
+
+    public Footprints footprints() {
+        return footprints;
+    }
+
+    /** The actor whose step is running, or null between steps. */
+    public Actor current() {
+        return current;
+    }
+
+    public List<Actor> actors() {
+        return Collections.unmodifiableList(actors);
+    }
+
+    public List<SimProcess> processes() {
+        return Collections.unmodifiableList(processes);
+    }
+
+    public SimProcess newProcess(String name) {
+        SimProcess p = new SimProcess(this, nextPid++, name);
+        processes.add(p);
+        return p;
+    }
+
+    Actor newActor(String name, SimProcess p, Frame body) {
+        Actor a = new Actor(this, actors.size(), name, p, body);
+        actors.add(a);
+        return a;
+    }
+
+    /** A fresh id for a piece of shared state, for footprints. */
+    public int newResource() {
+        return nextResource++;
+    }
+
+    /** Reports that the running step read {@code resource}. */
+    public void read(int resource) {
+        if (footprints != null) {
+            footprints.record(resource, false);
+        }
+    }
+
+    /** Reports that the running step wrote {@code resource}. */
+    public void write(int resource) {
+        if (footprints != null) {
+            footprints.record(resource, true);
+        }
+    }
+
+    public Guard timer(long wake) {
+        return new Timer(this, wake);
+    }
+
+    /** A data choice in {@code [0, bound)}, made by the strategy and recorded; no choice when bound ≤ 1. */
+    public int choose(int bound) {
+        if (bound <= 1) {
+            return 0;
+        }
+        int v = strategy.nextValue(bound);
+        if (v < 0 || v >= bound) {
+            throw new IllegalStateException("strategy returned " + v + " for a choice below " + bound);
+        }
+        schedule.choices().add(v);
+        return v;
+    }
+
+    /** Adds a line to the trace of the running step; costs nothing when not tracing. */
+    public void note(String text) {
+        if (trace != null) {
+            trace.add(new TraceEvent(steps, now, current == null ? "-" : current.name(), text, false));
+        }
+    }
+
+    /** Like {@link #note} but the line also belongs in the failure story. */
+    public void story(String text) {
+        if (trace != null) {
+            trace.add(new TraceEvent(steps, now, current == null ? "-" : current.name(), text, true));
+        }
+    }
+
+    /** Ends the execution after the current step. */
+    public void stop(String reason) {
+        if (stopReason == null) {
+            stopReason = reason;
+        }
+    }
+
+    void actorFailed(Actor a, Fault f) {
+        note("uncaught " + f.kind() + ": " + f.getMessage());
+        a.process().exit();
+    }
+
+    /** Runs the execution to its end. */
+    public Outcome run() {
+        strategy.beginExecution();
+        while (true) {
+            if (stopReason != null) {
+                return new Outcome(Outcome.End.STOPPED, steps, now, List.of(), stopReason);
+            }
+            int n = 0;
+            long nextDeadline = Guard.NEVER;
+            for (int i = 0, size = actors.size(); i < size; i++) {
+                Actor a = actors.get(i);
+                if (a.done) {
+                    continue;
+                }
+                Guard g = a.guard;
+                if (g == null || g.ready()) {
+                    if (n + 1 >= options.length) {
+                        options = Arrays.copyOf(options, options.length * 2);
+                    }
+                    options[n++] = a.id();
+                } else {
+                    long d = g.deadline();
+                    if (d < nextDeadline) {
+                        nextDeadline = d;
+                    }
+                }
+            }
+            if (n == 0 && nextDeadline == Guard.NEVER) {
+                return finish();
+            }
+            if (steps >= maxSteps) {
+                return new Outcome(Outcome.End.CUT, steps, now, List.of(), null);
+            }
+            if (nextDeadline != Guard.NEVER) {
+                options[n++] = ADVANCE_CLOCK;
+            }
+            int pick = n == 1 ? options[0] : pickActor(n);
+            steps++;
+            if (pick == ADVANCE_CLOCK) {
+                current = null;
+                if (footprints != null) {
+                    footprints.beginStep(-1);
+                }
+                now = nextDeadline;
+                if (trace != null) {
+                    trace.add(new TraceEvent(steps, now, "clock", "time advances to " + formatTime(now), false));
+                }
+                continue;
+            }
+            Actor a = actors.get(pick);
+            current = a;
+            if (footprints != null) {
+                footprints.beginStep(a.id());
+            }
+            a.runStep();
+            if (observer != null) {
+                observer.afterStep(this, a);
+            }
+            current = null;
+        }
+    }
+
+    private int pickActor(int n) {
+        int prev = current == null ? -1 : current.id();
+        int pick = strategy.nextActor(options, n, prev);
+        int recorded = -1;
+        for (int i = 0; i < n; i++) {
+            if (options[i] == pick) {
+                recorded = pick == ADVANCE_CLOCK ? 0 : pick + 1;
+                break;
+            }
+        }
+        if (recorded < 0) {
+            throw new IllegalStateException("strategy picked " + pick + ", which is not an option");
+        }
+        schedule.choices().add(recorded);
+        return pick;
+    }
+
+    private Outcome finish() {
+        List<String> blocked = new ArrayList<>();
+        for (Actor a : actors) {
+            if (!a.done && a.guard != null && !a.serviceWait) {
+                blocked.add(a.name());
+            }
+        }
+        if (blocked.isEmpty()) {
+            return new Outcome(Outcome.End.COMPLETE, steps, now, List.of(), null);
+        }
+        return new Outcome(Outcome.End.DEADLOCK, steps, now, List.copyOf(blocked), null);
+    }
+
+    /** Virtual time as people read it: {@code 1.25s}, {@code 100ms}, {@code 0s}. */
+    public static String formatTime(long nanos) {
+        if (nanos % 1_000_000_000L == 0) {
+            return nanos / 1_000_000_000L + "s";
+        }
+        if (nanos % 1_000_000L == 0) {
+            return nanos / 1_000_000L + "ms";
+        }
+        return nanos + "ns";
+    }
+}

@@ -1,0 +1,73 @@
+package gcsim.kernel;
+
+import java.util.ArrayDeque;
+
+/** A listening socket with its backlog; accepted in arrival order. */
+public final class Listener implements SimProcess.Resource {
+    private final Kernel kernel;
+    private final int resource;
+    private final SocketFile file;
+    private final SimProcess owner;
+    private final ArrayDeque<Connection> backlog = new ArrayDeque<>(4);
+    private boolean closed;
+    private final Guard pending = () -> !backlog.isEmpty();
+
+    Listener(Kernel kernel, SocketFile file, SimProcess owner) {
+        this.kernel = kernel;
+        this.resource = kernel.newResource();
+        this.file = file;
+        this.owner = owner;
+        owner.own(this);
+    }
+
+    Connection.End enqueue(SimProcess client) {
+        kernel.write(resource);
+        Connection c = new Connection(kernel, client);
+        backlog.add(c);
+        return c.clientEnd();
+    }
+
+    /** Ready when a connection waits to be accepted. */
+    public Guard pending() {
+        return pending;
+    }
+
+    public boolean hasPending() {
+        kernel.read(resource);
+        return !backlog.isEmpty();
+    }
+
+    /** accept(2): the server's end of the oldest queued connection, owned by {@code server}. */
+    public Connection.End accept(SimProcess server) {
+        kernel.write(resource);
+        Connection c = backlog.poll();
+        if (c == null) {
+            throw new IllegalStateException("accept with an empty backlog");
+        }
+        return c.acceptBy(server);
+    }
+
+    public boolean closed() {
+        return closed;
+    }
+
+    /** Closes the listening socket; queued connections are reset. The file stays. */
+    public void close() {
+        if (closed) {
+            return;
+        }
+        kernel.write(resource);
+        closed = true;
+        owner.disown(this);
+        file.listenerClosed(this);
+        for (Connection c : backlog) {
+            c.reset();
+        }
+        backlog.clear();
+    }
+
+    @Override
+    public void closeOnExit(SimProcess p) {
+        close();
+    }
+}

@@ -1,0 +1,46 @@
+package gcsim.kernel;
+
+/**
+ * A mutex between threads of one process. Held across a scheduling point it makes other threads
+ * wait, which is how 2.8's addTempRoot can deadlock against its own auto-GC (§2.6).
+ */
+public final class Mutex {
+    private final Kernel kernel;
+    private final int resource;
+    private Actor holder;
+    private final Guard free = () -> holder == null;
+
+    public Mutex(Kernel kernel) {
+        this.kernel = kernel;
+        this.resource = kernel.newResource();
+    }
+
+    /** The guard of a blocking lock call. */
+    public Guard free() {
+        return free;
+    }
+
+    public boolean isFree() {
+        return holder == null;
+    }
+
+    public Actor holder() {
+        return holder;
+    }
+
+    public void lock(Actor a) {
+        kernel.write(resource);
+        if (holder != null && holder != a) {
+            throw new IllegalStateException("mutex taken while held by " + holder);
+        }
+        holder = a;
+    }
+
+    public void unlock(Actor a) {
+        kernel.write(resource);
+        if (holder != a) {
+            throw new IllegalStateException(a + " unlocks a mutex held by " + holder);
+        }
+        holder = null;
+    }
+}

@@ -1,0 +1,80 @@
+package gcsim.kernel;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A simulated OS process: a pid, its threads, and the resources the kernel releases when it exits
+ * (file locks held through its open file descriptions, socket ends it owns).
+ */
+public final class SimProcess {
+    /** Something the kernel closes when the owning process exits, as the OS closes descriptors. */
+    public interface Resource {
+        void closeOnExit(SimProcess owner);
+    }
+
+    private final Kernel kernel;
+    private final int pid;
+    private final String name;
+    final List<Actor> threads = new ArrayList<>(4);
+    private final List<Resource> resources = new ArrayList<>(4);
+    private boolean exited;
+
+    SimProcess(Kernel kernel, int pid, String name) {
+        this.kernel = kernel;
+        this.pid = pid;
+        this.name = name;
+    }
+
+    public int pid() {
+        return pid;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public boolean exited() {
+        return exited;
+    }
+
+    public Kernel kernel() {
+        return kernel;
+    }
+
+    /** Starts a new thread in this process running {@code body}. */
+    public Actor spawn(String threadName, Frame body) {
+        Actor a = kernel.newActor(threadName, this, body);
+        threads.add(a);
+        return a;
+    }
+
+    public void own(Resource r) {
+        resources.add(r);
+    }
+
+    public void disown(Resource r) {
+        resources.remove(r);
+    }
+
+    /** Ends the process: every thread stops and every owned resource is closed, in acquisition order. */
+    public void exit() {
+        if (exited) {
+            return;
+        }
+        exited = true;
+        for (Actor t : threads) {
+            t.kill();
+        }
+        List<Resource> toClose = new ArrayList<>(resources);
+        resources.clear();
+        for (Resource r : toClose) {
+            r.closeOnExit(this);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name + "[" + pid + "]";
+    }
+}

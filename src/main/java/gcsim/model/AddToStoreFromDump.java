@@ -1,0 +1,106 @@
+package gcsim.model;
+
+import gcsim.kernel.Actor;
+import gcsim.kernel.Control;
+import gcsim.kernel.Fault;
+import gcsim.kernel.OpenFile;
+
+/**
+ * {@code LocalStore::addToStoreFromDump} (§2.4, HEAD order): temp root, validity check, path lock,
+ * second check, remove leftovers, synchronous auto-GC, write, register, unlock. The temp root comes
+ * before the write because an invalid path on disk is garbage unless its hash is temp-rooted; the
+ * references get no root here, which is the caller's business (§2.3).
+ *
+ * <p>Dumps are small (below {@code nar-buffer-size}), so step 1's temporary directory is not used.
+ */
+final class AddToStoreFromDump extends ModelFrame {
+    private static final String FN = "addToStoreFromDump §2.4";
+    private final LocalStore ls;
+    private final int p;
+    private LockFile lock;
+    private OpenFile lockFd;
+    private boolean locked;
+
+    AddToStoreFromDump(World w, LocalStore ls, int p) {
+        super(w);
+        this.ls = ls;
+        this.p = p;
+    }
+
+    @Override
+    protected Control step(Actor self) {
+        switch (pc) {
+            case 0: // steps 1–3: the dump has arrived; dstPath is computed; addTempRoot(dstPath)
+                pc = 1;
+                return self.call(new AddTempRoot(w, ls, p));
+            case 1: // step 4: isValidPath ⟂[db]
+                if (w.db.isValid(p)) {
+                    note(FN + " step 4", name(p) + " is already valid");
+                    return self.ret(p);
+                }
+                return yieldTo(2);
+            case 2: // step 5: PathLocks: open or create <path>.lock ⟂[fs], then a blocking exclusive flock
+                lock = w.store.openOrCreateLock(p);
+                lockFd = new OpenFile(ls.process, lock.flock, name(p) + ".lock");
+                pc = 3;
+                return self.await(lock.flock.lockable(lockFd, true));
+            case 3: // step 5: locked; a nonzero size means the previous holder deleted it: retry
+                lock.flock.lock(lockFd, true);
+                if (lock.deletedMarker) {
+                    lockFd.close();
+                    return yieldTo(2);
+                }
+                locked = true;
+                note(FN + " step 5", "locks " + name(p) + ".lock");
+                return yieldTo(4);
+            case 4: // step 6: isValidPathUncached ⟂[db]
+                if (w.db.isValid(p)) {
+                    note(FN + " step 6", name(p) + " became valid meanwhile");
+                    return goTo(13);
+                }
+                return yieldTo(5);
+            case 5: // step 7: deletePath(realPath): remove leftovers ⟂[fs]
+                w.store.delete(p);
+                return yieldTo(6);
+            case 6: // step 8: autoGC(sync = true)
+                pc = 7;
+                return self.call(new AutoGc(w, ls, true));
+            case 7: // step 9: write the contents ⟂[fs]; steps 10–11 (NAR hash, optimisePath) touch only
+                    // this path's own file, which its temp root protects, so they share this step
+                w.store.materialise(p);
+                note(FN + " steps 9–11", "writes " + name(p) + " to the store");
+                return yieldTo(8);
+            case 8: // step 12: registerValidPath with the references ⟂[db] (§2.5)
+                w.db.register(p, w.layout.refs(p), w.layout.deriver(p), "registerValidPaths §2.5 step 4 (from " + FN + " step 12)");
+                story(FN + " step 12", "registers " + name(p) + " as valid");
+                return yieldTo(13);
+            case 13: // step 13: mark the lock for deletion, unlink it and release ⟂[fs][lock]
+                releaseLock(true);
+                return self.ret(p);
+            default:
+                throw new IllegalStateException("pc " + pc);
+        }
+    }
+
+    private void releaseLock(boolean delete) {
+        if (!locked) {
+            return;
+        }
+        if (delete) {
+            lock.deletedMarker = true;
+            w.store.unlinkLock(p, lock);
+        }
+        lockFd.close();
+        locked = false;
+    }
+
+    @Override
+    protected boolean handle(Actor self, Fault fault) {
+        // PathLocks' destructor releases the lock without deleting the file when an error unwinds.
+        releaseLock(false);
+        if (fault instanceof NixError e && NixError.INVALID_PATH.equals(e.kind())) {
+            story(FN + " step 12", "registration fails: " + e.getMessage());
+        }
+        return false;
+    }
+}

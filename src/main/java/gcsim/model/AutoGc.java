@@ -1,0 +1,114 @@
+package gcsim.model;
+
+import gcsim.kernel.Actor;
+import gcsim.kernel.Control;
+import gcsim.kernel.Promise;
+
+/**
+ * {@code LocalStore::autoGC(sync)} (§2.9): when free space is below min-free, start one collector
+ * thread per process that frees up to max-free, and (when sync) wait for it. A caller that finds a
+ * run in progress waits on the same shared future. Inside addToStoreFromDump this means the
+ * caller registers its path only after the whole run it triggered has finished.
+ */
+final class AutoGc extends ModelFrame {
+    private static final String FN = "autoGC §2.9";
+    private final LocalStore ls;
+    private final boolean sync;
+    private Promise<Object> future;
+
+    AutoGc(World w, LocalStore ls, boolean sync) {
+        super(w);
+        this.ls = ls;
+        this.sync = sync;
+    }
+
+    @Override
+    protected Control step(Actor self) {
+        switch (pc) {
+            case 0: // steps 1–3: lock the state; a running GC: share its future; the check interval
+                if (w.settings.minFree() == 0) {
+                    return self.ret(null);
+                }
+                if (ls.gcRunning) {
+                    future = ls.gcFuture;
+                    note(FN + " step 2", "an auto-GC is already running in this process; waiting for it");
+                    return goTo(10);
+                }
+                if (ls.lastGcCheck != Long.MIN_VALUE
+                        && k.now() < ls.lastGcCheck + w.settings.minFreeCheckIntervalNanos()) {
+                    return self.ret(null);
+                }
+                return goTo(1);
+            case 1: { // steps 4–10: read the free space ⟂[fs]; maybe start the collector thread ⟂[thr]
+                long avail = w.store.free();
+                ls.lastGcCheck = k.now();
+                if (avail >= w.settings.minFree() || avail >= w.settings.maxFree()) {
+                    note(FN + " step 6", "free " + avail + " ≥ min-free; no GC");
+                    return yieldTo(11);
+                }
+                if ((double) avail > (double) ls.availAfterGc * 0.97) {
+                    note(FN + " step 7", "free " + avail + " not below 0.97 × free after the last GC; no GC");
+                    return yieldTo(11);
+                }
+                ls.gcRunning = true;
+                ls.gcFuture = new Promise<>(k);
+                future = ls.gcFuture;
+                long maxFreed = w.settings.maxFree() - avail;
+                ls.process.spawn(ls.process.name() + "/auto-gc", new AutoGcThread(w, ls, maxFreed, future));
+                story(FN + " step 10", "free space " + avail + " < min-free " + w.settings.minFree()
+                        + ": starts an auto-GC to free " + maxFreed + " bytes");
+                return yieldTo(10);
+            }
+            case 10: // step 11: if sync, wait on the future ⟂[wait]
+                if (!sync) {
+                    return self.ret(null);
+                }
+                pc = 11;
+                return self.await(future);
+            case 11:
+                return self.ret(null);
+            default:
+                throw new IllegalStateException("pc " + pc);
+        }
+    }
+
+    /** The detached (2.8) or joined (HEAD) auto-GC thread (§2.9 step 10). */
+    static final class AutoGcThread extends ModelFrame {
+        private final LocalStore ls;
+        private final long maxFreed;
+        private final Promise<Object> future;
+
+        AutoGcThread(World w, LocalStore ls, long maxFreed, Promise<Object> future) {
+            super(w);
+            this.ls = ls;
+            this.maxFreed = maxFreed;
+            this.future = future;
+        }
+
+        @Override
+        protected Control step(Actor self) {
+            switch (pc) {
+                case 0:
+                    pc = 1;
+                    return self.call(new CollectGarbage(w, ls, maxFreed));
+                case 1: // availAfterGC from another reading; then finish: running = false, fulfil ⟂[fs]
+                    ls.availAfterGc = w.store.free();
+                    ls.gcRunning = false;
+                    ls.lastGcCheck = k.now();
+                    future.fulfil(null);
+                    note(FN + " step 10", "auto-GC finished");
+                    return self.ret(null);
+                default:
+                    throw new IllegalStateException("pc " + pc);
+            }
+        }
+
+        @Override
+        protected boolean handle(Actor self, gcsim.kernel.Fault fault) {
+            // Exceptions from the collector are swallowed; the finally-part still runs.
+            note(FN + " step 10", "auto-GC failed and the error was swallowed: " + fault.getMessage());
+            pc = 1;
+            return true;
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package gcsim.model;
+
+import gcsim.kernel.Actor;
+import gcsim.kernel.Control;
+import gcsim.kernel.SimProcess;
+import gcsim.scenario.Op;
+import gcsim.scenario.ProcessSpec;
+import gcsim.scenario.Start;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The main thread of a scenario's client process: wait for its start, run its operations in order,
+ * then exit — registering permanent roots first under the caller-root variant, and closing the
+ * store, which for a daemon client ends its worker.
+ */
+final class ClientMain extends ModelFrame {
+    private final Client c;
+    private final ProcessSpec spec;
+    /** Cursor stack over nested op lists: list, next index, repetitions left. */
+    private final List<Cursor> stack = new ArrayList<>(2);
+    private int i;
+
+    private static final class Cursor {
+        final List<Op> ops;
+        int next;
+        int repeatsLeft;
+
+        Cursor(List<Op> ops, int repeats) {
+            this.ops = ops;
+            this.repeatsLeft = repeats;
+        }
+    }
+
+    ClientMain(World w, Client c, ProcessSpec spec) {
+        super(w);
+        this.c = c;
+        this.spec = spec;
+        stack.add(new Cursor(spec.ops(), 1));
+    }
+
+    @Override
+    protected Control step(Actor self) {
+        switch (pc) {
+            case 0: { // start
+                pc = 1;
+                if (spec.start() instanceof Start.At at && at.nanos() > k.now()) {
+                    return self.await(k.timer(at.nanos()));
+                }
+                if (spec.start() instanceof Start.After after) {
+                    SimProcess other = w.process(after.process());
+                    return self.await(other::exited);
+                }
+                return goTo(1);
+            }
+            case 1: {
+                note("client", c.process.name() + " starts");
+                return goTo(2);
+            }
+            case 2: { // next operation
+                Op op = nextOp();
+                if (op == null || op instanceof Op.Exit) {
+                    return goTo(50);
+                }
+                w.clientOpStarted();
+                pc = 3;
+                return run(self, op);
+            }
+            case 3:
+                w.clientOpFinished();
+                return goTo(2);
+            case 50: // exit path: caller-root variant first registers permanent roots
+                i = 0;
+                return goTo(51);
+            case 51:
+                if (w.switches.callerRoots() && i < c.wroteOrBuilt.size()) {
+                    int p = c.wroteOrBuilt.get(i++);
+                    return self.call(new AddPermRoot(w, c, p, "/home/" + c.user + "/roots/" + c.process.name() + "-" + name(p)));
+                }
+                if (!c.viaDaemon) {
+                    pc = 52;
+                    return self.call(new LocalStoreDestructor(w, (LocalStore) c.store));
+                }
+                return goTo(52);
+            case 52:
+                story("client", c.process.name() + " exits; its connections close");
+                c.process.exit();
+                return self.ret(null);
+            default:
+                throw new IllegalStateException("pc " + pc);
+        }
+    }
+
+    private Op nextOp() {
+        while (!stack.isEmpty()) {
+            Cursor top = stack.get(stack.size() - 1);
+            if (top.next < top.ops.size()) {
+                Op op = top.ops.get(top.next++);
+                if (op instanceof Op.Repeat r) {
+                    if (r.times() > 0 && !r.ops().isEmpty()) {
+                        stack.add(new Cursor(r.ops(), r.times()));
+                    }
+                    continue;
+                }
+                return op;
+            }
+            if (--top.repeatsLeft > 0) {
+                top.next = 0;
+            } else {
+                stack.remove(stack.size() - 1);
+            }
+        }
+        return null;
+    }
+
+    private Control run(Actor self, Op op) {
+        if (op instanceof Op.WriteDerivation o) {
+            return self.call(new WriteDerivation(w, c, w.layout.id(o.drv())));
+        } else if (op instanceof Op.AddToStore o) {
+            return self.call(c.store.addToStore(w.layout.id(o.path())));
+        } else if (op instanceof Op.FetchToStore o) {
+            return self.call(new FetchToStore(w, c, w.layout.id(o.path())));
+        } else if (op instanceof Op.IsValidPath o) {
+            return self.call(c.store.isValidPath(w.layout.id(o.path())));
+        } else if (op instanceof Op.Use o) {
+            return self.call(new Use(w, w.layout.id(o.path())));
+        } else if (op instanceof Op.AddTempRoot o) {
+            return self.call(c.store.addTempRoot(w.layout.id(o.path())));
+        } else if (op instanceof Op.AddPermRoot o) {
+            return self.call(new AddPermRoot(w, c, w.layout.id(o.path()), o.link()));
+        } else if (op instanceof Op.Build o) {
+            int drv = w.layout.id(o.drv());
+            for (int out : w.layout.outputs(drv)) {
+                c.remember(out);
+            }
+            return self.call(c.store.buildPaths(drv));
+        } else if (op instanceof Op.CollectGarbage o) {
+            return self.call(c.store.collectGarbage(o.maxFreed()));
+        } else if (op instanceof Op.SetFreeSpace o) {
+            w.store.setFree(o.bytes());
+            note("client", "free space is now " + o.bytes() + " bytes");
+            return Control.YIELD;
+        } else if (op instanceof Op.Sleep o) {
+            return self.sleep(o.nanos());
+        } else if (op instanceof Op.Reconnect) {
+            c.store.close();
+            story("RemoteStore §2.2", c.process.name() + " drops its daemon connection; its worker's temp roots go");
+            return Control.YIELD;
+        }
+        throw new IllegalStateException("unhandled op " + op);
+    }
+
+    /** Reading a path's contents from the store (`use`): fails as Nix does when the path is gone. */
+    static final class Use extends ModelFrame {
+        private final int p;
+
+        Use(World w, int p) {
+            super(w);
+            this.p = p;
+        }
+
+        @Override
+        protected Control step(Actor self) {
+            if (!w.store.exists(p)) {
+                throw new NixError(NixError.MISSING_FILE, "reading the path (use)", w.layout.full(p),
+                        "opening file '" + w.layout.full(p) + "': No such file or directory");
+            }
+            note("use", "reads " + name(p));
+            return self.ret(null);
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package gcsim.model;
+
+import gcsim.kernel.Actor;
+import gcsim.kernel.Control;
+import gcsim.kernel.Fault;
+import gcsim.kernel.IntList;
+import gcsim.kernel.OpenFile;
+import java.util.List;
+
+/**
+ * {@code LocalStore::collectGarbage} deleting dead paths of the whole store (§2.7 G2–G13), as the
+ * collector runs in {@code nix-collect-garbage}, a worker's CollectGarbage op, or an auto-GC thread.
+ *
+ * <p>Roots are read once, before any deletion, under an exclusive gc.lock; roots that appear later
+ * reach this run only through its socket (§2.6). The store directory is read once and walked in an
+ * order the strategy chooses, since readdir returns entries in file-system order.
+ */
+final class CollectGarbage extends ModelFrame {
+    private static final String FN = "collectGarbage §2.7";
+    private final LocalStore ls;
+    private final GcRun run;
+    private OpenFile lockFd;
+    private List<Roots.Entry> rootEntries;
+    private List<TempRootsFile> tempFiles;
+    private TempRootsFile file;
+    private OpenFile fileFd;
+    private IntList order;
+    private int i;
+    private Fault deferred;
+
+    CollectGarbage(World w, LocalStore ls, long maxFreed) {
+        super(w);
+        this.ls = ls;
+        this.run = new GcRun(w.kernel, w.layout.size(), maxFreed);
+    }
+
+    @Override
+    protected Control step(Actor self) {
+        switch (pc) {
+            case 0: // G2 (the reserved-space file is private) and G3: a new descriptor on gc.lock,
+                    // exclusive and blocking ⟂[lock]
+                lockFd = new OpenFile(self.process(), w.gcLock, "gc.lock (collector)");
+                pc = 1;
+                return self.await(w.gcLock.lockable(lockFd, true));
+            case 1:
+                w.gcLock.lock(lockFd, true);
+                w.gcStarted();
+                story(FN + " G3", "collector takes gc.lock exclusively");
+                return yieldTo(2);
+            case 2: // G5: unlink the old socket file, bind, listen ⟂[fs]
+                run.listener = w.gcSocket.bind(self.process());
+                note(FN + " G5", "binds gc-socket/socket");
+                return yieldTo(3);
+            case 3: // G6: start the server thread ⟂[thr]
+                run.server = self.process().spawn(self.process().name() + "/gc-server", new GcServer(w, run));
+                return yieldTo(4);
+            case 4: // G7: findRootsNoTemp — walk gcroots and profiles, one entry per step ⟂[fs][db]
+                rootEntries = w.roots.walk();
+                i = 0;
+                return goTo(5);
+            case 5:
+                if (i == rootEntries.size()) {
+                    return goTo(6);
+                }
+                readRoot(rootEntries.get(i++));
+                return yieldTo(5);
+            case 6: // G8: findTempRoots — list temproots/ ⟂[fs]
+                tempFiles = w.tempRoots.list();
+                i = 0;
+                return yieldTo(7);
+            case 7: // G8.1: open the next file ⟂[fs]; gone means skip it
+                if (i == tempFiles.size()) {
+                    return goTo(11);
+                }
+                file = tempFiles.get(i++);
+                if (!w.tempRoots.isLinked(file)) {
+                    return yieldTo(7);
+                }
+                fileFd = new OpenFile(self.process(), file.flock, "temproots/" + file.pid + " (collector)");
+                return yieldTo(8);
+            case 8: // G8.2: try an exclusive lock ⟂[try]; winning it means the owner is dead
+                if (file.flock.tryLock(fileFd, true)) {
+                    return yieldTo(9);
+                }
+                return yieldTo(10);
+            case 9: // G8.3: remove the stale file and write "d" into it ⟂[fs]
+                w.tempRoots.unlink(file);
+                file.deletedMarker = true;
+                fileFd.close();
+                story(FN + " G8", "removes stale temporary roots file temproots/" + file.pid);
+                return yieldTo(7);
+            case 10: { // G8.4: read every complete path ⟂[fs]
+                StringBuilder seen = k.tracing() ? new StringBuilder() : null;
+                for (int j = 0; j < file.paths.size(); j++) {
+                    int p = file.paths.get(j);
+                    run.tempRoots.set(p);
+                    run.roots.set(2 * p);
+                    if (seen != null) {
+                        seen.append(j == 0 ? "" : ", ").append(name(p));
+                    }
+                }
+                fileFd.close();
+                if (seen != null) {
+                    note(FN + " G8", "reads temproots/" + file.pid + ": [" + seen + "]");
+                }
+                return yieldTo(7);
+            }
+            case 11: // G10: read the store directory ⟂[fs], in an order the strategy chooses
+                if (run.maxFreed <= 0) {
+                    return goTo(20);
+                }
+                order = w.store.entries();
+                for (int j = 0; j < order.size() - 1; j++) { // a uniform permutation, one choice per slot
+                    int pick = j + k.choose(order.size() - j);
+                    int tmp = order.get(j);
+                    order.set(j, order.get(pick));
+                    order.set(pick, tmp);
+                }
+                if (k.tracing()) {
+                    note(FN + " G10", "readdir of the store: " + order.size() + " entries");
+                }
+                i = 0;
+                return yieldTo(12);
+            case 12: // G10: each entry parses as a store path (a .lock too): maybeDeleteReferrersClosure
+                if (i == order.size()) {
+                    return goTo(20);
+                }
+                return self.call(new DeleteReferrersClosure(w, run, order.get(i++)));
+            case 20: // G13.1: stop the server: shutdown, notify_all, join S ⟂[thr]
+                run.shutdown = true;
+                run.wakeup.signalAll();
+                pc = 21;
+                return self.await(run::serverDone);
+            case 21: // G13.2: close the listening socket; the socket file stays
+                if (run.listener != null) {
+                    run.listener.close();
+                }
+                return yieldTo(22);
+            case 22: // G13.3: release gc.lock ⟂[lock]
+                lockFd.close();
+                story(FN + " G13", "collector releases gc.lock; freed " + run.freed + " bytes");
+                if (deferred != null) {
+                    throw deferred;
+                }
+                return self.ret(run.freed);
+            default:
+                throw new IllegalStateException("pc " + pc);
+        }
+    }
+
+    /** One entry of findRoots (§2.8): a symlink into the store, or an indirect root via gcroots/auto. */
+    private void readRoot(Roots.Entry e) {
+        if (e.indirectLink() == null) {
+            Integer p = w.roots.directTarget(e.name());
+            if (p != null && w.db.isValid(p)) {
+                run.roots.set(2 * p);
+                note("findRoots §2.8", "root " + e.name() + " → " + name(p));
+            } else {
+                note("findRoots §2.8", "skipping invalid root " + e.name());
+            }
+            return;
+        }
+        Integer target = w.roots.linkTarget(e.indirectLink());
+        if (target == null) {
+            w.roots.removeAuto(e.name());
+            note("findRoots §2.8", "removes stale indirect root " + e.name());
+        } else if (w.db.isValid(target)) {
+            run.roots.set(2 * target);
+            note("findRoots §2.8", "root " + e.indirectLink() + " → " + name(target));
+        }
+    }
+
+    @Override
+    protected boolean handle(Actor self, Fault fault) {
+        if (pc >= 20 || run.listener == null) {
+            return false;
+        }
+        if (fault instanceof NixError e && NixError.GC_LIMIT.equals(e.kind())) {
+            note(FN + " G10", "deleted more than max-freed; stopping");
+        } else {
+            deferred = fault; // every exit path stops the server and releases the lock first (G13)
+        }
+        pc = 20;
+        return true;
+    }
+}

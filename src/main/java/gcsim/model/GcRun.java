@@ -1,0 +1,54 @@
+package gcsim.model;
+
+import gcsim.kernel.Actor;
+import gcsim.kernel.CondVar;
+import gcsim.kernel.Connection;
+import gcsim.kernel.IntList;
+import gcsim.kernel.Kernel;
+import gcsim.kernel.Listener;
+import gcsim.kernel.Mutex;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+
+/**
+ * The in-memory state of one {@code collectGarbage} run (§1 "In-memory state of one GC run").
+ * Sets over store entries ({@code 2p} a path, {@code 2p+1} its lock file) are BitSets, which iterate
+ * in a fixed order.
+ */
+final class GcRun {
+    final long maxFreed;
+    /** Permanent and temp roots by exact path (entry numbers). */
+    final BitSet roots = new BitSet();
+    final BitSet alive = new BitSet();
+    final BitSet dead = new BitSet();
+    /** Per-run cache of queryGCReferrers; null until queried. */
+    final IntList[] referrersCache;
+
+    // Shared{tempRoots, pending}, guarded by mutex, with the condition variable wakeup (§2.7).
+    final Mutex mutex;
+    final CondVar wakeup;
+    /** Temp roots by hash part (path id): they protect every entry with that hash. */
+    final BitSet tempRoots = new BitSet();
+    /** The hash part (path id) being deleted, or -1. */
+    int pending = -1;
+
+    Listener listener;
+    Actor server;
+    final List<Actor> clientThreads = new ArrayList<>(2);
+    final List<Connection.End> clientEnds = new ArrayList<>(2);
+    /** Set by the main thread at G13; the server and client threads then end. */
+    boolean shutdown;
+    long freed;
+
+    GcRun(Kernel kernel, int paths, long maxFreed) {
+        this.maxFreed = maxFreed;
+        this.referrersCache = new IntList[paths];
+        this.mutex = new Mutex(kernel);
+        this.wakeup = new CondVar(kernel);
+    }
+
+    boolean serverDone() {
+        return server == null || server.done();
+    }
+}

@@ -1,0 +1,118 @@
+package gcsim.model;
+
+import gcsim.kernel.Actor;
+import gcsim.kernel.CondVar;
+import gcsim.kernel.Connection;
+import gcsim.kernel.Control;
+
+/**
+ * The collector's socket server thread S and its per-client threads T (§2.7). A client's path is
+ * recorded in {@code tempRoots} before anything else, but the ack waits while that exact hash is
+ * {@code pending} deletion, so a client never re-creates a path the collector is deleting.
+ */
+final class GcServer extends ModelFrame {
+    private static final String FN = "collectGarbage server §2.7";
+    private final GcRun run;
+
+    GcServer(World w, GcRun run) {
+        super(w);
+        this.run = run;
+    }
+
+    @Override
+    protected Control step(Actor self) {
+        switch (pc) {
+            case 0: // S1: poll the shutdown pipe and the listening socket ⟂
+                pc = 1;
+                return self.awaitWork(() -> run.shutdown || run.listener.pending().ready());
+            case 1:
+                if (run.shutdown) { // shut down every client connection, then join the client threads
+                    for (Connection.End e : run.clientEnds) {
+                        e.close();
+                    }
+                    pc = 2;
+                    return self.await(() -> run.clientThreads.stream().allMatch(Actor::done));
+                }
+                { // S2: accept and start a client thread ⟂[thr]
+                    Connection.End end = run.listener.accept(self.process());
+                    run.clientEnds.add(end);
+                    Actor t = self.process().spawn(self.process().name() + "/gc-client-" + (run.clientThreads.size() + 1),
+                            new Client(w, run, end));
+                    run.clientThreads.add(t);
+                    note(FN + " S2", "accepts a GC-socket client");
+                    return yieldTo(0);
+                }
+            case 2:
+                return self.ret(null);
+            default:
+                throw new IllegalStateException("pc " + pc);
+        }
+    }
+
+    /** Thread T: read a path, record its hash, wait while it is pending, ack. */
+    static final class Client extends ModelFrame {
+        private final GcRun run;
+        private final Connection.End end;
+        private int hash;
+        private CondVar.Waiter waiter;
+
+        Client(World w, GcRun run, Connection.End end) {
+            super(w);
+            this.run = run;
+            this.end = end;
+        }
+
+        @Override
+        protected Control step(Actor self) {
+            switch (pc) {
+                case 0: // T1: read one line ⟂[sock]
+                    pc = 1;
+                    return self.awaitWork(() -> run.shutdown || end.closed() || end.readable().ready());
+                case 1: {
+                    if (run.shutdown || end.closed()) {
+                        return self.ret(null);
+                    }
+                    Object line = end.receive();
+                    if (line == null) {
+                        return self.ret(null);
+                    }
+                    hash = (Integer) line;
+                    pc = 2;
+                    return self.await(run.mutex.free());
+                }
+                case 2: // T2–T3: lock Shared, insert the hash, wait while it is pending
+                    run.mutex.lock(self);
+                    run.tempRoots.set(hash);
+                    story(FN + " T2", "records temp root " + name(hash) + " sent through the socket");
+                    return checkPending(self);
+                case 3: // woken: retake the mutex
+                    pc = 4;
+                    return self.await(run.mutex.free());
+                case 4:
+                    run.mutex.lock(self);
+                    return checkPending(self);
+                case 5: // T4: write the ack ⟂[sock]
+                    try {
+                        end.send(Boolean.TRUE);
+                    } catch (gcsim.kernel.Fault f) {
+                        return self.ret(null);
+                    }
+                    note(FN + " T4", "acknowledges " + name(hash));
+                    return yieldTo(0);
+                default:
+                    throw new IllegalStateException("pc " + pc);
+            }
+        }
+
+        private Control checkPending(Actor self) {
+            if (run.pending == hash) {
+                note(FN + " T3", name(hash) + " is being deleted; the ack waits");
+                waiter = run.wakeup.release(run.mutex, self);
+                pc = 3;
+                return self.await(waiter);
+            }
+            run.mutex.unlock(self);
+            return yieldTo(5);
+        }
+    }
+}

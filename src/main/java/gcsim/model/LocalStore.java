@@ -1,0 +1,83 @@
+package gcsim.model;
+
+import gcsim.kernel.Connection;
+import gcsim.kernel.Frame;
+import gcsim.kernel.OpenFile;
+import gcsim.kernel.Promise;
+import gcsim.kernel.SimProcess;
+
+/**
+ * One {@code LocalStore} instance in one process: a daemon worker's, a local client's, or
+ * {@code nix-collect-garbage}'s. It owns the per-instance state Nix keeps: the temproots file and its
+ * lock (§2.6), the cached gc.lock descriptor and GC-socket connection, and the auto-GC state (§2.9).
+ */
+final class LocalStore implements StoreApi {
+    final World w;
+    final SimProcess process;
+
+    /** createTempRootsFile has run: the file is ours, locked exclusively through {@link #tempRootsFd}. */
+    TempRootsFile tempRootsFile;
+    OpenFile tempRootsFd;
+    /** addTempRoot's cached gc.lock descriptor (§2.6 step 2). */
+    OpenFile gcLockFd;
+    /** addTempRoot's cached connection to the collector's socket (§2.6 step 5). */
+    Connection.End gcSocket;
+
+    /** §2.9 state, guarded in Nix by the process state lock; here every access is one atomic step. */
+    boolean gcRunning;
+    Promise<Object> gcFuture;
+    /** Starts at the clock's epoch, so the first check in a process always goes on (§2.9 step 3). */
+    long lastGcCheck = Long.MIN_VALUE;
+    /** Starts at the maximum, so the 0.97 rule never fires before the first GC (§2.9 step 7). */
+    long availAfterGc = Long.MAX_VALUE;
+
+    LocalStore(World w, SimProcess process) {
+        this.w = w;
+        this.process = process;
+    }
+
+    @Override
+    public Frame isValidPath(int p) {
+        return new Steps.IsValidPath(w, p);
+    }
+
+    @Override
+    public Frame addToStore(int p) {
+        return new AddToStoreFromDump(w, this, p);
+    }
+
+    @Override
+    public Frame addTempRoot(int p) {
+        return new AddTempRoot(w, this, p);
+    }
+
+    @Override
+    public Frame addIndirectRoot(String link) {
+        return new Steps.AddIndirectRoot(w, link);
+    }
+
+    @Override
+    public Frame queryPathInfo(int p) {
+        return new Steps.QueryPathInfo(w, p);
+    }
+
+    @Override
+    public Frame buildPaths(int drv) {
+        return new BuildPaths(w, this, drv);
+    }
+
+    @Override
+    public Frame collectGarbage(long maxFreed) {
+        return new CollectGarbage(w, this, maxFreed);
+    }
+
+    @Override
+    public void close() {
+        // A local store closes with its process: LocalStoreDestructor runs from the process's exit path.
+    }
+
+    @Override
+    public String toString() {
+        return "LocalStore of " + process;
+    }
+}

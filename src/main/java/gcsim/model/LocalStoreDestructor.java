@@ -1,0 +1,38 @@
+package gcsim.model;
+
+import gcsim.kernel.Actor;
+import gcsim.kernel.Control;
+
+/**
+ * {@code ~LocalStore} (§2.3 "Worker lifecycle" step 3): wait for this store's running auto-GC,
+ * then close the temproots file — releasing its flock — and unlink it.
+ */
+final class LocalStoreDestructor extends ModelFrame {
+    private final LocalStore store;
+
+    LocalStoreDestructor(World w, LocalStore store) {
+        super(w);
+        this.store = store;
+    }
+
+    @Override
+    protected Control step(Actor self) {
+        switch (pc) {
+            case 0: // wait for a running auto-GC ⟂[wait]
+                if (store.gcRunning) {
+                    pc = 1;
+                    return self.await(store.gcFuture);
+                }
+                return goTo(1);
+            case 1: // close the temproots descriptor (the flock goes) and unlink the file ⟂[fs]
+                if (store.tempRootsFd != null) {
+                    store.tempRootsFd.close();
+                    w.tempRoots.unlink(store.tempRootsFile);
+                    story("~LocalStore §2.3", self.process().name() + " exits; its temp roots no longer protect anything");
+                }
+                return self.ret(null);
+            default:
+                throw new IllegalStateException("pc " + pc);
+        }
+    }
+}

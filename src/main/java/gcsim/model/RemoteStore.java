@@ -1,0 +1,106 @@
+package gcsim.model;
+
+import gcsim.kernel.Actor;
+import gcsim.kernel.Connection;
+import gcsim.kernel.Control;
+import gcsim.kernel.Frame;
+import gcsim.kernel.SimProcess;
+
+/**
+ * A client's {@code RemoteStore} over the daemon socket (§2.2), with one connection (the default
+ * max-connections). The connection is opened on first use; closing it ends its worker, and every
+ * temp root that worker held stops protecting anything (§2.3 "Worker lifecycle").
+ */
+final class RemoteStore implements StoreApi {
+    private final World w;
+    private final SimProcess client;
+    Connection.End conn;
+
+    RemoteStore(World w, SimProcess client) {
+        this.w = w;
+        this.client = client;
+    }
+
+    @Override
+    public Frame isValidPath(int p) {
+        return new Call(new WorkerOp.IsValidPath(p));
+    }
+
+    @Override
+    public Frame addToStore(int p) {
+        return new Call(new WorkerOp.AddToStore(p));
+    }
+
+    @Override
+    public Frame addTempRoot(int p) {
+        return new Call(new WorkerOp.AddTempRoot(p));
+    }
+
+    @Override
+    public Frame addIndirectRoot(String link) {
+        return new Call(new WorkerOp.AddIndirectRoot(link));
+    }
+
+    @Override
+    public Frame queryPathInfo(int p) {
+        return new Call(new WorkerOp.QueryPathInfo(p));
+    }
+
+    @Override
+    public Frame buildPaths(int drv) {
+        return new Call(new WorkerOp.BuildPaths(drv));
+    }
+
+    @Override
+    public Frame collectGarbage(long maxFreed) {
+        return new Call(new WorkerOp.CollectGarbage(maxFreed));
+    }
+
+    @Override
+    public void close() {
+        if (conn != null) {
+            conn.close();
+            conn = null;
+        }
+    }
+
+    /** One round trip: connect if needed ⟂[ipc], send the op ⟂[ipc], wait for and read the reply. */
+    private final class Call extends ModelFrame {
+        private final WorkerOp op;
+
+        Call(WorkerOp op) {
+            super(RemoteStore.this.w);
+            this.op = op;
+        }
+
+        @Override
+        protected Control step(Actor self) {
+            switch (pc) {
+                case 0:
+                    if (conn == null) {
+                        conn = w.daemonSocket.connect(client);
+                        note("RemoteStore §2.2", "connects to the daemon");
+                        return yieldTo(1);
+                    }
+                    return goTo(1);
+                case 1:
+                    conn.send(op);
+                    pc = 2;
+                    return self.await(conn.readable());
+                case 2: {
+                    Object m = conn.receive();
+                    if (m == null) {
+                        throw new NixError(NixError.ERROR, "RemoteStore §2.2", null, "unexpected end-of-file from the daemon");
+                    }
+                    WorkerOp.Reply reply = (WorkerOp.Reply) m;
+                    if (reply.error() != null) {
+                        throw reply.error();
+                    }
+                    return self.ret(reply.value());
+                }
+                default:
+                    throw new IllegalStateException("pc " + pc);
+            }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package gcsim.model;
+
+/** Store functions that are a single atomic step. */
+final class Steps {
+    private Steps() {}
+
+    /** {@code isValidPath} on the local DB: one query, no root (§2.3 IsValidPath). */
+    static final class IsValidPath extends ModelFrame {
+        private final int p;
+
+        IsValidPath(World w, int p) {
+            super(w);
+            this.p = p;
+        }
+
+        @Override
+        protected gcsim.kernel.Control step(gcsim.kernel.Actor self) {
+            if (pc == 0) {
+                boolean v = w.db.isValid(p);
+                note("isValidPath §2.3", "isValidPath(" + name(p) + ") = " + v);
+                pc = 1;
+                return self.ret(v);
+            }
+            throw new IllegalStateException();
+        }
+    }
+
+    /** {@code queryPathInfo}: throws "path '…' is not valid" for a missing path (§2.5, store-api.cc). */
+    static final class QueryPathInfo extends ModelFrame {
+        private final int p;
+
+        QueryPathInfo(World w, int p) {
+            super(w);
+            this.p = p;
+        }
+
+        @Override
+        protected gcsim.kernel.Control step(gcsim.kernel.Actor self) {
+            if (!w.db.isValid(p)) {
+                story("Store::queryPathInfo §2.5", "queryPathInfo(" + name(p) + "): not valid");
+                throw NixError.invalidPath("Store::queryPathInfo §2.5", w.layout.full(p));
+            }
+            note("Store::queryPathInfo §2.5", "queryPathInfo(" + name(p) + ") ok");
+            return self.ret(p);
+        }
+    }
+
+    /** {@code addIndirectRoot}: gcroots/auto/<hash> → link, made atomically by rename (§2.10). */
+    static final class AddIndirectRoot extends ModelFrame {
+        private final String link;
+
+        AddIndirectRoot(World w, String link) {
+            super(w);
+            this.link = link;
+        }
+
+        @Override
+        protected gcsim.kernel.Control step(gcsim.kernel.Actor self) {
+            w.roots.addIndirect(link);
+            story("addIndirectRoot §2.10", "adds indirect root gcroots/auto → " + link);
+            return self.ret(null);
+        }
+    }
+}

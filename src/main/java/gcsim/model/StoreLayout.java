@@ -1,0 +1,190 @@
+package gcsim.model;
+
+import gcsim.scenario.DerivationSpec;
+import gcsim.scenario.PathKind;
+import gcsim.scenario.PathSpec;
+import gcsim.scenario.Scenario;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.TreeMap;
+
+/**
+ * The fixed facts about every store path a scenario names: its full path, hash part, size,
+ * references, deriver and outputs. Computed once per scenario and shared by all executions; paths
+ * are small ints so model state is plain arrays.
+ *
+ * <p>Store paths look like Nix's, {@code /nix/store/<32 nix-base-32 chars>-<name>}. The hash is a
+ * SHA-256 over the kind, the name and the full paths of the references (as Nix's text and
+ * fixed-output paths depend on their references), truncated to 160 bits as Nix does, so every
+ * process derives the same path without any shared table.
+ */
+public final class StoreLayout {
+    public static final String STORE_DIR = "/nix/store";
+    private static final String NIX32 = "0123456789abcdfghijklmnpqrsvwxyz";
+
+    private final String[] name;
+    private final PathKind[] kind;
+    private final long[] size;
+    private final int[][] refs;
+    private final int[] deriver;
+    private final int[][] outputs;
+    private final boolean[] present;
+    private final String[] full;
+    private final String[] hash;
+    private final TreeMap<String, Integer> byName = new TreeMap<>();
+
+    public StoreLayout(Scenario s) {
+        List<PathSpec> specs = new ArrayList<>(s.paths());
+        for (DerivationSpec d : s.derivations()) {
+            if (specs.stream().noneMatch(p -> p.name().equals(d.name()))) {
+                List<String> r = new ArrayList<>(d.inputDrvs());
+                r.addAll(d.inputSrcs());
+                specs.add(new PathSpec(d.name(), PathKind.DRV, d.size(), r, null, false, d.pos()));
+            }
+        }
+        int n = specs.size();
+        name = new String[n];
+        kind = new PathKind[n];
+        size = new long[n];
+        refs = new int[n][];
+        deriver = new int[n];
+        outputs = new int[n][];
+        present = new boolean[n];
+        full = new String[n];
+        hash = new String[n];
+        for (int i = 0; i < n; i++) {
+            PathSpec p = specs.get(i);
+            name[i] = p.name();
+            kind[i] = p.kind();
+            size[i] = p.size();
+            present[i] = p.present();
+            byName.put(p.name(), i);
+        }
+        for (int i = 0; i < n; i++) {
+            PathSpec p = specs.get(i);
+            refs[i] = p.refs().stream().mapToInt(this::id).toArray();
+            deriver[i] = p.deriver() == null ? -1 : id(p.deriver());
+            outputs[i] = new int[0];
+        }
+        for (DerivationSpec d : s.derivations()) {
+            int drv = id(d.name());
+            outputs[drv] = d.outputs().stream().mapToInt(this::id).toArray();
+            for (int o : outputs[drv]) {
+                deriver[o] = drv;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            computeHash(i, new boolean[n]);
+        }
+    }
+
+    private void computeHash(int p, boolean[] onStack) {
+        if (hash[p] != null) {
+            return;
+        }
+        if (onStack[p]) {
+            throw new IllegalArgumentException("reference cycle through " + name[p]);
+        }
+        onStack[p] = true;
+        StringBuilder input = new StringBuilder("gcsim-store-path:").append(kind[p]).append(':').append(name[p]);
+        String[] refPaths = new String[refs[p].length];
+        for (int i = 0; i < refs[p].length; i++) {
+            int r = refs[p][i];
+            if (r == p) {
+                refPaths[i] = "self";
+            } else {
+                computeHash(r, onStack);
+                refPaths[i] = full[r];
+            }
+        }
+        Arrays.sort(refPaths);
+        for (String r : refPaths) {
+            input.append(':').append(r);
+        }
+        hash[p] = nix32(sha256(input.toString()), 20);
+        full[p] = STORE_DIR + "/" + hash[p] + "-" + name[p];
+        onStack[p] = false;
+    }
+
+    private static byte[] sha256(String s) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Nix's base-32 of the first {@code len} bytes: 5 bits per character, last byte first. */
+    static String nix32(byte[] bytes, int len) {
+        int chars = (len * 8 - 1) / 5 + 1;
+        StringBuilder sb = new StringBuilder(chars);
+        for (int n = chars - 1; n >= 0; n--) {
+            int b = n * 5;
+            int i = b / 8;
+            int j = b % 8;
+            int c = (bytes[i] & 0xff) >> j;
+            if (i + 1 < len) {
+                c |= (bytes[i + 1] & 0xff) << (8 - j);
+            }
+            sb.append(NIX32.charAt(c & 0x1f));
+        }
+        return sb.toString();
+    }
+
+    public int size() {
+        return name.length;
+    }
+
+    public int id(String shortName) {
+        Integer i = byName.get(shortName);
+        if (i == null) {
+            throw new IllegalArgumentException("unknown path " + shortName);
+        }
+        return i;
+    }
+
+    public String name(int p) {
+        return name[p];
+    }
+
+    public PathKind kind(int p) {
+        return kind[p];
+    }
+
+    public boolean isDrv(int p) {
+        return kind[p] == PathKind.DRV;
+    }
+
+    public long bytes(int p) {
+        return size[p];
+    }
+
+    /** References as the scenario declares them (a self-reference included). */
+    public int[] refs(int p) {
+        return refs[p];
+    }
+
+    public int deriver(int p) {
+        return deriver[p];
+    }
+
+    public int[] outputs(int drv) {
+        return outputs[drv];
+    }
+
+    public boolean presentAtStart(int p) {
+        return present[p];
+    }
+
+    public String full(int p) {
+        return full[p];
+    }
+
+    public String hashPart(int p) {
+        return hash[p];
+    }
+}

@@ -1,0 +1,87 @@
+package gcsim.model;
+
+import gcsim.kernel.Actor;
+import gcsim.kernel.Connection;
+import gcsim.kernel.Control;
+import gcsim.kernel.Fault;
+
+/**
+ * A daemon worker: reads one op at a time from its connection, runs it on its own {@link
+ * LocalStore}, replies (§2.3). At end-of-file it destroys the store — waits for its auto-GC, closes
+ * and unlinks its temproots file — and exits; from the moment the flock goes, its temp roots
+ * protect nothing.
+ */
+final class Worker extends ModelFrame {
+    private final LocalStore store;
+    private final Connection.End conn;
+    private WorkerOp.Reply reply;
+
+    Worker(World w, LocalStore store, Connection.End conn) {
+        super(w);
+        this.store = store;
+        this.conn = conn;
+    }
+
+    @Override
+    protected Control step(Actor self) {
+        switch (pc) {
+            case 0: // read an op ⟂[ipc]
+                pc = 1;
+                return self.awaitWork(conn.readable());
+            case 1: {
+                Object m = conn.receive();
+                if (m == null) {
+                    note("daemon worker §2.3", "client closed the connection");
+                    pc = 3;
+                    return self.call(new LocalStoreDestructor(w, store));
+                }
+                pc = 2;
+                return self.call(frameFor((WorkerOp) m));
+            }
+            case 2: // reply ⟂[ipc]
+                if (reply == null) {
+                    reply = new WorkerOp.Reply(self.result(), null);
+                }
+                try {
+                    conn.send(reply);
+                } catch (Fault f) {
+                    // the client went away; the next read sees end-of-file
+                }
+                reply = null;
+                return yieldTo(0);
+            case 3:
+                self.process().exit();
+                return self.ret(null);
+            default:
+                throw new IllegalStateException("pc " + pc);
+        }
+    }
+
+    @Override
+    protected boolean handle(Actor self, Fault fault) {
+        if (pc == 2 && fault instanceof NixError e) {
+            reply = new WorkerOp.Reply(null, e); // the daemon sends the error to the client and goes on
+            return true;
+        }
+        return false;
+    }
+
+    private gcsim.kernel.Frame frameFor(WorkerOp op) {
+        if (op instanceof WorkerOp.IsValidPath o) {
+            return store.isValidPath(o.path());
+        } else if (op instanceof WorkerOp.AddToStore o) {
+            return store.addToStore(o.path());
+        } else if (op instanceof WorkerOp.AddTempRoot o) {
+            return store.addTempRoot(o.path());
+        } else if (op instanceof WorkerOp.AddIndirectRoot o) {
+            return store.addIndirectRoot(o.link());
+        } else if (op instanceof WorkerOp.QueryPathInfo o) {
+            return store.queryPathInfo(o.path());
+        } else if (op instanceof WorkerOp.BuildPaths o) {
+            return store.buildPaths(o.drv());
+        } else if (op instanceof WorkerOp.CollectGarbage o) {
+            return store.collectGarbage(o.maxFreed());
+        }
+        throw new IllegalStateException("unknown op " + op);
+    }
+}

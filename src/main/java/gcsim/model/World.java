@@ -1,0 +1,147 @@
+package gcsim.model;
+
+import gcsim.kernel.Flock;
+import gcsim.kernel.Kernel;
+import gcsim.kernel.SimProcess;
+import gcsim.kernel.SocketFile;
+import gcsim.scenario.ProcessSpec;
+import gcsim.scenario.RootSpec;
+import gcsim.scenario.Scenario;
+import gcsim.scenario.Settings;
+import gcsim.variant.Switches;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One execution's Nix installation: the store (DB, directory, free space), the state directory
+ * (temproots, gc.lock, the GC socket, gcroots, profiles), the daemon, and the scenario's
+ * processes, all wired to one {@link Kernel}. Built fresh for each execution; the scenario's fixed
+ * facts live in the shared {@link StoreLayout}.
+ */
+public final class World {
+    final Kernel kernel;
+    final StoreLayout layout;
+    final Switches switches;
+    final Settings settings;
+    final Db db;
+    final StoreDir store;
+    final TempRootsDir tempRoots;
+    /** The flock of the one {@code <state>/gc.lock} inode. */
+    final Flock gcLock;
+    final SocketFile gcSocket;
+    final SocketFile daemonSocket;
+    final Roots roots;
+    private final TreeMap<String, BitSet> fetcherCache = new TreeMap<>();
+    private final Map<String, SimProcess> processes = new LinkedHashMap<>();
+
+    private int clientOpsInFlight;
+    private int gcRuns;
+    private int gcDuringClientOps;
+    private int pathsDeleted;
+
+    public World(Scenario scenario, StoreLayout layout, Switches switches, Kernel kernel) {
+        this.kernel = kernel;
+        this.layout = layout;
+        this.switches = switches;
+        this.settings = scenario.settings();
+        this.db = new Db(layout, kernel);
+        this.store = new StoreDir(layout, kernel, settings.freeSpace());
+        this.tempRoots = new TempRootsDir(kernel);
+        this.gcLock = new Flock(kernel);
+        this.gcSocket = new SocketFile(kernel, "/nix/var/nix/gc-socket/socket");
+        this.daemonSocket = new SocketFile(kernel, "/nix/var/nix/daemon-socket/socket");
+        this.roots = new Roots(kernel);
+        for (RootSpec r : scenario.roots()) {
+            int p = layout.id(r.path());
+            switch (r.kind()) {
+                case GCROOT -> roots.direct.put("gcroots/" + r.link(), p);
+                case PROFILE -> roots.direct.put("profiles/" + r.link(), p);
+                case INDIRECT -> {
+                    roots.links.put(r.link(), p);
+                    roots.auto.put(Roots.autoName(r.link()), r.link());
+                }
+            }
+        }
+        for (Scenario.FetcherCacheEntry e : scenario.fetcherCache()) {
+            fetcherCache.computeIfAbsent(e.user(), u -> new BitSet()).set(layout.id(e.path()));
+        }
+        boolean anyDaemonClient = scenario.processes().stream().anyMatch(ProcessSpec::viaDaemon);
+        if (anyDaemonClient) {
+            SimProcess daemon = kernel.newProcess("nix-daemon");
+            daemon.spawn("nix-daemon", new Daemon(this, daemonSocket.bind(daemon)));
+        }
+        for (ProcessSpec spec : scenario.processes()) {
+            SimProcess proc = kernel.newProcess(spec.name());
+            processes.put(spec.name(), proc);
+        }
+        for (ProcessSpec spec : scenario.processes()) {
+            SimProcess proc = processes.get(spec.name());
+            StoreApi api = spec.viaDaemon() ? new RemoteStore(this, proc) : new LocalStore(this, proc);
+            Client c = new Client(proc, spec.user(), api, spec.viaDaemon());
+            proc.spawn(spec.name(), new ClientMain(this, c, spec));
+        }
+    }
+
+    SimProcess process(String name) {
+        return processes.get(name);
+    }
+
+    public Db db() {
+        return db;
+    }
+
+    public StoreLayout layout() {
+        return layout;
+    }
+
+    public StoreDir store() {
+        return store;
+    }
+
+    boolean fetcherCacheHas(String user, int p) {
+        BitSet b = fetcherCache.get(user);
+        return b != null && b.get(p);
+    }
+
+    void addToFetcherCache(String user, int p) {
+        fetcherCache.computeIfAbsent(user, u -> new BitSet()).set(p);
+    }
+
+    void clientOpStarted() {
+        clientOpsInFlight++;
+    }
+
+    void clientOpFinished() {
+        clientOpsInFlight--;
+    }
+
+    void gcStarted() {
+        gcRuns++;
+        if (clientOpsInFlight > 0) {
+            gcDuringClientOps++;
+        }
+    }
+
+    void pathDeleted() {
+        pathsDeleted++;
+    }
+
+    public int gcRuns() {
+        return gcRuns;
+    }
+
+    public int gcDuringClientOps() {
+        return gcDuringClientOps;
+    }
+
+    public int pathsDeleted() {
+        return pathsDeleted;
+    }
+
+    /** True when the named process is a scenario client (not the daemon, a worker or a thread of one). */
+    public boolean isClient(SimProcess p) {
+        return processes.get(p.name()) == p;
+    }
+}
