@@ -6,6 +6,8 @@ import gcsim.kernel.Kernel;
 import gcsim.kernel.Outcome;
 import gcsim.model.NixError;
 import gcsim.model.World;
+import gcsim.scenario.Scenario;
+import java.util.List;
 
 /**
  * The checks applied while an execution runs: a client process ending with the error a real Nix
@@ -65,12 +67,28 @@ final class Oracles implements Kernel.Observer {
                 f.getMessage(), actor.name(), kernel.steps());
     }
 
-    /** The end-of-run check: a deadlock is a failure. */
-    Failure atEnd(Outcome outcome) {
+    /** The end-of-run checks: a deadlock is a failure; so is a broken expectation of a complete run. */
+    Failure atEnd(Outcome outcome, List<Scenario.Expectation> expect) {
         if (failure == null && outcome.end() == Outcome.End.DEADLOCK) {
             failure = new Failure("deadlock", "kernel: nothing can run and no timer is pending", null,
                     "deadlock: blocked " + String.join(", ", outcome.blocked()), String.join(", ", outcome.blocked()),
                     outcome.steps());
+        }
+        if (failure == null && outcome.end() == Outcome.End.COMPLETE) {
+            for (Scenario.Expectation e : expect) {
+                int p = world.layout().id(e.path());
+                boolean valid = world.db().isValid(p);
+                boolean onDisk = world.store().exists(p);
+                boolean holds = e.kind() == Scenario.Expectation.Kind.VALID ? valid && onDisk : !valid && !onDisk;
+                if (!holds) {
+                    String full = world.layout().full(p);
+                    failure = new Failure("expectation", "expect at " + e.pos(), full,
+                            "expected '" + full + "' to be " + (e.kind() == Scenario.Expectation.Kind.VALID ? "valid" : "gone")
+                                    + " at the end, but it is " + (valid ? "valid" : onDisk ? "invalid but on disk" : "gone"),
+                            null, outcome.steps());
+                    break;
+                }
+            }
         }
         return failure;
     }

@@ -13,8 +13,10 @@ import java.util.List;
  * @param schedule every choice made, enough to replay it
  * @param trace every step's events when tracing was on, else empty
  * @param coverage what the execution exercised, so that a pass is not empty
+ * @param validAtEnd short names of the paths valid when the execution ended, when tracing was on, else empty
  */
-public record RunResult(Outcome outcome, Failure failure, Schedule schedule, List<TraceEvent> trace, Coverage coverage) {
+public record RunResult(Outcome outcome, Failure failure, Schedule schedule, List<TraceEvent> trace, Coverage coverage,
+                        List<String> validAtEnd) {
     public boolean failed() {
         return failure != null;
     }

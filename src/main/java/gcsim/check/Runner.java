@@ -7,6 +7,8 @@ import gcsim.model.StoreLayout;
 import gcsim.model.World;
 import gcsim.scenario.Scenario;
 import gcsim.variant.Variant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Runs a scenario under a variant in the Nix model and applies the oracles: the {@link Executor}
@@ -44,8 +46,17 @@ public final class Runner implements Executor {
         Oracles oracles = new Oracles(world);
         kernel.observe(oracles);
         Outcome outcome = kernel.run();
-        Failure failure = oracles.atEnd(outcome);
+        Failure failure = oracles.atEnd(outcome, scenario.expect());
+        List<String> valid = List.of();
+        if (trace) {
+            valid = new ArrayList<>();
+            for (int p = 0; p < layout.size(); p++) {
+                if (world.db().isValid(p)) {
+                    valid.add(layout.name(p));
+                }
+            }
+        }
         return new RunResult(outcome, failure, kernel.schedule(), kernel.trace(),
-                new RunResult.Coverage(world.gcRuns(), world.gcDuringClientOps(), world.pathsDeleted()));
+                new RunResult.Coverage(world.gcRuns(), world.gcDuringClientOps(), world.pathsDeleted()), valid);
     }
 }

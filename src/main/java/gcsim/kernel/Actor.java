@@ -97,7 +97,7 @@ public final class Actor {
 
     /** Sleeps for {@code nanos} of virtual time; a scheduling point. */
     public Control sleep(long nanos) {
-        return await(kernel.timer(kernel.now() + nanos));
+        return await(kernel.timerAfter(nanos));
     }
 
     /** Ends this actor at once, dropping its frames (its process exited or it was killed). */

@@ -31,6 +31,7 @@ public final class Connection {
     }
 
     void reset() {
+        kernel.write(resource);
         server.closed = true;
     }
 

@@ -34,6 +34,10 @@ public final class Kernel {
     private int nextPid = 1000;
     private int nextResource;
     private Actor current;
+    /** The actor that ran the previous step, for strategies that count preemptions; -1 at first. */
+    private int lastActor = -1;
+    private final int clockResource;
+    private boolean recording = true;
     private String stopReason;
     private Observer observer;
     private List<TraceEvent> trace;
@@ -42,6 +46,7 @@ public final class Kernel {
     public Kernel(Strategy strategy, int maxSteps) {
         this.strategy = strategy;
         this.maxSteps = maxSteps;
+        this.clockResource = newResource();
     }
 
     /** Records a trace of every step; call before {@link #run()}. Off by default: tracing costs. */
@@ -60,7 +65,11 @@ public final class Kernel {
         observer = o;
     }
 
+    /** Virtual time in nanoseconds; a read of the clock by the running step. */
     public long now() {
+        if (footprints != null && current != null && recording) {
+            footprints.record(clockResource, false);
+        }
         return now;
     }
 
@@ -116,19 +125,26 @@ public final class Kernel {
 
     /** Reports that the running step read {@code resource}. */
     public void read(int resource) {
-        if (footprints != null) {
+        if (footprints != null && recording) {
             footprints.record(resource, false);
         }
     }
 
     /** Reports that the running step wrote {@code resource}. */
     public void write(int resource) {
-        if (footprints != null) {
+        if (footprints != null && recording) {
             footprints.record(resource, true);
         }
     }
 
     public Guard timer(long wake) {
+        return new Timer(this, wake);
+    }
+
+    /** A timer {@code nanos} from now, saturating instead of overflowing. */
+    public Guard timerAfter(long nanos) {
+        long t = now();
+        long wake = nanos >= Guard.NEVER - t ? Guard.NEVER : t + nanos;
         return new Timer(this, wake);
     }
 
@@ -213,8 +229,10 @@ public final class Kernel {
                 current = null;
                 if (footprints != null) {
                     footprints.beginStep(-1);
+                    footprints.record(clockResource, true);
                 }
-                now = nextDeadline;
+                now = Math.max(now, nextDeadline);
+                lastActor = -1;
                 if (trace != null) {
                     trace.add(new TraceEvent(steps, now, "clock", "time advances to " + formatTime(now), false));
                 }
@@ -226,16 +244,18 @@ public final class Kernel {
                 footprints.beginStep(a.id());
             }
             a.runStep();
+            lastActor = a.id();
             if (observer != null) {
+                recording = false; // the oracles' reads are not part of the step
                 observer.afterStep(this, a);
+                recording = true;
             }
             current = null;
         }
     }
 
     private int pickActor(int n) {
-        int prev = current == null ? -1 : current.id();
-        int pick = strategy.nextActor(options, n, prev);
+        int pick = strategy.nextActor(options, n, lastActor);
         int recorded = -1;
         for (int i = 0; i < n; i++) {
             if (options[i] == pick) {
@@ -263,13 +283,16 @@ public final class Kernel {
         return new Outcome(Outcome.End.DEADLOCK, steps, now, List.copyOf(blocked), null);
     }
 
-    /** Virtual time as people read it: {@code 1.25s}, {@code 100ms}, {@code 0s}. */
+    /** Virtual time as people read it: {@code 1.25s}, {@code 100ms}, {@code 0s}, {@code 5ns}. */
     public static String formatTime(long nanos) {
         if (nanos % 1_000_000_000L == 0) {
             return nanos / 1_000_000_000L + "s";
         }
         if (nanos % 1_000_000L == 0) {
-            return nanos / 1_000_000L + "ms";
+            if (Math.abs(nanos) < 1_000_000_000L) {
+                return nanos / 1_000_000L + "ms";
+            }
+            return java.math.BigDecimal.valueOf(nanos / 1_000_000L, 3).stripTrailingZeros().toPlainString() + "s";
         }
         return nanos + "ns";
     }

@@ -43,11 +43,11 @@ final class AutoGc extends ModelFrame {
                 long avail = w.store.free();
                 ls.lastGcCheck = k.now();
                 if (avail >= w.settings.minFree() || avail >= w.settings.maxFree()) {
-                    note(FN + " step 6", "free " + avail + " ≥ min-free; no GC");
+                    note(FN + " step 6", "free " + Bytes.format(avail) + " ≥ min-free; no GC");
                     return yieldTo(11);
                 }
                 if ((double) avail > (double) ls.availAfterGc * 0.97) {
-                    note(FN + " step 7", "free " + avail + " not below 0.97 × free after the last GC; no GC");
+                    note(FN + " step 7", "free " + Bytes.format(avail) + " not below 0.97 × free after the last GC; no GC");
                     return yieldTo(11);
                 }
                 ls.gcRunning = true;
@@ -55,8 +55,8 @@ final class AutoGc extends ModelFrame {
                 future = ls.gcFuture;
                 long maxFreed = w.settings.maxFree() - avail;
                 ls.process.spawn(ls.process.name() + "/auto-gc", new AutoGcThread(w, ls, maxFreed, future));
-                story(FN + " step 10", "free space " + avail + " < min-free " + w.settings.minFree()
-                        + ": starts an auto-GC to free " + maxFreed + " bytes");
+                story(FN + " step 10", "free space " + Bytes.format(avail) + " < min-free " + Bytes.format(w.settings.minFree())
+                        + ": starts an auto-GC to free up to " + Bytes.format(maxFreed));
                 return yieldTo(10);
             }
             case 10: // step 11: if sync, wait on the future ⟂[wait]
@@ -90,7 +90,7 @@ final class AutoGc extends ModelFrame {
             switch (pc) {
                 case 0:
                     pc = 1;
-                    return self.call(new CollectGarbage(w, ls, maxFreed));
+                    return self.call(new CollectGarbage(w, ls, maxFreed, java.util.List.of()));
                 case 1: // availAfterGC from another reading; then finish: running = false, fulfil ⟂[fs]
                     ls.availAfterGc = w.store.free();
                     ls.gcRunning = false;

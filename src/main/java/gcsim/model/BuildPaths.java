@@ -13,12 +13,14 @@ final class BuildPaths extends ModelFrame {
     private static final String FN = "BuildPaths §2.3";
     private final LocalStore ls;
     private final int drv;
+    private final java.util.List<gcsim.scenario.Op> builder;
     private int i;
 
-    BuildPaths(World w, LocalStore ls, int drv) {
+    BuildPaths(World w, LocalStore ls, int drv, java.util.List<gcsim.scenario.Op> builder) {
         super(w);
         this.ls = ls;
         this.drv = drv;
+        this.builder = builder;
     }
 
     @Override
@@ -62,7 +64,7 @@ final class BuildPaths extends ModelFrame {
                 while (i < refs.length) {
                     int r = refs[i++];
                     if (w.layout.isDrv(r) && r != drv) {
-                        return self.call(new BuildPaths(w, ls, r));
+                        return self.call(new BuildPaths(w, ls, r, java.util.List.of()));
                     }
                 }
                 return yieldTo(6);
@@ -75,10 +77,17 @@ final class BuildPaths extends ModelFrame {
                 }
                 pc = 7;
                 return self.call(new AutoGc(w, ls, false)); // Worker::run: autoGC(sync = false)
-            case 7: // the builder writes each output ⟂[fs]
+            case 7: // the builder runs its own operations while the build holds its roots
                 i = 0;
-                return goTo(8);
-            case 8:
+                return goTo(70);
+            case 70:
+                if (i < builder.size()) {
+                    return SimpleOps.run(w, self, builder.get(i++));
+                }
+                i = 0;
+                pc = 8; // Worker::run calls autoGC(false) on every iteration while the builder runs
+                return self.call(new AutoGc(w, ls, false));
+            case 8: // the builder writes each output ⟂[fs]
                 if (i < outputs.length) {
                     w.store.materialise(outputs[i++]);
                     return yieldTo(8);

@@ -122,8 +122,8 @@ final class ClientMain extends ModelFrame {
             return self.call(new FetchToStore(w, c, w.layout.id(o.path())));
         } else if (op instanceof Op.IsValidPath o) {
             return self.call(c.store.isValidPath(w.layout.id(o.path())));
-        } else if (op instanceof Op.Use o) {
-            return self.call(new Use(w, w.layout.id(o.path())));
+        } else if (SimpleOps.handles(op)) {
+            return SimpleOps.run(w, self, op);
         } else if (op instanceof Op.AddTempRoot o) {
             return self.call(c.store.addTempRoot(w.layout.id(o.path())));
         } else if (op instanceof Op.AddPermRoot o) {
@@ -133,15 +133,17 @@ final class ClientMain extends ModelFrame {
             for (int out : w.layout.outputs(drv)) {
                 c.remember(out);
             }
-            return self.call(c.store.buildPaths(drv));
+            return self.call(c.store.buildPaths(drv, o.builder()));
         } else if (op instanceof Op.CollectGarbage o) {
-            return self.call(c.store.collectGarbage(o.maxFreed()));
-        } else if (op instanceof Op.SetFreeSpace o) {
-            w.store.setFree(o.bytes());
-            note("client", "free space is now " + o.bytes() + " bytes");
+            return self.call(c.store.collectGarbage(o.maxFreed(), o.pauses()));
+        } else if (op instanceof Op.SymlinkRoot o) {
+            w.roots.addDirect("gcroots/" + o.link(), w.layout.id(o.path()));
+            story("symlink-root", "makes a bare symlink gcroots/" + o.link() + " → " + o.path() + " (no temp root)");
             return Control.YIELD;
-        } else if (op instanceof Op.Sleep o) {
-            return self.sleep(o.nanos());
+        } else if (op instanceof Op.RemoveRoot o) {
+            w.roots.remove(o.link());
+            story("remove-root", "removes root " + o.link());
+            return Control.YIELD;
         } else if (op instanceof Op.Reconnect) {
             c.store.close();
             story("RemoteStore §2.2", c.process.name() + " drops its daemon connection; its worker's temp roots go");

@@ -27,10 +27,13 @@ final class CollectGarbage extends ModelFrame {
     private IntList order;
     private int i;
     private Fault deferred;
+    private final java.util.List<gcsim.scenario.Op.GcPause> pauses;
+    private String pauseUntil;
 
-    CollectGarbage(World w, LocalStore ls, long maxFreed) {
+    CollectGarbage(World w, LocalStore ls, long maxFreed, java.util.List<gcsim.scenario.Op.GcPause> pauses) {
         super(w);
         this.ls = ls;
+        this.pauses = pauses;
         this.run = new GcRun(w.kernel, w.layout.size(), maxFreed);
     }
 
@@ -46,6 +49,11 @@ final class CollectGarbage extends ModelFrame {
                 w.gcLock.lock(lockFd, true);
                 w.gcStarted();
                 story(FN + " G3", "collector takes gc.lock exclusively");
+                if (pausesAt(gcsim.scenario.Op.PausePoint.AFTER_LOCK)) { // G4: _NIX_TEST_GC_SYNC_1
+                    note(FN + " G4", "pauses until " + pauseUntil);
+                    pc = 2;
+                    return self.await(w.signalled(pauseUntil));
+                }
                 return yieldTo(2);
             case 2: // G5: unlink the old socket file, bind, listen ⟂[fs]
                 run.listener = w.gcSocket.bind(self.process());
@@ -70,6 +78,11 @@ final class CollectGarbage extends ModelFrame {
                 return yieldTo(7);
             case 7: // G8.1: open the next file ⟂[fs]; gone means skip it
                 if (i == tempFiles.size()) {
+                    if (pausesAt(gcsim.scenario.Op.PausePoint.AFTER_ROOTS)) { // G9: _NIX_TEST_GC_SYNC_2
+                        note(FN + " G9", "pauses until " + pauseUntil);
+                        pc = 11;
+                        return self.await(w.signalled(pauseUntil));
+                    }
                     return goTo(11);
                 }
                 file = tempFiles.get(i++);
@@ -138,7 +151,7 @@ final class CollectGarbage extends ModelFrame {
                 return yieldTo(22);
             case 22: // G13.3: release gc.lock ⟂[lock]
                 lockFd.close();
-                story(FN + " G13", "collector releases gc.lock; freed " + run.freed + " bytes");
+                story(FN + " G13", "collector releases gc.lock; freed " + Bytes.format(run.freed));
                 if (deferred != null) {
                     throw deferred;
                 }
@@ -146,6 +159,16 @@ final class CollectGarbage extends ModelFrame {
             default:
                 throw new IllegalStateException("pc " + pc);
         }
+    }
+
+    private boolean pausesAt(gcsim.scenario.Op.PausePoint point) {
+        for (gcsim.scenario.Op.GcPause p : pauses) {
+            if (p.at() == point) {
+                pauseUntil = p.until();
+                return true;
+            }
+        }
+        return false;
     }
 
     /** One entry of findRoots (§2.8): a symlink into the store, or an indirect root via gcroots/auto. */

@@ -62,13 +62,13 @@ final class LocalStore implements StoreApi {
     }
 
     @Override
-    public Frame buildPaths(int drv) {
-        return new BuildPaths(w, this, drv);
+    public Frame buildPaths(int drv, java.util.List<gcsim.scenario.Op> builder) {
+        return new BuildPaths(w, this, drv, builder);
     }
 
     @Override
-    public Frame collectGarbage(long maxFreed) {
-        return new CollectGarbage(w, this, maxFreed);
+    public Frame collectGarbage(long maxFreed, java.util.List<gcsim.scenario.Op.GcPause> pauses) {
+        return new CollectGarbage(w, this, maxFreed, pauses);
     }
 
     @Override

@@ -47,13 +47,13 @@ final class RemoteStore implements StoreApi {
     }
 
     @Override
-    public Frame buildPaths(int drv) {
-        return new Call(new WorkerOp.BuildPaths(drv));
+    public Frame buildPaths(int drv, java.util.List<gcsim.scenario.Op> builder) {
+        return new Call(new WorkerOp.BuildPaths(drv, builder));
     }
 
     @Override
-    public Frame collectGarbage(long maxFreed) {
-        return new Call(new WorkerOp.CollectGarbage(maxFreed));
+    public Frame collectGarbage(long maxFreed, java.util.List<gcsim.scenario.Op.GcPause> pauses) {
+        return new Call(new WorkerOp.CollectGarbage(maxFreed, pauses));
     }
 
     @Override

@@ -63,6 +63,14 @@ final class Roots {
         direct.put(name, path);
     }
 
+    /** Deletes a root link: {@code gcroots/NAME} or {@code profiles/NAME}, or a link outside. */
+    void remove(String link) {
+        kernel.write(resource);
+        if (direct.remove(link) == null && direct.remove("gcroots/" + link) == null) {
+            links.remove(link);
+        }
+    }
+
     void removeAuto(String autoEntry) {
         kernel.write(resource);
         auto.remove(autoEntry.substring("gcroots/auto/".length()));

@@ -18,9 +18,9 @@ interface StoreApi {
 
     Frame queryPathInfo(int p);
 
-    Frame buildPaths(int drv);
+    Frame buildPaths(int drv, java.util.List<gcsim.scenario.Op> builder);
 
-    Frame collectGarbage(long maxFreed);
+    Frame collectGarbage(long maxFreed, java.util.List<gcsim.scenario.Op.GcPause> pauses);
 
     /** The connection or the store handle closes; temp roots taken through it stop protecting. */
     void close();

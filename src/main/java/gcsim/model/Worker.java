@@ -78,9 +78,9 @@ final class Worker extends ModelFrame {
         } else if (op instanceof WorkerOp.QueryPathInfo o) {
             return store.queryPathInfo(o.path());
         } else if (op instanceof WorkerOp.BuildPaths o) {
-            return store.buildPaths(o.drv());
+            return store.buildPaths(o.drv(), o.builder());
         } else if (op instanceof WorkerOp.CollectGarbage o) {
-            return store.collectGarbage(o.maxFreed());
+            return store.collectGarbage(o.maxFreed(), o.pauses());
         }
         throw new IllegalStateException("unknown op " + op);
     }

@@ -12,9 +12,9 @@ sealed interface WorkerOp {
 
     record QueryPathInfo(int path) implements WorkerOp {}
 
-    record BuildPaths(int drv) implements WorkerOp {}
+    record BuildPaths(int drv, java.util.List<gcsim.scenario.Op> builder) implements WorkerOp {}
 
-    record CollectGarbage(long maxFreed) implements WorkerOp {}
+    record CollectGarbage(long maxFreed, java.util.List<gcsim.scenario.Op.GcPause> pauses) implements WorkerOp {}
 
     /** The worker's answer: a value, or the error it raised. */
     record Reply(Object value, NixError error) {}

@@ -34,6 +34,9 @@ public final class World {
     final SocketFile daemonSocket;
     final Roots roots;
     private final TreeMap<String, BitSet> fetcherCache = new TreeMap<>();
+    /** Events signalled so far (the FIFOs of Nix's functional tests). */
+    private final java.util.TreeSet<String> signalled = new java.util.TreeSet<>();
+    private final int eventsResource;
     private final Map<String, SimProcess> processes = new LinkedHashMap<>();
 
     private int clientOpsInFlight;
@@ -53,6 +56,7 @@ public final class World {
         this.gcSocket = new SocketFile(kernel, "/nix/var/nix/gc-socket/socket");
         this.daemonSocket = new SocketFile(kernel, "/nix/var/nix/daemon-socket/socket");
         this.roots = new Roots(kernel);
+        this.eventsResource = kernel.newResource();
         for (RootSpec r : scenario.roots()) {
             int p = layout.id(r.path());
             switch (r.kind()) {
@@ -82,6 +86,16 @@ public final class World {
             Client c = new Client(proc, spec.user(), api, spec.viaDaemon());
             proc.spawn(spec.name(), new ClientMain(this, c, spec));
         }
+    }
+
+    void signal(String event) {
+        kernel.write(eventsResource);
+        signalled.add(event);
+    }
+
+    /** A guard ready once {@code event} was signalled. */
+    gcsim.kernel.Guard signalled(String event) {
+        return () -> signalled.contains(event);
     }
 
     SimProcess process(String name) {

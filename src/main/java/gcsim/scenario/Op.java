@@ -30,11 +30,43 @@ public sealed interface Op {
     /** addPermRoot: what --add-root and out-links do (§2.10). */
     record AddPermRoot(String path, String link, Pos pos) implements Op {}
 
-    /** BuildPaths of a derivation (§2.3). */
-    record Build(String drv, Pos pos) implements Op {}
+    /**
+     * BuildPaths of a derivation (§2.3); the builder's own operations (sleep, signal, wait,
+     * set-free-space, use) run while the build holds its temp roots.
+     */
+    record Build(String drv, List<Op> builder, Pos pos) implements Op {
+        public Build(String drv, Pos pos) {
+            this(drv, List.of(), pos);
+        }
+    }
 
-    /** LocalStore::collectGarbage as nix-collect-garbage runs it (§2.7). */
-    record CollectGarbage(long maxFreed, Pos pos) implements Op {}
+    /**
+     * LocalStore::collectGarbage as nix-collect-garbage runs it (§2.7); the optional pauses hold the
+     * collector at named points until events, as Nix's _NIX_TEST_GC_SYNC hooks do.
+     */
+    record CollectGarbage(long maxFreed, List<GcPause> pauses, Pos pos) implements Op {
+        public CollectGarbage(long maxFreed, Pos pos) {
+            this(maxFreed, List.of(), pos);
+        }
+    }
+
+    /** Where a collector pauses (§2.7 G4, G9) and the event that releases it. */
+    record GcPause(PausePoint at, String until) {}
+
+    /** {@code after-lock}: G4, holding gc.lock before the socket exists; {@code after-roots}: G9. */
+    enum PausePoint { AFTER_LOCK, AFTER_ROOTS }
+
+    /** Lets processes waiting for the event go on, as a FIFO write in Nix's tests. */
+    record Signal(String event, Pos pos) implements Op {}
+
+    /** Blocks until the event is signalled (at once if it already was). */
+    record Wait(String event, Pos pos) implements Op {}
+
+    /** A bare symlink under gcroots with no temp root, as some scripts make. */
+    record SymlinkRoot(String path, String link, Pos pos) implements Op {}
+
+    /** Deletes a root link: a name under gcroots, or a link an indirect root points at. */
+    record RemoveRoot(String link, Pos pos) implements Op {}
 
     /** The disk fills or empties. */
     record SetFreeSpace(long bytes, Pos pos) implements Op {}

@@ -13,10 +13,26 @@ import java.util.List;
  * @param fetcherCache per user, short names of sources whose hash the fetcher cache knows
  * @param roots permanent roots at the start
  * @param processes the processes, in file order
+ * @param expect facts that must hold at the end of every execution, taken from the source being modelled
  */
 public record Scenario(String name, String description, String file, List<PathSpec> paths,
                        List<DerivationSpec> derivations, List<FetcherCacheEntry> fetcherCache,
-                       List<RootSpec> roots, Settings settings, List<ProcessSpec> processes) {
+                       List<RootSpec> roots, Settings settings, List<ProcessSpec> processes,
+                       List<Expectation> expect) {
+
+    public Scenario(String name, String description, String file, List<PathSpec> paths,
+                    List<DerivationSpec> derivations, List<FetcherCacheEntry> fetcherCache,
+                    List<RootSpec> roots, Settings settings, List<ProcessSpec> processes) {
+        this(name, description, file, paths, derivations, fetcherCache, roots, settings, processes, List.of());
+    }
+
+    /**
+     * A fact about the final store: the path is {@code VALID} (registered and on disk), or {@code GONE}
+     * (neither). Breaking one is a failure of kind {@code expectation}.
+     */
+    public record Expectation(Kind kind, String path, Pos pos) {
+        public enum Kind { VALID, GONE }
+    }
 
     /** A source the given user's fetcher cache has a hash for (§2.11 F2). */
     public record FetcherCacheEntry(String user, String path, Pos pos) {}

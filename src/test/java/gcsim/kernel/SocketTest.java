@@ -1,0 +1,327 @@
+package gcsim.kernel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SocketTest {
+    private final Kernel k = new Kernel(FixedStrategy.lowest(), 1000);
+    private final SocketFile file = new SocketFile(k, "/nix/var/nix/daemon-socket/socket");
+    private final SimProcess daemon = k.newProcess("daemon");
+    private final SimProcess client = k.newProcess("client");
+    private final List<String> log = new ArrayList<>();
+
+    private static void assertFault(Runnable r, String kind) {
+        assertThatThrownBy(r::run).isInstanceOfSatisfying(Fault.class, f -> assertThat(f.kind()).isEqualTo(kind));
+    }
+
+    @Test
+    void connectingWithoutASocketFileFaultsWithEnoent() {
+        assertThat(file.exists()).isFalse();
+        assertThatThrownBy(() -> file.connect(client)).isInstanceOfSatisfying(Fault.class, f -> {
+            assertThat(f.kind()).isEqualTo("ENOENT");
+            assertThat(f.getMessage()).contains("/nix/var/nix/daemon-socket/socket").contains("No such file");
+        });
+        assertThat(file.path()).isEqualTo("/nix/var/nix/daemon-socket/socket");
+    }
+
+    @Test
+    void connectingToAFileWhoseListenerClosedFaultsWithEconnrefused() {
+        Listener l = file.bind(daemon);
+        l.close();
+
+        assertThat(l.closed()).isTrue();
+        assertThatThrownBy(() -> file.connect(client)).isInstanceOfSatisfying(Fault.class, f -> {
+            assertThat(f.kind()).isEqualTo("ECONNREFUSED");
+            assertThat(f.getMessage()).contains("Connection refused");
+        });
+    }
+
+    @Test
+    void connectingAfterTheListenersProcessExitedFaultsWithEconnrefused() {
+        file.bind(daemon);
+        daemon.exit();
+
+        assertFault(() -> file.connect(client), "ECONNREFUSED");
+    }
+
+    @Test
+    void theSocketFileOutlivesItsListener() {
+        Listener l = file.bind(daemon);
+        l.close();
+
+        assertThat(file.exists()).isTrue();
+        file.unlink();
+        assertThat(file.exists()).isFalse();
+        assertFault(() -> file.connect(client), "ENOENT");
+    }
+
+    @Test
+    void anUnlinkedSocketFileCannotBeConnectedEvenWithItsListenerOpen() {
+        Listener l = file.bind(daemon);
+        file.unlink();
+
+        assertFault(() -> file.connect(client), "ENOENT");
+        assertThat(l.closed()).isFalse();
+    }
+
+    @Test
+    void aConnectionIsQueuedUntilAccepted() {
+        Listener l = file.bind(daemon);
+        assertThat(l.hasPending()).isFalse();
+        assertThat(l.pending().ready()).isFalse();
+
+        Connection.End c = file.connect(client);
+
+        assertThat(l.hasPending()).isTrue();
+        assertThat(l.pending().ready()).isTrue();
+        Connection.End s = l.accept(daemon);
+        assertThat(l.hasPending()).isFalse();
+        c.send("hello");
+        assertThat(s.readable().ready()).isTrue();
+        assertThat(s.receive()).isEqualTo("hello");
+    }
+
+    @Test
+    void connectionsAreAcceptedInArrivalOrder() {
+        Listener l = file.bind(daemon);
+        SimProcess other = k.newProcess("other");
+        Connection.End first = file.connect(client);
+        Connection.End second = file.connect(other);
+        first.send("first");
+        second.send("second");
+
+        assertThat(l.accept(daemon).receive()).isEqualTo("first");
+        assertThat(l.accept(daemon).receive()).isEqualTo("second");
+    }
+
+    @Test
+    void acceptingWithAnEmptyBacklogIsAModelBug() {
+        Listener l = file.bind(daemon);
+
+        assertThatThrownBy(() -> l.accept(daemon)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void messagesFlowBothWaysInOrder() {
+        Listener l = file.bind(daemon);
+        Connection.End c = file.connect(client);
+        Connection.End s = l.accept(daemon);
+
+        c.send("1");
+        c.send("2");
+        s.send("a");
+        c.send(3);
+        s.send("b");
+
+        assertThat(s.receive()).isEqualTo("1");
+        assertThat(s.receive()).isEqualTo("2");
+        assertThat(s.receive()).isEqualTo(3);
+        assertThat(c.receive()).isEqualTo("a");
+        assertThat(c.receive()).isEqualTo("b");
+        assertThat(c.readable().ready()).isFalse();
+        assertThatThrownBy(c::receive).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void closingOneEndMakesThePeerReadEofAndFailToSendWithEpipe() {
+        Listener l = file.bind(daemon);
+        Connection.End c = file.connect(client);
+        Connection.End s = l.accept(daemon);
+        c.send("last words");
+
+        c.close();
+        c.close();
+
+        assertThat(c.closed()).isTrue();
+        assertThat(s.peerClosed()).isTrue();
+        assertThat(s.readable().ready()).isTrue();
+        assertThat(s.receive()).isEqualTo("last words");
+        assertThat(s.receive()).isNull();
+        assertThat(s.receive()).isNull();
+        assertFault(() -> s.send("reply"), "EPIPE");
+        assertFault(() -> c.send("after close"), "EPIPE");
+    }
+
+    @Test
+    void exitingTheProcessOfAnEndMakesThePeerReadEof() {
+        Listener l = file.bind(daemon);
+        SimProcess worker = k.newProcess("worker");
+        Connection.End c = file.connect(client);
+        Connection.End s = l.accept(worker);
+
+        worker.exit();
+
+        assertThat(s.closed()).isTrue();
+        assertThat(c.peerClosed()).isTrue();
+        assertThat(c.receive()).isNull();
+        assertFault(() -> c.send("anyone?"), "EPIPE");
+        assertThat(l.closed()).isFalse(); // the listener belongs to the daemon, not the worker
+    }
+
+    @Test
+    void exitingTheClientProcessMakesTheServerReadEof() {
+        Listener l = file.bind(daemon);
+        file.connect(client);
+        Connection.End s = l.accept(daemon);
+
+        client.exit();
+
+        assertThat(s.receive()).isNull();
+        assertFault(() -> s.send("reply"), "EPIPE");
+    }
+
+    @Test
+    void closingAListenerResetsItsQueuedConnections() {
+        Listener l = file.bind(daemon);
+        Connection.End c = file.connect(client);
+
+        l.close();
+
+        assertThat(l.hasPending()).isFalse();
+        assertThat(c.peerClosed()).isTrue();
+        assertThat(c.readable().ready()).isTrue();
+        assertThat(c.receive()).isNull();
+        assertFault(() -> c.send("request"), "EPIPE");
+    }
+
+    @Test
+    void exitingTheListenersProcessResetsItsQueuedConnections() {
+        Listener l = file.bind(daemon);
+        Connection.End c = file.connect(client);
+
+        daemon.exit();
+
+        assertThat(l.closed()).isTrue();
+        assertThat(c.receive()).isNull();
+    }
+
+    @Test
+    void anAcceptedConnectionSurvivesItsListenerClosing() {
+        Listener l = file.bind(daemon);
+        SimProcess worker = k.newProcess("worker");
+        Connection.End c = file.connect(client);
+        Connection.End s = l.accept(worker);
+
+        l.close();
+
+        c.send("still here");
+        assertThat(s.receive()).isEqualTo("still here");
+        assertThat(c.peerClosed()).isFalse();
+    }
+
+    @Test
+    void bindingAgainReplacesTheListenerAndResetsTheOldBacklog() {
+        Listener old = file.bind(daemon);
+        Connection.End queued = file.connect(client);
+        SimProcess newDaemon = k.newProcess("new daemon");
+
+        Listener fresh = file.bind(newDaemon);
+        Connection.End next = file.connect(client);
+
+        assertThat(old.closed()).isTrue();
+        assertThat(queued.receive()).isNull();
+        assertThat(fresh.hasPending()).isTrue();
+        assertThat(fresh.accept(newDaemon)).isNotNull();
+        assertThat(next.peerClosed()).isFalse();
+        daemon.exit(); // the old daemon's exit must not close the fresh listener
+        assertThat(fresh.closed()).isFalse();
+    }
+
+    @Test
+    void aClosedListenerIsNotClosedAgainAtExit() {
+        Listener l = file.bind(daemon);
+        l.close();
+        Listener fresh = file.bind(client);
+
+        daemon.exit();
+
+        assertThat(fresh.closed()).isFalse();
+        assertThat(file.connect(daemon)).isNotNull();
+    }
+
+    @Test
+    void aClientRetriesWhileRefusedAndTalksToTheDaemonOnceItListens() {
+        Kernel k = new Kernel(FixedStrategy.lowest(), 1000);
+        SocketFile socket = new SocketFile(k, "/socket");
+        SimProcess daemon = k.newProcess("daemon");
+        SimProcess client = k.newProcess("client");
+        Listener[] listener = new Listener[1];
+        Connection.End[] serverEnd = new Connection.End[1];
+        Actor server = daemon.spawn("daemon", Script.of(
+                self -> self.sleep(10),
+                self -> {
+                    listener[0] = socket.bind(daemon);
+                    Listener stale = listener[0];
+                    stale.close(); // a stale socket file: refused until the real listener binds
+                    return self.sleep(10);
+                },
+                self -> {
+                    listener[0] = socket.bind(daemon);
+                    log.add("daemon listening");
+                    return Control.YIELD;
+                },
+                self -> {
+                    if (!listener[0].hasPending()) {
+                        return Script.retryAfterWork(self, listener[0].pending());
+                    }
+                    serverEnd[0] = listener[0].accept(daemon);
+                    return Control.YIELD;
+                },
+                self -> {
+                    if (!serverEnd[0].readable().ready()) {
+                        return Script.retryAfter(self, serverEnd[0].readable());
+                    }
+                    Object m = serverEnd[0].receive();
+                    if (m == null) {
+                        log.add("daemon sees EOF");
+                        serverEnd[0].close();
+                        return Script.yieldTo(self, 3);
+                    }
+                    serverEnd[0].send("re:" + m);
+                    return Script.yieldTo(self, 4);
+                }));
+        Connection.End[] end = new Connection.End[1];
+        Script clientScript = Script.of(
+                self -> {
+                    end[0] = socket.connect(client);
+                    log.add("connected at " + self.kernel().now());
+                    end[0].send("ping");
+                    end[0].send("pong");
+                    return Control.YIELD;
+                },
+                self -> {
+                    if (!end[0].readable().ready()) {
+                        return Script.retryAfter(self, end[0].readable());
+                    }
+                    log.add("client got " + end[0].receive());
+                    return Control.YIELD;
+                },
+                self -> {
+                    if (!end[0].readable().ready()) {
+                        return Script.retryAfter(self, end[0].readable());
+                    }
+                    log.add("client got " + end[0].receive());
+                    end[0].close();
+                    return self.ret(null);
+                },
+                self -> {
+                    log.add(((Script) self.top).caught.get(((Script) self.top).caught.size() - 1).kind()
+                            + " at " + self.kernel().now());
+                    ((Script) self.top).pc = 0;
+                    return self.sleep(7);
+                }).catching(f -> f.kind().startsWith("ECONN") || f.kind().equals("ENOENT"), 3);
+        client.spawn("client", clientScript);
+
+        Outcome o = k.run();
+
+        assertThat(o.end()).isEqualTo(Outcome.End.COMPLETE);
+        assertThat(log).containsExactly(
+                "ENOENT at 0", "ENOENT at 7", "ECONNREFUSED at 14", "daemon listening", "connected at 21",
+                "client got re:ping", "client got re:pong", "daemon sees EOF");
+        assertThat(server.inServiceWait()).isTrue();
+    }
+}
