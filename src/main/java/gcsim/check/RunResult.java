@@ -14,9 +14,10 @@ import java.util.List;
  * @param trace every step's events when tracing was on, else empty
  * @param coverage what the execution exercised, so that a pass is not empty
  * @param validAtEnd short names of the paths valid when the execution ended, when tracing was on, else empty
+ * @param terminalState a digest of the final state (store, roots, failure), for counting distinct outcomes
  */
 public record RunResult(Outcome outcome, Failure failure, Schedule schedule, List<TraceEvent> trace, Coverage coverage,
-                        List<String> validAtEnd) {
+                        List<String> validAtEnd, long terminalState) {
     public boolean failed() {
         return failure != null;
     }

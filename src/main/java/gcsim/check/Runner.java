@@ -57,6 +57,7 @@ public final class Runner implements Executor {
             }
         }
         return new RunResult(outcome, failure, kernel.schedule(), kernel.trace(),
-                new RunResult.Coverage(world.gcRuns(), world.gcDuringClientOps(), world.pathsDeleted()), valid);
+                new RunResult.Coverage(world.gcRuns(), world.gcDuringClientOps(), world.pathsDeleted()), valid,
+                world.fingerprint() * 31 + (failure == null ? 0 : failure.kind().hashCode()));
     }
 }

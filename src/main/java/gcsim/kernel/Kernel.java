@@ -189,6 +189,13 @@ public final class Kernel {
 
     /** Runs the execution to its end. */
     public Outcome run() {
+        ExecutionListener listener = strategy instanceof ExecutionListener l ? l : null;
+        if (listener != null) {
+            if (footprints == null) {
+                footprints = new Footprints();
+            }
+            listener.started(this);
+        }
         strategy.beginExecution();
         while (true) {
             if (stopReason != null) {
@@ -224,6 +231,9 @@ public final class Kernel {
                 options[n++] = ADVANCE_CLOCK;
             }
             int pick = n == 1 ? options[0] : pickActor(n);
+            if (listener != null) {
+                listener.beforeStep(steps, options, n, pick);
+            }
             steps++;
             if (pick == ADVANCE_CLOCK) {
                 current = null;

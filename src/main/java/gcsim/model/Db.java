@@ -107,6 +107,10 @@ public final class Db {
         return out;
     }
 
+    boolean validQuiet(int p) {
+        return valid[p];
+    }
+
     /** The registered references of a valid path; empty for an invalid one. */
     public int[] references(int p) {
         kernel.read(row(p));

@@ -110,6 +110,18 @@ public final class StoreDir {
         return out;
     }
 
+    boolean existsQuiet(int p) {
+        return onDisk[p];
+    }
+
+    boolean lockQuiet(int p) {
+        return lockFile[p] != null;
+    }
+
+    long freeQuiet() {
+        return free;
+    }
+
     public long free() {
         kernel.read(freeResource);
         return free;

@@ -50,6 +50,10 @@ final class TempRootsDir {
         return new ArrayList<>(linked);
     }
 
+    List<TempRootsFile> listQuiet() {
+        return linked;
+    }
+
     boolean isLinked(TempRootsFile f) {
         kernel.read(resource);
         return linked.contains(f);

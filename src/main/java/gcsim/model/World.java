@@ -154,6 +154,44 @@ public final class World {
         return pathsDeleted;
     }
 
+    /**
+     * A 64-bit digest of the store and state directory at this moment — valid paths, entries on
+     * disk, lock files, free space, roots, temproots files, signalled events — so that explorers
+     * can count distinct terminal states. Deterministic across JVMs.
+     */
+    public long fingerprint() {
+        long h = 0xcbf29ce484222325L;
+        for (int p = 0; p < layout.size(); p++) {
+            h = mix(h, (db.validQuiet(p) ? 1 : 0) | (store.existsQuiet(p) ? 2 : 0) | (store.lockQuiet(p) ? 4 : 0));
+        }
+        h = mix(h, store.freeQuiet());
+        for (var e : roots.direct.entrySet()) {
+            h = mix(mix(h, e.getKey().hashCode()), e.getValue());
+        }
+        for (var e : roots.auto.entrySet()) {
+            h = mix(mix(h, e.getKey().hashCode()), e.getValue().hashCode());
+        }
+        for (var e : roots.links.entrySet()) {
+            h = mix(mix(h, e.getKey().hashCode()), e.getValue());
+        }
+        for (TempRootsFile f : tempRoots.listQuiet()) {
+            h = mix(h, f.pid);
+            for (int j = 0; j < f.paths.size(); j++) {
+                h = mix(h, f.paths.get(j));
+            }
+        }
+        for (String e : signalled) {
+            h = mix(h, e.hashCode());
+        }
+        return h;
+    }
+
+    private static long mix(long h, long v) {
+        h ^= v;
+        h *= 0x100000001b3L;
+        return h ^ (h >>> 29);
+    }
+
     /** True when the named process is a scenario client (not the daemon, a worker or a thread of one). */
     public boolean isClient(SimProcess p) {
         return processes.get(p.name()) == p;
