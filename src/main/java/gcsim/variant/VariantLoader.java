@@ -1,14 +1,86 @@
 package gcsim.variant;
 
+import gcsim.scenario.Pos;
 import gcsim.scenario.ScenarioException;
+import gcsim.scenario.Text;
+import gcsim.scenario.YamlMap;
+import gcsim.scenario.YamlReader;
+import gcsim.scenario.YamlSource;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.snakeyaml.engine.v2.nodes.Node;
 
-/** Reads scenarios/variants.yaml. (interface placeholder) */
+/**
+ * Reads {@code scenarios/variants.yaml}: the named patch ideas gcsim compares. Keeping them in a
+ * file rather than in code means a new combination of existing switches needs no rebuild. Bad
+ * input ends in one {@link ScenarioException} with {@code FILE:LINE:COLUMN}; nothing else is thrown.
+ */
 public final class VariantLoader {
+    private static final Pattern ID = Pattern.compile("[a-z0-9-]+");
+    private static final List<String> VARIANT_KEYS = List.of("id", "description", "switches");
+    private static final List<String> SWITCH_KEYS = List.of("write-derivation", "fetch-cache-temp-root", "caller-roots");
+
     private VariantLoader() {}
 
+    /** The variants in file order; ids are unique. */
     public static List<Variant> load(Path file) throws ScenarioException {
-        throw new UnsupportedOperationException("being written");
+        try {
+            return parse(file);
+        } catch (RuntimeException | StackOverflowError e) {
+            throw new ScenarioException(new Pos(String.valueOf(file), 1, 1),
+                    "gcsim could not load this file (internal error " + e.getClass().getSimpleName() + "; please report it)");
+        }
+    }
+
+    private static List<Variant> parse(Path file) throws ScenarioException {
+        YamlSource source = YamlSource.read(file);
+        YamlReader r = new YamlReader(source.file());
+        YamlMap top = r.map(source.root(), "the variants file", List.of("variants"), List.of("variants"));
+        Node list = top.get("variants");
+        List<Node> items = r.list(list, "variants", "a list of variants, each a mapping with id and description");
+        if (items.isEmpty()) {
+            throw r.error(list, "variants is empty (at least one variant)");
+        }
+        Map<String, Node> ids = new LinkedHashMap<>();
+        List<Variant> out = new ArrayList<>();
+        for (Node item : items) {
+            YamlMap m = r.map(item, "variant", VARIANT_KEYS, List.of("id", "description"));
+            String id = r.name(m.get("id"), "id", ID, "lower-case letters, digits and -");
+            Node first = ids.putIfAbsent(id, m.get("id"));
+            if (first != null) {
+                Pos p = r.pos(first);
+                throw r.error(m.get("id"), "duplicate variant id " + Text.quote(id) + " (first at " + p.line() + ":" + p.column()
+                        + "; each variant needs its own id)");
+            }
+            String description = r.string(m.get("description"), "description").strip();
+            if (description.isEmpty() || description.lines().count() > 1) {
+                throw r.error(m.get("description"), "description of " + Text.quote(id) + " is "
+                        + (description.isEmpty() ? "empty" : "more than one line") + " (expected a one-line summary)");
+            }
+            Switches switches = m.has("switches") ? switches(r, m.get("switches")) : Switches.baseline();
+            out.add(new Variant(id, description, switches));
+        }
+        return List.copyOf(out);
+    }
+
+    private static Switches switches(YamlReader r, Node node) throws ScenarioException {
+        YamlMap m = r.map(node, "switches", SWITCH_KEYS, List.of());
+        Switches base = Switches.baseline();
+        WriteDerivationMode mode = base.writeDerivation();
+        if (m.has("write-derivation")) {
+            String key = r.string(m.get("write-derivation"), "write-derivation");
+            mode = Arrays.stream(WriteDerivationMode.values()).filter(v -> v.key().equals(key)).findFirst()
+                    .orElseThrow(() -> r.error(m.get("write-derivation"), "unknown write-derivation mode " + Text.quote(key)
+                            + " (accepted: " + String.join(", ", Arrays.stream(WriteDerivationMode.values()).map(WriteDerivationMode::key).toList()) + ")"));
+        }
+        boolean fetchCacheTempRoot = m.has("fetch-cache-temp-root")
+                ? r.bool(m.get("fetch-cache-temp-root"), "fetch-cache-temp-root") : base.fetchCacheTempRoot();
+        boolean callerRoots = m.has("caller-roots") ? r.bool(m.get("caller-roots"), "caller-roots") : base.callerRoots();
+        return new Switches(mode, fetchCacheTempRoot, callerRoots);
     }
 }
