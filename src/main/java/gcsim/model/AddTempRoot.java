@@ -21,17 +21,28 @@ final class AddTempRoot extends ModelFrame {
     private TempRootsFile file;
     private OpenFile fd;
     private boolean holdingShared;
+    private boolean holdingState;
+    private final boolean nix28;
 
     AddTempRoot(World w, LocalStore ls, int p) {
         super(w);
         this.ls = ls;
         this.p = p;
+        this.nix28 = w.switches.tempRootClient() == gcsim.variant.TempRootClient.NIX_2_8;
     }
 
     @Override
     protected Control step(Actor self) {
         switch (pc) {
-            case 0:
+            case 0: // 2.8 holds the store's state mutex for the whole call, ack wait included
+                if (nix28 && !holdingState) {
+                    pc = 100;
+                    return self.await(ls.state.free());
+                }
+                return goTo(ls.tempRootsFd != null ? 10 : 1);
+            case 100:
+                ls.state.lock(self);
+                holdingState = true;
                 return goTo(ls.tempRootsFd != null ? 10 : 1);
             case 1: { // §2.6 step 1.1: unlink a leftover temproots/<pid> ⟂[fs]
                 TempRootsFile old = w.tempRoots.lookup(ls.process.pid());
@@ -78,9 +89,19 @@ final class AddTempRoot extends ModelFrame {
                     try {
                         ls.gcSocket = w.gcSocket.connect(ls.process);
                     } catch (Fault f) {
-                        note("addTempRoot §2.6 step 5", f.kind() + " on gc-socket; sleeping 100ms");
-                        pc = 11;
-                        return self.sleep(RETRY_NANOS);
+                        if (!nix28) {
+                            note("addTempRoot §2.6 step 5", f.kind() + " on gc-socket; sleeping 100ms");
+                            pc = 11;
+                            return self.sleep(RETRY_NANOS);
+                        }
+                        if ("ECONNREFUSED".equals(f.kind())) { // 2.8: restart at once, no sleep
+                            note("addTempRoot §2.6 (2.8)", "ECONNREFUSED on gc-socket; restarting at once");
+                            return yieldTo(11);
+                        }
+                        // 2.8 swallows the error, writes to the unconnected socket (swallowed too) and
+                        // appends the path with no ack from the collector
+                        note("addTempRoot §2.6 (2.8)", f.kind() + " on gc-socket swallowed; appending " + name(p) + " without an ack");
+                        return yieldTo(20);
                     }
                     return yieldTo(13);
                 }
@@ -113,14 +134,32 @@ final class AddTempRoot extends ModelFrame {
                 if (holdingShared) {
                     return yieldTo(21);
                 }
-                return self.ret(null);
+                return finish(self);
             case 21: // §2.6 step 9: release the shared lock ⟂[lock]
                 w.gcLock.unlock(ls.gcLockFd);
                 holdingShared = false;
-                return self.ret(null);
+                return finish(self);
             default:
                 throw new IllegalStateException("pc " + pc);
         }
+    }
+
+    private Control finish(Actor self) {
+        releaseState(self);
+        return self.ret(null);
+    }
+
+    private void releaseState(Actor self) {
+        if (holdingState) {
+            ls.state.unlock(self);
+            holdingState = false;
+        }
+    }
+
+    @Override
+    protected boolean handle(Actor self, Fault fault) {
+        releaseState(self);
+        return false;
     }
 
     private void dropSocket() {

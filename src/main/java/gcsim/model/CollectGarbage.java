@@ -34,7 +34,7 @@ final class CollectGarbage extends ModelFrame {
         super(w);
         this.ls = ls;
         this.pauses = pauses;
-        this.run = new GcRun(w.kernel, w.layout.size(), maxFreed);
+        this.run = new GcRun(w.kernel, ls, w.layout.size(), maxFreed);
     }
 
     @Override
@@ -69,6 +69,9 @@ final class CollectGarbage extends ModelFrame {
             case 5:
                 if (i == rootEntries.size()) {
                     return goTo(6);
+                }
+                if (ls.dbStepBlocked(self)) {
+                    return self.await(ls.state.free());
                 }
                 readRoot(rootEntries.get(i++));
                 return yieldTo(5);

@@ -35,8 +35,16 @@ final class DeleteReferrersClosure extends ModelFrame {
         return (entry & 1) == 0 ? name(entry >> 1) : name(entry >> 1) + ".lock";
     }
 
+    /** The cases whose step queries the database (B4's markAlive, B7, B9). */
+    private boolean queriesDb() {
+        return pc == 1 || pc == 3 || pc == 4 || pc == 10 || pc == 11;
+    }
+
     @Override
     protected Control step(Actor self) {
+        if (queriesDb() && run.store.dbStepBlocked(self)) { // 2.8: the state mutex guards DB access
+            return self.await(run.store.state.free());
+        }
         switch (pc) {
             case 0: // B0
                 visited.add(start);
@@ -118,6 +126,10 @@ final class DeleteReferrersClosure extends ModelFrame {
                     try {
                         w.db.invalidateChecked(q >> 1);
                     } catch (NixError e) {
+                        if (w.switches.pathInUse() == gcsim.variant.PathInUse.ABORT) {
+                            story(FN + " B9", e.getMessage() + ": the collection aborts");
+                            throw e;
+                        }
                         story(FN + " B9", "BUG: " + e.getMessage() + " (logged, path kept)");
                         return yieldTo(11);
                     }

@@ -41,7 +41,11 @@ final class GcRun {
     boolean shutdown;
     long freed;
 
-    GcRun(Kernel kernel, int paths, long maxFreed) {
+    /** The store this collector runs in; its state mutex matters under 2.8 (§2.6). */
+    final LocalStore store;
+
+    GcRun(Kernel kernel, LocalStore store, int paths, long maxFreed) {
+        this.store = store;
         this.maxFreed = maxFreed;
         this.referrersCache = new IntList[paths];
         this.mutex = new Mutex(kernel);

@@ -2,6 +2,7 @@ package gcsim.model;
 
 import gcsim.kernel.Connection;
 import gcsim.kernel.Frame;
+import gcsim.kernel.Mutex;
 import gcsim.kernel.OpenFile;
 import gcsim.kernel.Promise;
 import gcsim.kernel.SimProcess;
@@ -31,9 +32,25 @@ final class LocalStore implements StoreApi {
     /** Starts at the maximum, so the 0.97 rule never fires before the first GC (§2.9 step 7). */
     long availAfterGc = Long.MAX_VALUE;
 
+    /**
+     * The process state mutex. Only 2.8 holds it across a whole addTempRoot, ack wait included, and
+     * then the same process's collector must take it for its database steps (§2.6, #3224).
+     */
+    final Mutex state;
+
     LocalStore(World w, SimProcess process) {
         this.w = w;
         this.process = process;
+        this.state = new Mutex(w.kernel);
+    }
+
+    /**
+     * True when {@code self}, a collector thread of this store, must wait for the state mutex before
+     * a database step: only under 2.8's addTempRoot, whose caller may hold it while waiting for an ack.
+     */
+    boolean dbStepBlocked(gcsim.kernel.Actor self) {
+        return w.switches.tempRootClient() == gcsim.variant.TempRootClient.NIX_2_8
+                && !state.isFree() && state.holder() != self;
     }
 
     @Override

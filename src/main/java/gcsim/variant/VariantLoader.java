@@ -21,9 +21,10 @@ import org.snakeyaml.engine.v2.nodes.Node;
  * input ends in one {@link ScenarioException} with {@code FILE:LINE:COLUMN}; nothing else is thrown.
  */
 public final class VariantLoader {
-    private static final Pattern ID = Pattern.compile("[a-z0-9-]+");
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9.-]*");
     private static final List<String> VARIANT_KEYS = List.of("id", "description", "switches");
-    private static final List<String> SWITCH_KEYS = List.of("write-derivation", "fetch-cache-temp-root", "caller-roots");
+    private static final List<String> SWITCH_KEYS = List.of("write-derivation", "fetch-cache-temp-root", "caller-roots",
+            "temp-root-client", "path-in-use");
 
     private VariantLoader() {}
 
@@ -50,7 +51,7 @@ public final class VariantLoader {
         List<Variant> out = new ArrayList<>();
         for (Node item : items) {
             YamlMap m = r.map(item, "variant", VARIANT_KEYS, List.of("id", "description"));
-            String id = r.name(m.get("id"), "id", ID, "lower-case letters, digits and -");
+            String id = r.name(m.get("id"), "id", ID, "lower-case letters, digits, - and ., starting with a letter or digit");
             Node first = ids.putIfAbsent(id, m.get("id"));
             if (first != null) {
                 Pos p = r.pos(first);
@@ -81,6 +82,24 @@ public final class VariantLoader {
         boolean fetchCacheTempRoot = m.has("fetch-cache-temp-root")
                 ? r.bool(m.get("fetch-cache-temp-root"), "fetch-cache-temp-root") : base.fetchCacheTempRoot();
         boolean callerRoots = m.has("caller-roots") ? r.bool(m.get("caller-roots"), "caller-roots") : base.callerRoots();
-        return new Switches(mode, fetchCacheTempRoot, callerRoots);
+        TempRootClient client = m.has("temp-root-client")
+                ? choice(r, m.get("temp-root-client"), "temp-root-client", TempRootClient.values(), TempRootClient::key)
+                : base.tempRootClient();
+        PathInUse pathInUse = m.has("path-in-use")
+                ? choice(r, m.get("path-in-use"), "path-in-use", PathInUse.values(), PathInUse::key)
+                : base.pathInUse();
+        return new Switches(mode, fetchCacheTempRoot, callerRoots, client, pathInUse);
+    }
+
+    private static <E> E choice(YamlReader r, Node node, String what, E[] values, java.util.function.Function<E, String> key)
+            throws ScenarioException {
+        String given = r.string(node, what);
+        for (E v : values) {
+            if (key.apply(v).equals(given)) {
+                return v;
+            }
+        }
+        throw r.error(node, "unknown " + what + " " + Text.quote(given) + " (accepted: "
+                + String.join(", ", Arrays.stream(values).map(key).toList()) + ")");
     }
 }

@@ -1,0 +1,71 @@
+package gcsim.cli;
+
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * gcsim's command line: {@code list}, {@code search} and {@code replay}.
+ *
+ * <p>The contract other tools rely on: results on stdout, diagnostics on stderr; exit 0 when no
+ * failure was found, 1 when one was found or reproduced, 2 for bad input (one line saying what and
+ * what is accepted), 3 for a bug in gcsim. {@link #run} does all of it without exiting the JVM, so
+ * tests can drive the real entry point in-process.
+ */
+@Command(name = "gcsim", mixinStandardHelpOptions = true, versionProvider = Version.Provider.class,
+        description = "Deterministic race-reproduction simulator for the Nix store's garbage collector.")
+public final class Main implements Callable<Integer> {
+
+    @Override
+    public Integer call() throws BadInput {
+        throw new BadInput("missing command (accepted: list, search, replay; gcsim --help explains them)");
+    }
+
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
+                false, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        int code = run(args, out, err);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /** Runs one command with the project at {@code -Dgcsim.home} (or the current directory); returns the exit code. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, Project.fromSystem());
+    }
+
+    /** Runs one command against {@code project}; returns the exit code. */
+    public static int run(String[] args, PrintStream out, PrintStream err, Project project) {
+        Context ctx = new Context(project, out, err);
+        PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+        PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+        int code;
+        try {
+            CommandLine cl = new CommandLine(new Main());
+            cl.addSubcommand("list", new ListCommand(ctx));
+            cl.addSubcommand("search", new SearchCommand(ctx));
+            cl.addSubcommand("replay", new ReplayCommand(ctx));
+            cl.setOut(outWriter);
+            cl.setErr(errWriter);
+            cl.setParameterExceptionHandler(new ParameterErrors(err));
+            cl.setExecutionExceptionHandler((ex, c, parsed) -> Errors.report(ex, err));
+            code = cl.execute(args);
+        } catch (RuntimeException | Error e) {
+            code = Errors.report(e, err);
+        }
+        outWriter.flush();
+        errWriter.flush();
+        out.flush();
+        err.flush();
+        return code;
+    }
+}

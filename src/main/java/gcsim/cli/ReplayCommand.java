@@ -1,0 +1,219 @@
+package gcsim.cli;
+
+import gcsim.check.RunResult;
+import gcsim.kernel.ReplayStrategy;
+import gcsim.kernel.Schedule;
+import gcsim.kernel.ScheduleMismatch;
+import gcsim.kernel.Strategy;
+import gcsim.report.Json;
+import gcsim.report.Story;
+import gcsim.report.TracePrinter;
+import gcsim.search.Pct;
+import gcsim.search.SearchStrategy;
+import gcsim.search.StrategyKind;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code gcsim replay}: runs one schedule again, from a seed, a choices string or a schedule file,
+ * and prints its full step trace and, if it failed, its story. Nothing printed depends on the wall
+ * clock, so two replays of one schedule print identical bytes.
+ */
+@Command(name = "replay", mixinStandardHelpOptions = true, sortOptions = false, sortSynopsis = false,
+        versionProvider = Version.Provider.class,
+        description = "Replays one schedule (exactly one of --seed, --choices, --schedule) and prints its trace.")
+final class ReplayCommand implements Callable<Integer> {
+    @Option(names = "--scenario", paramLabel = "NAME|FILE",
+            description = "A scenario name from scenarios/, or a path; optional with --schedule.")
+    String scenario;
+
+    @Option(names = "--variant", paramLabel = "ID", description = "A variant id; optional with --schedule.")
+    String variant;
+
+    @Option(names = "--seed", paramLabel = "N", description = "The seed of one schedule, as search reports it.")
+    String seed;
+
+    @Option(names = "--strategy", paramLabel = "random|pct", description = "With --seed: the strategy (default: random).")
+    String strategy;
+
+    @Option(names = "--pct-depth", paramLabel = "D", description = "With --seed and pct: the depth (default: 3).")
+    String pctDepth;
+
+    @Option(names = "--pct-k", paramLabel = "K", description = "With --seed and pct: the pct-k search reported (default: 64).")
+    String pctK;
+
+    @Option(names = "--choices", paramLabel = "STRING", description = "A choices string (g1.…), as in search's replay line.")
+    String choices;
+
+    @Option(names = "--schedule", paramLabel = "FILE", description = "A schedule file written by search --save-schedule.")
+    String schedule;
+
+    @Option(names = "--max-steps", paramLabel = "N", description = "Step bound (default: 100000, or the schedule file's).")
+    String maxSteps;
+
+    @Option(names = "--json", description = "Print one line of JSON instead of text.")
+    boolean json;
+
+    private final Context ctx;
+
+    ReplayCommand(Context ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        int sources = (seed != null ? 1 : 0) + (choices != null ? 1 : 0) + (schedule != null ? 1 : 0);
+        if (sources != 1) {
+            throw new BadInput("replay: " + (sources == 0 ? "no schedule given" : "more than one schedule given")
+                    + " (accepted: exactly one of --seed, --choices, --schedule)");
+        }
+        if (seed == null && (strategy != null || pctDepth != null || pctK != null)) {
+            throw new BadInput("replay: --strategy, --pct-depth and --pct-k go with --seed only"
+                    + " (accepted: --choices or --schedule alone)");
+        }
+        String scenarioArg = scenario;
+        String variantId = variant;
+        String choiceText = choices;
+        Integer steps = maxSteps == null ? null : Numbers.positiveInt("--max-steps", maxSteps);
+        if (schedule != null) {
+            ScheduleFile file = ScheduleFile.read(Path.of(schedule));
+            scenarioArg = matching("--scenario", scenario, file.scenario(), file, true);
+            variantId = matching("--variant", variant, file.variant(), file, false);
+            choiceText = file.choices();
+            if (steps == null) {
+                steps = file.maxSteps();
+            }
+            if (!file.version().equals(Version.get())) {
+                ctx.err().println("gcsim: note: the schedule was saved by gcsim " + file.version() + ", this is "
+                        + Version.get() + "; it may not replay if the model changed");
+            }
+        }
+        if (scenarioArg == null || variantId == null) {
+            throw new BadInput("replay: missing " + (scenarioArg == null ? "--scenario" : "--variant")
+                    + " (accepted: --scenario NAME|FILE --variant ID, or --schedule FILE)");
+        }
+        int bound = steps == null ? Reports.DEFAULT_MAX_STEPS : steps;
+
+        Strategy strat;
+        StrategyKind kind = null;
+        Long seedValue = null;
+        ReplayStrategy replaying = null;
+        if (seed != null) {
+            kind = strategy == null ? StrategyKind.RANDOM : Options.strategy(strategy);
+            seedValue = Numbers.seed("--seed", seed);
+            int depth = pctDepth == null ? 3 : Numbers.positiveInt("--pct-depth", pctDepth);
+            int k = pctK == null ? Pct.DEFAULT_DECISIONS : Numbers.positiveInt("--pct-k", pctK);
+            SearchStrategy s = kind.create(seedValue, depth);
+            s.expectDecisions(k);
+            strat = s;
+        } else {
+            Schedule parsed;
+            try {
+                parsed = Schedule.decode(choiceText.strip());
+            } catch (IllegalArgumentException e) {
+                throw new BadInput((schedule != null ? schedule + ": choices" : "--choices") + ": " + e.getMessage());
+            }
+            replaying = new ReplayStrategy(parsed);
+            strat = replaying;
+        }
+
+        Target t = Target.load(ctx.project(), scenarioArg, variantId);
+        RunResult r;
+        try {
+            r = ctx.project().executor(t.scenario(), t.variant(), bound).run(strat, true);
+        } catch (RuntimeException e) {
+            ScheduleMismatch m = mismatch(e);
+            if (m == null) {
+                throw e;
+            }
+            throw new BadInput("the schedule cannot be followed: " + m.getMessage()
+                    + " (accepted: a schedule recorded on this scenario, variant and gcsim version)");
+        }
+        if (replaying != null && !replaying.exhausted()) {
+            throw new BadInput("the schedule cannot be followed: the execution ended (" + Reports.ending(r, bound)
+                    + ") before using all " + Schedule.decode(choiceText.strip()).size() + " choices"
+                    + " (accepted: a schedule recorded on this scenario, variant, step bound and gcsim version)");
+        }
+        String replay = r.failed() ? Reports.replayCommand(t, r.schedule().encode(), bound) : null;
+        String strategyName = kind == null ? "choices" : kind.key();
+        if (json) {
+            ctx.out().println(json(t, strategyName, seedValue, r, replay));
+        } else {
+            text(r, replay, bound);
+        }
+        return r.failed() ? 1 : 0;
+    }
+
+    /** The value from the schedule file, after checking that the command line, if it gives one, agrees. */
+    private String matching(String option, String given, String inFile, ScheduleFile file, boolean isScenario) throws BadInput {
+        if (given == null || given.equals(inFile)) {
+            return inFile;
+        }
+        if (isScenario) {
+            Path a = Target.resolveScenario(ctx.project(), given).toAbsolutePath().normalize();
+            Path b = Target.resolveScenario(ctx.project(), inFile).toAbsolutePath().normalize();
+            try {
+                if (a.equals(b) || Files.isSameFile(a, b)) {
+                    return given;
+                }
+            } catch (java.io.IOException e) {
+                // fall through to the mismatch message
+            }
+        }
+        throw new BadInput(option + " '" + given + "' does not match the schedule file's '" + inFile
+                + "' (accepted: '" + inFile + "', or leave " + option + " out)");
+    }
+
+    private static ScheduleMismatch mismatch(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof ScheduleMismatch m) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    private void text(RunResult r, String replay, int bound) {
+        PrintStream out = ctx.out();
+        for (String line : TracePrinter.lines(r.trace())) {
+            out.println(line);
+        }
+        out.println();
+        if (r.failed()) {
+            out.println("story:");
+            for (String line : Story.lines(r)) {
+                out.println(line);
+            }
+            out.println();
+            out.println("verdict: fail: " + Reports.failureSummary(r.failure()) + "; " + Reports.ending(r, bound));
+            out.println("replay: " + replay);
+        } else {
+            out.println("verdict: pass: " + Reports.ending(r, bound));
+        }
+    }
+
+    private String json(Target t, String strategyName, Long seedValue, RunResult r, String replay) {
+        List<String> story = r.failed() ? Story.lines(r) : new ArrayList<>();
+        return Json.object()
+                .put("scenario", t.scenario().name())
+                .put("variant", t.variant().id())
+                .put("strategy", strategyName)
+                .put("seed", seedValue)
+                .put("schedules", 1)
+                .put("cut", r.cut() ? 1 : 0)
+                .put("verdict", r.failed() ? "fail" : "pass")
+                .put("failure", Reports.failure(r.failure()))
+                .put("replay", replay)
+                .put("schedulesPerSecond", null)
+                .put("elapsedMs", null)
+                .put("trace", Reports.trace(r.trace()))
+                .put("story", story)
+                .toString();
+    }
+}

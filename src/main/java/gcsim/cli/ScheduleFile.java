@@ -1,0 +1,98 @@
+package gcsim.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A failing schedule saved to a file, so it can be attached to a bug report or kept as a regression
+ * case. The format is a few lines of text:
+ *
+ * <pre>
+ * gcsim-schedule 1
+ * gcsim-version: 0.1.0
+ * scenario: hosts-drv
+ * variant: early-return
+ * choices: g1.…
+ * </pre>
+ *
+ * followed, only when the search used a non-default step bound, by {@code max-steps: N}. The scenario
+ * is written as it was given to {@code --scenario} (a name, or a path to a file).
+ *
+ * @param maxSteps the step bound of the run, or null for the default
+ */
+record ScheduleFile(String version, String scenario, String variant, String choices, Integer maxSteps) {
+    static final String HEADER = "gcsim-schedule 1";
+    private static final List<String> KEYS = List.of("gcsim-version", "scenario", "variant", "choices", "max-steps");
+
+    String text() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(HEADER).append('\n');
+        sb.append("gcsim-version: ").append(version).append('\n');
+        sb.append("scenario: ").append(scenario).append('\n');
+        sb.append("variant: ").append(variant).append('\n');
+        sb.append("choices: ").append(choices).append('\n');
+        if (maxSteps != null) {
+            sb.append("max-steps: ").append(maxSteps).append('\n');
+        }
+        return sb.toString();
+    }
+
+    void write(Path file) throws BadInput {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.writeString(file, text(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new BadInput("--save-schedule: cannot write '" + file + "': " + e.getMessage()
+                    + " (accepted: a writable file path)");
+        }
+    }
+
+    static ScheduleFile read(Path file) throws BadInput {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new BadInput("--schedule: no such file '" + file + "' (accepted: a file written by search --save-schedule)");
+        } catch (IOException e) {
+            throw new BadInput("--schedule: cannot read '" + file + "': " + e.getMessage());
+        }
+        if (lines.isEmpty() || !lines.get(0).strip().equals(HEADER)) {
+            throw new BadInput(file + ":1: expected '" + HEADER + "' (accepted: a file written by search --save-schedule)");
+        }
+        String[] values = new String[KEYS.size()];
+        List<String> seen = new ArrayList<>();
+        for (int i = 1; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            int colon = line.indexOf(':');
+            String key = colon < 0 ? line : line.substring(0, colon).strip();
+            int k = KEYS.indexOf(key);
+            if (colon < 0 || k < 0) {
+                throw new BadInput(file + ":" + (i + 1) + ": unknown line '" + line + "' (accepted keys: "
+                        + String.join(", ", KEYS) + ")");
+            }
+            if (seen.contains(key)) {
+                throw new BadInput(file + ":" + (i + 1) + ": '" + key + "' given twice (accepted: each key once)");
+            }
+            seen.add(key);
+            values[k] = line.substring(colon + 1).strip();
+        }
+        for (int k = 0; k < 4; k++) {
+            if (values[k] == null || values[k].isEmpty()) {
+                throw new BadInput(file + ": missing '" + KEYS.get(k) + ":' (accepted keys: " + String.join(", ", KEYS) + ")");
+            }
+        }
+        Integer maxSteps = values[4] == null ? null : Numbers.positiveInt(file + ": max-steps", values[4]);
+        return new ScheduleFile(values[0], values[1], values[2], values[3], maxSteps);
+    }
+}

@@ -1,0 +1,196 @@
+package gcsim.cli;
+
+import gcsim.check.RunResult;
+import gcsim.kernel.ReplayStrategy;
+import gcsim.report.Json;
+import gcsim.report.Story;
+import gcsim.search.Search;
+import gcsim.search.SearchCrash;
+import gcsim.search.SearchResult;
+import gcsim.search.StrategyKind;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code gcsim search}: runs seeded schedules of a scenario under a variant until one fails, then
+ * tells the failure's story and prints the one command that replays it. The story and the replay
+ * line go to stdout, progress to stderr; the exit code says whether a failure was found.
+ */
+@Command(name = "search", mixinStandardHelpOptions = true, sortOptions = false, sortSynopsis = false,
+        versionProvider = Version.Provider.class,
+        description = "Searches schedules of a scenario under a variant for a failure; stops at the first.")
+final class SearchCommand implements Callable<Integer> {
+    private static final long PROGRESS_EVERY_NANOS = 5_000_000_000L;
+
+    @Option(names = "--scenario", paramLabel = "NAME|FILE", required = true,
+            description = "A scenario name from scenarios/, or a path to a scenario file.")
+    String scenario;
+
+    @Option(names = "--variant", paramLabel = "ID", required = true, description = "A variant id from scenarios/variants.yaml.")
+    String variant;
+
+    @Option(names = "--strategy", paramLabel = "random|pct", defaultValue = "random",
+            description = "How schedules are chosen (default: ${DEFAULT-VALUE}).")
+    String strategy;
+
+    @Option(names = "--schedules", paramLabel = "N", defaultValue = "100000",
+            description = "Most schedules to run (default: ${DEFAULT-VALUE}).")
+    String schedules;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Base seed (default: ${DEFAULT-VALUE}).")
+    String seed;
+
+    @Option(names = "--pct-depth", paramLabel = "D", defaultValue = "3",
+            description = "PCT's bug depth: D-1 priority change points (default: ${DEFAULT-VALUE}).")
+    String pctDepth;
+
+    @Option(names = "--pct-k", paramLabel = "K", defaultValue = "64",
+            description = "PCT's first estimate of decisions per execution; it grows as the search sees longer ones"
+                    + " (default: ${DEFAULT-VALUE}).")
+    String pctK;
+
+    @Option(names = "--max-steps", paramLabel = "N", defaultValue = "100000",
+            description = "Step bound per execution; longer ones are cut (default: ${DEFAULT-VALUE}).")
+    String maxSteps;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: one per processor).")
+    String threads;
+
+    @Option(names = "--save-schedule", paramLabel = "FILE", description = "Also write the failing schedule to FILE.")
+    String saveSchedule;
+
+    @Option(names = "--json", description = "Print one line of JSON instead of text.")
+    boolean json;
+
+    private final Context ctx;
+
+    SearchCommand(Context ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        StrategyKind kind = Options.strategy(strategy);
+        long budget = Numbers.positiveLong("--schedules", schedules);
+        long baseSeed = Numbers.seed("--seed", seed);
+        int depth = Numbers.positiveInt("--pct-depth", pctDepth);
+        int k = Numbers.positiveInt("--pct-k", pctK);
+        int steps = Numbers.positiveInt("--max-steps", maxSteps);
+        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : Numbers.positiveInt("--threads", threads);
+        Target t = Target.load(ctx.project(), scenario, variant);
+
+        Search search = new Search(() -> ctx.project().executor(t.scenario(), t.variant(), steps),
+                () -> kind.create(baseSeed, depth), workers);
+        long start = System.nanoTime();
+        SearchResult r;
+        try {
+            r = search.run(baseSeed, budget, k, progress(start));
+        } catch (SearchCrash c) {
+            String again = "sim/gcsim replay --scenario " + Shell.quote(t.scenarioArg()) + " --variant "
+                    + Shell.quote(t.variant().id()) + " --seed " + c.seed()
+                    + (kind == StrategyKind.PCT ? " --strategy pct --pct-depth " + depth + " --pct-k " + c.decisionEstimate() : "")
+                    + (steps == Reports.DEFAULT_MAX_STEPS ? "" : " --max-steps " + steps);
+            throw new Bug(c.getMessage() + "; reproduce with: " + again, c.getCause());
+        }
+
+        String replay = null;
+        RunResult traced = null;
+        if (r.failed()) {
+            String choices = r.failing().result().schedule().encode();
+            replay = Reports.replayCommand(t, choices, steps);
+            if (saveSchedule != null) {
+                new ScheduleFile(Version.get(), t.scenarioArg(), t.variant().id(), choices,
+                        steps == Reports.DEFAULT_MAX_STEPS ? null : steps).write(Path.of(saveSchedule));
+            }
+            traced = retrace(t, r.failing().result(), steps);
+        } else if (saveSchedule != null) {
+            ctx.err().println("gcsim: no failure found, so no schedule was saved to " + saveSchedule);
+        }
+
+        if (json) {
+            ctx.out().println(json(t, kind, baseSeed, r, replay));
+        } else {
+            text(t, kind, baseSeed, budget, depth, k, steps, r, replay, traced);
+        }
+        return r.failed() ? 1 : 0;
+    }
+
+    /** A bug in gcsim found while searching: exit code 3, with the message as written. */
+    static final class Bug extends RuntimeException {
+        Bug(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** Runs the failing schedule again with the trace on, for its story; a different verdict means gcsim lost determinism. */
+    private RunResult retrace(Target t, RunResult found, int steps) {
+        RunResult again = ctx.project().executor(t.scenario(), t.variant(), steps)
+                .run(new ReplayStrategy(found.schedule()), true);
+        if (!again.failed() || !Objects.equals(again.failure(), found.failure())) {
+            throw new IllegalStateException("the failing schedule did not fail the same way when replayed with tracing"
+                    + " (found: " + found.failure() + ", replayed: " + again.failure() + "); gcsim is not deterministic here");
+        }
+        return again;
+    }
+
+    private void text(Target t, StrategyKind kind, long baseSeed, long budget, int depth, int k, int steps, SearchResult r,
+                      String replay, RunResult traced) {
+        PrintStream out = ctx.out();
+        String how = kind.key() + ", base seed " + baseSeed + (kind == StrategyKind.PCT ? ", depth " + depth : "");
+        if (r.failed()) {
+            SearchResult.Failing f = r.failing();
+            out.println("failure: " + Reports.failureSummary(f.result().failure()));
+            out.println("found in schedule " + r.schedules() + " of " + budget + " (" + how + "): seed " + f.seed()
+                    + (kind == StrategyKind.PCT ? ", pct-k " + f.decisionEstimate() : "") + "; " + r.cut() + " cut");
+            if (kind == StrategyKind.PCT) {
+                out.println(Reports.pctBound(r.maxActors(), Math.max(k, r.maxSteps()), depth));
+            }
+            for (String line : Story.lines(traced)) {
+                out.println(line);
+            }
+            out.println("replay: " + replay);
+            ctx.err().println("gcsim: " + r.schedules() + " schedules in " + r.elapsedMs() + " ms ("
+                    + Reports.rateText(r.schedulesPerSecond()) + " per second)");
+        } else {
+            out.println("no failure in " + r.schedules() + " schedules (" + how + ")");
+            out.println("cut: " + r.cut() + " (executions that reached --max-steps " + steps + ")");
+            out.println("schedules per second: " + Reports.rateText(r.schedulesPerSecond()));
+            if (kind == StrategyKind.PCT) {
+                out.println(Reports.pctBound(r.maxActors(), Math.max(k, r.maxSteps()), depth));
+            }
+        }
+    }
+
+    private String json(Target t, StrategyKind kind, long baseSeed, SearchResult r, String replay) {
+        return Json.object()
+                .put("scenario", t.scenario().name())
+                .put("variant", t.variant().id())
+                .put("strategy", kind.key())
+                .put("seed", r.failed() ? r.failing().seed() : baseSeed)
+                .put("schedules", r.schedules())
+                .put("cut", r.cut())
+                .put("verdict", r.failed() ? "fail" : "pass")
+                .put("failure", r.failed() ? Reports.failure(r.failing().result().failure()) : null)
+                .put("replay", replay)
+                .put("schedulesPerSecond", Reports.rate(r.schedulesPerSecond()))
+                .put("elapsedMs", r.elapsedMs())
+                .toString();
+    }
+
+    /** Prints how far the search got every few seconds, on stderr; results never depend on it. */
+    private Search.Progress progress(long start) {
+        long[] last = {start};
+        return done -> {
+            long now = System.nanoTime();
+            if (now - last[0] >= PROGRESS_EVERY_NANOS) {
+                last[0] = now;
+                double perSecond = done * 1e9 / Math.max(1, now - start);
+                ctx.err().println("gcsim: " + done + " schedules so far (" + Reports.rateText(perSecond) + " per second)");
+            }
+        };
+    }
+}

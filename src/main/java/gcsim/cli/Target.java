@@ -1,0 +1,91 @@
+package gcsim.cli;
+
+import gcsim.scenario.Scenario;
+import gcsim.scenario.ScenarioException;
+import gcsim.variant.Variant;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * What a search or a replay runs: a scenario under a variant, resolved from the words the user typed.
+ *
+ * <p>{@code --scenario} takes a NAME (the base name of a file in the project's {@code scenarios/}
+ * folder) or a FILE (anything containing {@code /} or ending in {@code .yaml}, relative to the current
+ * directory). The argument is kept as typed, because the printed replay command repeats it.
+ *
+ * @param scenarioArg the {@code --scenario} argument as the user gave it
+ * @param scenarioFile the file it resolved to
+ */
+record Target(String scenarioArg, Path scenarioFile, Scenario scenario, Variant variant) {
+
+    static Target load(Project project, String scenarioArg, String variantId) throws BadInput, ScenarioException {
+        Path file = resolveScenario(project, scenarioArg);
+        Variant variant = findVariant(project, variantId);
+        Scenario scenario = project.loadScenario(file);
+        return new Target(scenarioArg, file, scenario, variant);
+    }
+
+    static Path resolveScenario(Project project, String arg) throws BadInput {
+        if (arg.contains("/") || arg.endsWith(".yaml")) {
+            Path f = Path.of(arg);
+            if (!Files.isRegularFile(f)) {
+                throw new BadInput("--scenario: no such file '" + arg + "' (accepted: " + acceptedScenarios(project) + ")");
+            }
+            return f;
+        }
+        Path f = project.scenariosDir().resolve(arg + ".yaml");
+        if (arg.isEmpty() || arg.equals("variants") || !Files.isRegularFile(f)) {
+            throw new BadInput("unknown scenario '" + arg + "' (accepted: " + acceptedScenarios(project) + ")");
+        }
+        return f;
+    }
+
+    private static String acceptedScenarios(Project project) {
+        List<String> names = scenarioNames(project);
+        String list = names.isEmpty() ? "no scenario files in " + project.scenariosDir() : String.join(", ", names);
+        return list + "; or a path to a .yaml file";
+    }
+
+    /** The scenario names under the project's {@code scenarios/}, sorted; {@code variants.yaml} is not one. */
+    static List<String> scenarioNames(Project project) {
+        Path dir = project.scenariosDir();
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(Files::isRegularFile)
+                    .map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".yaml") && !n.equals("variants.yaml"))
+                    .map(n -> n.substring(0, n.length() - ".yaml".length()))
+                    .sorted()
+                    .collect(Collectors.toCollection(ArrayList::new));
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    static List<Variant> variants(Project project) throws BadInput, ScenarioException {
+        Path file = project.variantsFile();
+        if (!Files.isRegularFile(file)) {
+            throw new BadInput("no variants file at " + file + " (accepted: a project whose scenarios/ holds variants.yaml;"
+                    + " run through sim/gcsim or from the project root)");
+        }
+        return project.loadVariants(file);
+    }
+
+    static Variant findVariant(Project project, String id) throws BadInput, ScenarioException {
+        List<Variant> all = variants(project);
+        for (Variant v : all) {
+            if (v.id().equals(id)) {
+                return v;
+            }
+        }
+        String accepted = all.stream().map(Variant::id).collect(Collectors.joining(", "));
+        throw new BadInput("unknown variant '" + id + "' (accepted: " + accepted + ")");
+    }
+}

@@ -1,0 +1,268 @@
+package gcsim.search;
+
+import gcsim.check.Executor;
+import gcsim.check.RunResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
+
+/**
+ * Runs schedules 0, 1, 2, … of a seeded strategy against an executor until one fails or the budget
+ * is spent, on several worker threads, and reports exactly what a sequential run would report.
+ *
+ * <p>Why it is deterministic: schedule i's seed is {@link SplitMix64#mix}(base, i), independent of
+ * which thread runs it. Workers take indices in small chunks from a shared counter. Once a failure
+ * at index f is known, nobody starts an index above f, but every index below f still runs, so the
+ * lowest failing index wins whatever the timing. Counters (cuts, maxima) only take indices up to the
+ * reported one. PCT's decision estimate changes only between epochs (index ranges of size 1, 1, 2,
+ * 4, … up to {@value #MAX_EPOCH}); an epoch starts once every index before it is done, and its
+ * estimate is the largest step count among the earlier, non-cut schedules (at least the initial
+ * estimate), so it too is the same for any number of threads.
+ *
+ * <p>Why steps and not decisions: steps bound decisions from above, and PCT's own preemptions shrink
+ * the decision count (once the preempted actor's rival has finished, nothing is left to decide), so
+ * an estimate fed by decisions would never grow past the change points it was drawn from. Cut
+ * schedules do not count: a livelock's length says nothing about where races are.
+ *
+ * <p>Each worker thread owns one executor and one strategy object for the whole search (executors
+ * are single-threaded); the loop allocates nothing per schedule.
+ */
+public final class Search {
+    /** Largest epoch: a barrier every this many schedules costs little and lets PCT's estimate move. */
+    public static final int MAX_EPOCH = 4096;
+    private static final int CHUNK = 8;
+    private static final long NONE = Long.MAX_VALUE;
+    private static final long PROGRESS_POLL_MS = 250;
+
+    /** Told, from the calling thread, how many schedules have finished so far; for progress output. */
+    @FunctionalInterface
+    public interface Progress {
+        Progress NONE = done -> { };
+
+        void update(long done);
+    }
+
+    private final Supplier<? extends Executor> executors;
+    private final Supplier<? extends SearchStrategy> strategies;
+    private final int threads;
+
+    /**
+     * @param executors makes one executor per worker thread
+     * @param strategies makes one strategy per worker thread (its seed is replaced before each schedule)
+     * @param threads worker threads, at least one
+     */
+    public Search(Supplier<? extends Executor> executors, Supplier<? extends SearchStrategy> strategies, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1: " + threads);
+        }
+        this.executors = executors;
+        this.strategies = strategies;
+        this.threads = threads;
+    }
+
+    /** A search on one worker thread per available processor. */
+    public Search(Supplier<? extends Executor> executors, Supplier<? extends SearchStrategy> strategies) {
+        this(executors, strategies, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** The seed of schedule {@code index} for base seed {@code base}. */
+    public static long seedOf(long base, long index) {
+        return SplitMix64.mix(base, index);
+    }
+
+    public SearchResult run(long baseSeed, long schedules) {
+        return run(baseSeed, schedules, Pct.DEFAULT_DECISIONS, Progress.NONE);
+    }
+
+    /**
+     * Runs up to {@code schedules} schedules and stops at the first failure.
+     *
+     * @param initialDecisions the decision estimate before any schedule has finished
+     * @throws SearchCrash when an execution throws (the one with the lowest index, as for failures)
+     */
+    public SearchResult run(long baseSeed, long schedules, int initialDecisions, Progress progress) {
+        if (schedules < 1) {
+            throw new IllegalArgumentException("schedules must be positive: " + schedules);
+        }
+        long start = System.nanoTime();
+        Shared shared = new Shared(baseSeed, Math.min(schedules, MAX_EPOCH));
+        List<Worker> workers = new ArrayList<>(threads);
+        for (int t = 0; t < threads; t++) {
+            workers.add(new Worker(shared, executors.get(), strategies.get()));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread th = new Thread(r, "gcsim-search");
+            th.setDaemon(true);
+            return th;
+        });
+        long cut = 0;
+        int maxActors = 0;
+        int maxDecisions = 0;
+        int maxSteps = 0;
+        try {
+            long lo = 0;
+            while (lo < schedules) {
+                long hi = Math.min(schedules, lo + Math.max(1, Math.min(lo, MAX_EPOCH)));
+                shared.begin(lo, hi, Math.max(initialDecisions, maxSteps));
+                List<Future<?>> futures = new ArrayList<>(threads);
+                for (Worker w : workers) {
+                    futures.add(pool.submit(w));
+                }
+                for (Future<?> f : futures) {
+                    await(f, shared, progress);
+                }
+                if (shared.crash != null) {
+                    throw new SearchCrash(shared.stopAt, shared.eventSeed, shared.eventEstimate, shared.crash);
+                }
+                long end = Math.min(hi, shared.stopAt == NONE ? hi : shared.stopAt + 1);
+                for (long j = lo; j < end; j++) {
+                    int s = (int) (j - lo);
+                    if (shared.cut[s]) {
+                        cut++;
+                    } else {
+                        maxDecisions = Math.max(maxDecisions, shared.decisions[s]);
+                        maxSteps = Math.max(maxSteps, shared.steps[s]);
+                    }
+                    maxActors = Math.max(maxActors, shared.actors[s]);
+                }
+                if (shared.stopAt != NONE) {
+                    break;
+                }
+                lo = hi;
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        long elapsedNanos = Math.max(1, System.nanoTime() - start);
+        SearchResult.Failing failing = null;
+        long run = schedules;
+        if (shared.stopAt != NONE) {
+            run = shared.stopAt + 1;
+            failing = new SearchResult.Failing(shared.stopAt, shared.eventSeed, shared.eventEstimate, shared.failure);
+        }
+        double perSecond = run * 1e9 / elapsedNanos;
+        return new SearchResult(run, cut, failing, elapsedNanos / 1_000_000, perSecond, maxActors, maxDecisions, maxSteps);
+    }
+
+    private static void await(Future<?> f, Shared shared, Progress progress) {
+        while (true) {
+            try {
+                f.get(PROGRESS_POLL_MS, TimeUnit.MILLISECONDS);
+                return;
+            } catch (TimeoutException e) {
+                progress.update(shared.done.sum());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("search interrupted", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("search worker failed", e.getCause());
+            }
+        }
+    }
+
+    /** State shared by the workers of one search; slots are indexed by schedule index minus the epoch start. */
+    private static final class Shared {
+        final long baseSeed;
+        final int[] decisions;
+        final int[] steps;
+        final int[] actors;
+        final boolean[] cut;
+        final AtomicLong next = new AtomicLong();
+        final LongAdder done = new LongAdder();
+        volatile long lo;
+        volatile long hi;
+        volatile int estimate;
+        /** The lowest index known to have failed or crashed, or NONE. Only ever decreases. */
+        volatile long stopAt = NONE;
+        long eventSeed;
+        int eventEstimate;
+        RunResult failure;
+        Throwable crash;
+
+        Shared(long baseSeed, long slots) {
+            this.baseSeed = baseSeed;
+            this.decisions = new int[(int) slots];
+            this.steps = new int[(int) slots];
+            this.actors = new int[(int) slots];
+            this.cut = new boolean[(int) slots];
+        }
+
+        void begin(long lo, long hi, int estimate) {
+            this.lo = lo;
+            this.hi = hi;
+            this.estimate = estimate;
+            next.set(lo);
+        }
+
+        synchronized void event(long index, long seed, RunResult result, Throwable thrown) {
+            if (index < stopAt) {
+                eventSeed = seed;
+                eventEstimate = estimate;
+                failure = result;
+                crash = thrown;
+                stopAt = index;
+            }
+        }
+    }
+
+    /** One worker thread's executor and strategy; runs chunks of the current epoch until none are left. */
+    private static final class Worker implements Runnable {
+        private final Shared shared;
+        private final Executor executor;
+        private final SearchStrategy strategy;
+
+        Worker(Shared shared, Executor executor, SearchStrategy strategy) {
+            this.shared = shared;
+            this.executor = executor;
+            this.strategy = strategy;
+        }
+
+        @Override
+        public void run() {
+            Shared s = shared;
+            long lo = s.lo;
+            long hi = s.hi;
+            int estimate = s.estimate;
+            while (true) {
+                long a = s.next.getAndAdd(CHUNK);
+                if (a >= hi || a > s.stopAt) {
+                    return;
+                }
+                long b = Math.min(a + CHUNK, hi);
+                for (long j = a; j < b; j++) {
+                    if (j > s.stopAt) {
+                        return;
+                    }
+                    long seed = SplitMix64.mix(s.baseSeed, j);
+                    strategy.reseed(seed);
+                    strategy.expectDecisions(estimate);
+                    RunResult r;
+                    try {
+                        r = executor.run(strategy, false);
+                    } catch (RuntimeException | Error e) {
+                        s.event(j, seed, null, e);
+                        return;
+                    }
+                    int slot = (int) (j - lo);
+                    s.decisions[slot] = strategy.lastDecisions();
+                    s.steps[slot] = r.outcome().steps();
+                    s.actors[slot] = strategy.lastActors();
+                    s.cut[slot] = r.cut();
+                    s.done.increment();
+                    if (r.failed()) {
+                        s.event(j, seed, r, null);
+                        return;
+                    }
+                }
+            }
+        }
+    }
+}
