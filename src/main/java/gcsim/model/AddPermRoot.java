@@ -28,13 +28,17 @@ final class AddPermRoot extends ModelFrame {
                 return self.call(c.store.addTempRoot(p));
             case 1: // steps 3–4: the link → path, by temporary link and rename ⟂[fs]
                 w.roots.makeLink(link, p);
-                note(FN + " step 4", "links " + link + " → " + name(p));
+                if (k.tracing()) {
+                    note(FN + " step 4", "links " + link + " → " + name(p));
+                }
                 return yieldTo(2);
             case 2: // step 5: addIndirectRoot(link) ⟂
                 pc = 3;
                 return self.call(c.store.addIndirectRoot(link));
             case 3:
-                story(FN, "registers permanent root " + link + " → " + name(p));
+                if (k.tracing()) {
+                    story(FN, "registers permanent root " + link + " → " + name(p));
+                }
                 return self.ret(null);
             default:
                 throw new IllegalStateException("pc " + pc);

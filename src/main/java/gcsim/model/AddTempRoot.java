@@ -48,27 +48,35 @@ final class AddTempRoot extends ModelFrame {
                 TempRootsFile old = w.tempRoots.lookup(ls.process.pid());
                 if (old != null) {
                     w.tempRoots.unlink(old);
-                    note("createTempRootsFile §2.6 step 1.1", "unlinks leftover temproots/" + ls.process.pid());
+                    if (k.tracing()) {
+                        note("createTempRootsFile §2.6 step 1.1", "unlinks leftover temproots/" + ls.process.pid());
+                    }
                 }
                 return yieldTo(2);
             }
             case 2: { // §2.6 step 1.2: open or create, then a blocking exclusive flock ⟂[fs][lock]
                 file = w.tempRoots.openOrCreate(ls.process.pid());
                 fd = new OpenFile(ls.process, file.flock, "temproots/" + ls.process.pid());
-                note("createTempRootsFile §2.6 step 1.2", "opens temproots/" + ls.process.pid());
+                if (k.tracing()) {
+                    note("createTempRootsFile §2.6 step 1.2", "opens temproots/" + ls.process.pid());
+                }
                 pc = 3;
                 return self.await(file.flock.lockable(fd, true));
             }
             case 3: { // §2.6 step 1.3: locked; a nonzero size means a collector deleted it: start over
                 file.flock.lock(fd, true);
                 if (file.nonEmpty()) {
-                    note("createTempRootsFile §2.6 step 1.3", "temproots file was deleted by a collector; retrying");
+                    if (k.tracing()) {
+                        note("createTempRootsFile §2.6 step 1.3", "temproots file was deleted by a collector; retrying");
+                    }
                     fd.close();
                     return yieldTo(1);
                 }
                 ls.tempRootsFile = file;
                 ls.tempRootsFd = fd;
-                note("createTempRootsFile §2.6 step 1.3", "holds temproots/" + ls.process.pid() + " exclusively");
+                if (k.tracing()) {
+                    note("createTempRootsFile §2.6 step 1.3", "holds temproots/" + ls.process.pid() + " exclusively");
+                }
                 return goTo(10);
             }
             case 10: // §2.6 step 2: open gc.lock once ⟂[fs]
@@ -82,7 +90,9 @@ final class AddTempRoot extends ModelFrame {
                     holdingShared = true;
                     return yieldTo(20);
                 }
-                note("addTempRoot §2.6 step 3", "gc.lock is held by a collector; using its socket for " + name(p));
+                if (k.tracing()) {
+                    note("addTempRoot §2.6 step 3", "gc.lock is held by a collector; using its socket for " + name(p));
+                }
                 return yieldTo(12);
             case 12: // §2.6 step 5: connect to the collector's socket ⟂[sock]
                 if (ls.gcSocket == null) {
@@ -90,17 +100,23 @@ final class AddTempRoot extends ModelFrame {
                         ls.gcSocket = w.gcSocket.connect(ls.process);
                     } catch (Fault f) {
                         if (!nix28) {
-                            note("addTempRoot §2.6 step 5", f.kind() + " on gc-socket; sleeping 100ms");
+                            if (k.tracing()) {
+                                note("addTempRoot §2.6 step 5", f.kind() + " on gc-socket; sleeping 100ms");
+                            }
                             pc = 11;
                             return self.sleep(RETRY_NANOS);
                         }
                         if ("ECONNREFUSED".equals(f.kind())) { // 2.8: restart at once, no sleep
-                            note("addTempRoot §2.6 (2.8)", "ECONNREFUSED on gc-socket; restarting at once");
+                            if (k.tracing()) {
+                                note("addTempRoot §2.6 (2.8)", "ECONNREFUSED on gc-socket; restarting at once");
+                            }
                             return yieldTo(11);
                         }
                         // 2.8 swallows the error, writes to the unconnected socket (swallowed too) and
                         // appends the path with no ack from the collector
-                        note("addTempRoot §2.6 (2.8)", f.kind() + " on gc-socket swallowed; appending " + name(p) + " without an ack");
+                        if (k.tracing()) {
+                            note("addTempRoot §2.6 (2.8)", f.kind() + " on gc-socket swallowed; appending " + name(p) + " without an ack");
+                        }
                         return yieldTo(20);
                     }
                     return yieldTo(13);
@@ -113,7 +129,9 @@ final class AddTempRoot extends ModelFrame {
                     dropSocket();
                     return yieldTo(11);
                 }
-                note("addTempRoot §2.6 step 6", "sends " + name(p) + " to the collector");
+                if (k.tracing()) {
+                    note("addTempRoot §2.6 step 6", "sends " + name(p) + " to the collector");
+                }
                 pc = 14;
                 Guard readable = ls.gcSocket.readable();
                 return self.await(readable);
@@ -121,16 +139,22 @@ final class AddTempRoot extends ModelFrame {
             case 14: { // §2.6 steps 6–7: the ack, or EOF/reset: restart
                 Object ack = ls.gcSocket.receive();
                 if (ack == null) {
-                    note("addTempRoot §2.6 step 7", "collector closed the socket; restarting");
+                    if (k.tracing()) {
+                        note("addTempRoot §2.6 step 7", "collector closed the socket; restarting");
+                    }
                     dropSocket();
                     return yieldTo(11);
                 }
-                note("addTempRoot §2.6 step 6", "collector acknowledged " + name(p));
+                if (k.tracing()) {
+                    note("addTempRoot §2.6 step 6", "collector acknowledged " + name(p));
+                }
                 return yieldTo(20);
             }
             case 20: // §2.6 step 8: append to our temproots file ⟂[fs]
                 ls.tempRootsFile.paths.add(p);
-                story("addTempRoot §2.6 step 8", "temp-roots " + name(p));
+                if (k.tracing()) {
+                    story("addTempRoot §2.6 step 8", "temp-roots " + name(p));
+                }
                 if (holdingShared) {
                     return yieldTo(21);
                 }

@@ -35,7 +35,9 @@ final class AddToStoreFromDump extends ModelFrame {
                 return self.call(new AddTempRoot(w, ls, p));
             case 1: // step 4: isValidPath ⟂[db]
                 if (w.db.isValid(p)) {
-                    note(FN + " step 4", name(p) + " is already valid");
+                    if (k.tracing()) {
+                        note(FN + " step 4", name(p) + " is already valid");
+                    }
                     return self.ret(p);
                 }
                 return yieldTo(2);
@@ -51,11 +53,15 @@ final class AddToStoreFromDump extends ModelFrame {
                     return yieldTo(2);
                 }
                 locked = true;
-                note(FN + " step 5", "locks " + name(p) + ".lock");
+                if (k.tracing()) {
+                    note(FN + " step 5", "locks " + name(p) + ".lock");
+                }
                 return yieldTo(4);
             case 4: // step 6: isValidPathUncached ⟂[db]
                 if (w.db.isValid(p)) {
-                    note(FN + " step 6", name(p) + " became valid meanwhile");
+                    if (k.tracing()) {
+                        note(FN + " step 6", name(p) + " became valid meanwhile");
+                    }
                     return goTo(13);
                 }
                 return yieldTo(5);
@@ -68,11 +74,15 @@ final class AddToStoreFromDump extends ModelFrame {
             case 7: // step 9: write the contents ⟂[fs]; steps 10–11 (NAR hash, optimisePath) touch only
                     // this path's own file, which its temp root protects, so they share this step
                 w.store.materialise(p);
-                note(FN + " steps 9–11", "writes " + name(p) + " to the store");
+                if (k.tracing()) {
+                    note(FN + " steps 9–11", "writes " + name(p) + " to the store");
+                }
                 return yieldTo(8);
             case 8: // step 12: registerValidPath with the references ⟂[db] (§2.5)
                 w.db.register(p, w.layout.refs(p), w.layout.deriver(p), "registerValidPaths §2.5 step 4 (from " + FN + " step 12)");
-                story(FN + " step 12", "registers " + name(p) + " as valid");
+                if (k.tracing()) {
+                    story(FN + " step 12", "registers " + name(p) + " as valid");
+                }
                 return yieldTo(13);
             case 13: // step 13: mark the lock for deletion, unlink it and release ⟂[fs][lock]
                 releaseLock(true);
@@ -99,7 +109,9 @@ final class AddToStoreFromDump extends ModelFrame {
         // PathLocks' destructor releases the lock without deleting the file when an error unwinds.
         releaseLock(false);
         if (fault instanceof NixError e && NixError.INVALID_PATH.equals(e.kind())) {
-            story(FN + " step 12", "registration fails: " + e.getMessage());
+            if (k.tracing()) {
+                story(FN + " step 12", "registration fails: " + e.getMessage());
+            }
         }
         return false;
     }

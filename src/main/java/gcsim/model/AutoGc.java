@@ -31,7 +31,9 @@ final class AutoGc extends ModelFrame {
                 }
                 if (ls.gcRunning) {
                     future = ls.gcFuture;
-                    note(FN + " step 2", "an auto-GC is already running in this process; waiting for it");
+                    if (k.tracing()) {
+                        note(FN + " step 2", "an auto-GC is already running in this process; waiting for it");
+                    }
                     return goTo(10);
                 }
                 if (ls.lastGcCheck != Long.MIN_VALUE
@@ -43,11 +45,15 @@ final class AutoGc extends ModelFrame {
                 long avail = w.store.free();
                 ls.lastGcCheck = k.now();
                 if (avail >= w.settings.minFree() || avail >= w.settings.maxFree()) {
-                    note(FN + " step 6", "free " + Bytes.format(avail) + " ≥ min-free; no GC");
+                    if (k.tracing()) {
+                        note(FN + " step 6", "free " + Bytes.format(avail) + " ≥ min-free; no GC");
+                    }
                     return yieldTo(11);
                 }
                 if ((double) avail > (double) ls.availAfterGc * 0.97) {
-                    note(FN + " step 7", "free " + Bytes.format(avail) + " not below 0.97 × free after the last GC; no GC");
+                    if (k.tracing()) {
+                        note(FN + " step 7", "free " + Bytes.format(avail) + " not below 0.97 × free after the last GC; no GC");
+                    }
                     return yieldTo(11);
                 }
                 ls.gcRunning = true;
@@ -55,8 +61,10 @@ final class AutoGc extends ModelFrame {
                 future = ls.gcFuture;
                 long maxFreed = w.settings.maxFree() - avail;
                 ls.process.spawn(ls.process.name() + "/auto-gc", new AutoGcThread(w, ls, maxFreed, future));
-                story(FN + " step 10", "free space " + Bytes.format(avail) + " < min-free " + Bytes.format(w.settings.minFree())
-                        + ": starts an auto-GC to free up to " + Bytes.format(maxFreed));
+                if (k.tracing()) {
+                    story(FN + " step 10", "free space " + Bytes.format(avail) + " < min-free " + Bytes.format(w.settings.minFree())
+                            + ": starts an auto-GC to free up to " + Bytes.format(maxFreed));
+                }
                 return yieldTo(10);
             }
             case 10: // step 11: if sync, wait on the future ⟂[wait]
@@ -96,7 +104,9 @@ final class AutoGc extends ModelFrame {
                     ls.gcRunning = false;
                     ls.lastGcCheck = k.now();
                     future.fulfil(null);
-                    note(FN + " step 10", "auto-GC finished");
+                    if (k.tracing()) {
+                        note(FN + " step 10", "auto-GC finished");
+                    }
                     return self.ret(null);
                 default:
                     throw new IllegalStateException("pc " + pc);
@@ -106,7 +116,9 @@ final class AutoGc extends ModelFrame {
         @Override
         protected boolean handle(Actor self, gcsim.kernel.Fault fault) {
             // Exceptions from the collector are swallowed; the finally-part still runs.
-            note(FN + " step 10", "auto-GC failed and the error was swallowed: " + fault.getMessage());
+            if (k.tracing()) {
+                note(FN + " step 10", "auto-GC failed and the error was swallowed: " + fault.getMessage());
+            }
             pc = 1;
             return true;
         }

@@ -29,7 +29,9 @@ final class BuildPaths extends ModelFrame {
         switch (pc) {
             case 0: // DerivationTrampolineGoal: read the derivation ⟂[db][fs]
                 if (!w.db.isValid(drv) || !w.store.exists(drv)) {
-                    story("DerivationTrampolineGoal §2.3", "cannot read " + name(drv) + ": it is gone");
+                    if (k.tracing()) {
+                        story("DerivationTrampolineGoal §2.3", "cannot read " + name(drv) + ": it is gone");
+                    }
                     throw new NixError(NixError.MISSING_DERIVATION, "DerivationTrampolineGoal §2.3", w.layout.full(drv),
                             "failed to obtain derivation of '" + w.layout.full(drv) + "'");
                 }
@@ -50,7 +52,9 @@ final class BuildPaths extends ModelFrame {
                     all &= w.db.isValid(o);
                 }
                 if (all) {
-                    note(FN, name(drv) + "'s outputs are valid; nothing to build");
+                    if (k.tracing()) {
+                        note(FN, name(drv) + "'s outputs are valid; nothing to build");
+                    }
                     return self.ret(null);
                 }
                 pc = 4;
@@ -92,13 +96,17 @@ final class BuildPaths extends ModelFrame {
                     w.store.materialise(outputs[i++]);
                     return yieldTo(8);
                 }
-                note(FN, "builder of " + name(drv) + " finished");
+                if (k.tracing()) {
+                    note(FN, "builder of " + name(drv) + " finished");
+                }
                 return goTo(9);
             case 9: // registerValidPaths for the outputs ⟂[db]
                 for (int o : outputs) {
                     w.db.register(o, w.layout.refs(o), drv, "registerValidPaths §2.5 step 4 (outputs of " + name(drv) + ")");
                 }
-                story(FN, "builds " + name(drv) + " and registers its outputs");
+                if (k.tracing()) {
+                    story(FN, "builds " + name(drv) + " and registers its outputs");
+                }
                 return self.ret(null);
             default:
                 throw new IllegalStateException("pc " + pc);

@@ -14,6 +14,14 @@ public final class Bytes {
             if (bytes != 0 && bytes % sizes[i] == 0) {
                 return bytes / sizes[i] + units[i];
             }
+            if (Math.abs(bytes) >= sizes[i]) {
+                break;
+            }
+        }
+        for (int i = 0; i < units.length; i++) {
+            if (Math.abs(bytes) >= sizes[i]) { // not exact: one decimal is what a reader needs
+                return java.math.BigDecimal.valueOf(bytes * 10 / sizes[i], 1).toPlainString() + units[i];
+            }
         }
         return Long.toString(bytes);
     }

@@ -54,7 +54,9 @@ final class ClientMain extends ModelFrame {
                 return goTo(1);
             }
             case 1: {
-                note("client", c.process.name() + " starts");
+                if (k.tracing()) {
+                    note("client", c.process.name() + " starts");
+                }
                 return goTo(2);
             }
             case 2: { // next operation
@@ -83,7 +85,9 @@ final class ClientMain extends ModelFrame {
                 }
                 return goTo(52);
             case 52:
-                story("client", c.process.name() + " exits; its connections close");
+                if (k.tracing()) {
+                    story("client", c.process.name() + " exits; its connections close");
+                }
                 c.process.exit();
                 return self.ret(null);
             default:
@@ -138,15 +142,21 @@ final class ClientMain extends ModelFrame {
             return self.call(c.store.collectGarbage(o.maxFreed(), o.pauses()));
         } else if (op instanceof Op.SymlinkRoot o) {
             w.roots.addDirect("gcroots/" + o.link(), w.layout.id(o.path()));
-            story("symlink-root", "makes a bare symlink gcroots/" + o.link() + " → " + o.path() + " (no temp root)");
+            if (k.tracing()) {
+                story("symlink-root", "makes a bare symlink gcroots/" + o.link() + " → " + o.path() + " (no temp root)");
+            }
             return Control.YIELD;
         } else if (op instanceof Op.RemoveRoot o) {
             w.roots.remove(o.link());
-            story("remove-root", "removes root " + o.link());
+            if (k.tracing()) {
+                story("remove-root", "removes root " + o.link());
+            }
             return Control.YIELD;
         } else if (op instanceof Op.Reconnect) {
             c.store.close();
-            story("RemoteStore §2.2", c.process.name() + " drops its daemon connection; its worker's temp roots go");
+            if (k.tracing()) {
+                story("RemoteStore §2.2", c.process.name() + " drops its daemon connection; its worker's temp roots go");
+            }
             return Control.YIELD;
         }
         throw new IllegalStateException("unhandled op " + op);
@@ -167,7 +177,9 @@ final class ClientMain extends ModelFrame {
                 throw new NixError(NixError.MISSING_FILE, "reading the path (use)", w.layout.full(p),
                         "opening file '" + w.layout.full(p) + "': No such file or directory");
             }
-            note("use", "reads " + name(p));
+            if (k.tracing()) {
+                note("use", "reads " + name(p));
+            }
             return self.ret(null);
         }
     }

@@ -48,16 +48,22 @@ final class CollectGarbage extends ModelFrame {
             case 1:
                 w.gcLock.lock(lockFd, true);
                 w.gcStarted();
-                story(FN + " G3", "collector takes gc.lock exclusively");
+                if (k.tracing()) {
+                    story(FN + " G3", "collector takes gc.lock exclusively");
+                }
                 if (pausesAt(gcsim.scenario.Op.PausePoint.AFTER_LOCK)) { // G4: _NIX_TEST_GC_SYNC_1
-                    note(FN + " G4", "pauses until " + pauseUntil);
+                    if (k.tracing()) {
+                        note(FN + " G4", "pauses until " + pauseUntil);
+                    }
                     pc = 2;
                     return self.await(w.signalled(pauseUntil));
                 }
                 return yieldTo(2);
             case 2: // G5: unlink the old socket file, bind, listen ⟂[fs]
                 run.listener = w.gcSocket.bind(self.process());
-                note(FN + " G5", "binds gc-socket/socket");
+                if (k.tracing()) {
+                    note(FN + " G5", "binds gc-socket/socket");
+                }
                 return yieldTo(3);
             case 3: // G6: start the server thread ⟂[thr]
                 run.server = self.process().spawn(self.process().name() + "/gc-server", new GcServer(w, run));
@@ -82,7 +88,9 @@ final class CollectGarbage extends ModelFrame {
             case 7: // G8.1: open the next file ⟂[fs]; gone means skip it
                 if (i == tempFiles.size()) {
                     if (pausesAt(gcsim.scenario.Op.PausePoint.AFTER_ROOTS)) { // G9: _NIX_TEST_GC_SYNC_2
-                        note(FN + " G9", "pauses until " + pauseUntil);
+                        if (k.tracing()) {
+                            note(FN + " G9", "pauses until " + pauseUntil);
+                        }
                         pc = 11;
                         return self.await(w.signalled(pauseUntil));
                     }
@@ -103,7 +111,9 @@ final class CollectGarbage extends ModelFrame {
                 w.tempRoots.unlink(file);
                 file.deletedMarker = true;
                 fileFd.close();
-                story(FN + " G8", "removes stale temporary roots file temproots/" + file.pid);
+                if (k.tracing()) {
+                    story(FN + " G8", "removes stale temporary roots file temproots/" + file.pid);
+                }
                 return yieldTo(7);
             case 10: { // G8.4: read every complete path ⟂[fs]
                 StringBuilder seen = k.tracing() ? new StringBuilder() : null;
@@ -117,7 +127,9 @@ final class CollectGarbage extends ModelFrame {
                 }
                 fileFd.close();
                 if (seen != null) {
-                    note(FN + " G8", "reads temproots/" + file.pid + ": [" + seen + "]");
+                    if (k.tracing()) {
+                        note(FN + " G8", "reads temproots/" + file.pid + ": [" + seen + "]");
+                    }
                 }
                 return yieldTo(7);
             }
@@ -133,7 +145,9 @@ final class CollectGarbage extends ModelFrame {
                     order.set(pick, tmp);
                 }
                 if (k.tracing()) {
-                    note(FN + " G10", "readdir of the store: " + order.size() + " entries");
+                    if (k.tracing()) {
+                        note(FN + " G10", "readdir of the store: " + order.size() + " entries");
+                    }
                 }
                 i = 0;
                 return yieldTo(12);
@@ -154,7 +168,9 @@ final class CollectGarbage extends ModelFrame {
                 return yieldTo(22);
             case 22: // G13.3: release gc.lock ⟂[lock]
                 lockFd.close();
-                story(FN + " G13", "collector releases gc.lock; freed " + Bytes.format(run.freed));
+                if (k.tracing()) {
+                    story(FN + " G13", "collector releases gc.lock; freed " + Bytes.format(run.freed));
+                }
                 if (deferred != null) {
                     throw deferred;
                 }
@@ -180,19 +196,27 @@ final class CollectGarbage extends ModelFrame {
             Integer p = w.roots.directTarget(e.name());
             if (p != null && w.db.isValid(p)) {
                 run.roots.set(2 * p);
-                note("findRoots §2.8", "root " + e.name() + " → " + name(p));
+                if (k.tracing()) {
+                    note("findRoots §2.8", "root " + e.name() + " → " + name(p));
+                }
             } else {
-                note("findRoots §2.8", "skipping invalid root " + e.name());
+                if (k.tracing()) {
+                    note("findRoots §2.8", "skipping invalid root " + e.name());
+                }
             }
             return;
         }
         Integer target = w.roots.linkTarget(e.indirectLink());
         if (target == null) {
             w.roots.removeAuto(e.name());
-            note("findRoots §2.8", "removes stale indirect root " + e.name());
+            if (k.tracing()) {
+                note("findRoots §2.8", "removes stale indirect root " + e.name());
+            }
         } else if (w.db.isValid(target)) {
             run.roots.set(2 * target);
-            note("findRoots §2.8", "root " + e.indirectLink() + " → " + name(target));
+            if (k.tracing()) {
+                note("findRoots §2.8", "root " + e.indirectLink() + " → " + name(target));
+            }
         }
     }
 
@@ -202,7 +226,9 @@ final class CollectGarbage extends ModelFrame {
             return false;
         }
         if (fault instanceof NixError e && NixError.GC_LIMIT.equals(e.kind())) {
-            note(FN + " G10", "deleted more than max-freed; stopping");
+            if (k.tracing()) {
+                note(FN + " G10", "deleted more than max-freed; stopping");
+            }
         } else {
             deferred = fault; // every exit path stops the server and releases the lock first (G13)
         }

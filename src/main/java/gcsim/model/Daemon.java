@@ -27,7 +27,9 @@ final class Daemon extends ModelFrame {
                 Connection.End end = listener.accept(worker);
                 LocalStore store = new LocalStore(w, worker);
                 worker.spawn(worker.name(), new Worker(w, store, end));
-                note("daemon §2.3", "accepts a connection and forks " + worker.name() + " (pid " + worker.pid() + ")");
+                if (k.tracing()) {
+                    note("daemon §2.3", "accepts a connection and forks " + worker.name() + " (pid " + worker.pid() + ")");
+                }
                 return yieldTo(0);
             }
             default:

@@ -63,7 +63,9 @@ final class DeleteReferrersClosure extends ModelFrame {
                     return goTo(1);
                 }
                 if (run.roots.get(path)) { // B4
-                    note(FN + " B4", "keeps " + entryName(start) + ": " + entryName(path) + " is a root");
+                    if (k.tracing()) {
+                        note(FN + " B4", "keeps " + entryName(start) + ": " + entryName(path) + " is a root");
+                    }
                     markAlive(path);
                     return goTo(30);
                 }
@@ -73,7 +75,9 @@ final class DeleteReferrersClosure extends ModelFrame {
                 run.mutex.lock(self);
                 if (run.tempRoots.get(path >> 1)) {
                     run.mutex.unlock(self);
-                    note(FN + " B6", "keeps " + entryName(start) + ": " + entryName(path) + " is a temp root");
+                    if (k.tracing()) {
+                        note(FN + " B6", "keeps " + entryName(start) + ": " + entryName(path) + " is a temp root");
+                    }
                     markAlive(path);
                     return yieldTo(30);
                 }
@@ -127,10 +131,14 @@ final class DeleteReferrersClosure extends ModelFrame {
                         w.db.invalidateChecked(q >> 1);
                     } catch (NixError e) {
                         if (w.switches.pathInUse() == gcsim.variant.PathInUse.ABORT) {
-                            story(FN + " B9", e.getMessage() + ": the collection aborts");
+                            if (k.tracing()) {
+                                story(FN + " B9", e.getMessage() + ": the collection aborts");
+                            }
                             throw e;
                         }
-                        story(FN + " B9", "BUG: " + e.getMessage() + " (logged, path kept)");
+                        if (k.tracing()) {
+                            story(FN + " B9", "BUG: " + e.getMessage() + " (logged, path kept)");
+                        }
                         return yieldTo(11);
                     }
                 }
@@ -140,11 +148,15 @@ final class DeleteReferrersClosure extends ModelFrame {
                 if ((q & 1) == 0) {
                     freed = w.store.delete(q >> 1);
                     w.pathDeleted();
-                    story(FN + " B9", "deletes " + name(q >> 1) + " (no root, no temp root, no live referrer)");
+                    if (k.tracing()) {
+                        story(FN + " B9", "deletes " + name(q >> 1) + " (no root, no temp root, no live referrer)");
+                    }
                 } else {
                     w.store.unlinkLock(q >> 1, null);
                     freed = 0;
-                    note(FN + " B9", "deletes " + entryName(q));
+                    if (k.tracing()) {
+                        note(FN + " B9", "deletes " + entryName(q));
+                    }
                 }
                 run.freed += freed;
                 if (run.freed > run.maxFreed) {

@@ -24,7 +24,9 @@ final class FetchToStore extends ModelFrame {
         switch (pc) {
             case 0: // F1
                 if (c.srcToStore.get(p)) {
-                    note(FN + " F1", name(p) + " is in this process's srcToStore map; no new root");
+                    if (k.tracing()) {
+                        note(FN + " F1", name(p) + " is in this process's srcToStore map; no new root");
+                    }
                     return self.ret(p);
                 }
                 if (!w.fetcherCacheHas(c.user, p)) {
@@ -41,8 +43,10 @@ final class FetchToStore extends ModelFrame {
             case 2:
                 if ((Boolean) self.result()) {
                     c.srcToStore.set(p);
-                    story(FN + " F2", "fetcher-cache hit for " + name(p) + ": valid, used"
-                            + (w.switches.fetchCacheTempRoot() ? "" : " without a temp root"));
+                    if (k.tracing()) {
+                        story(FN + " F2", "fetcher-cache hit for " + name(p) + ": valid, used"
+                                + (w.switches.fetchCacheTempRoot() ? "" : " without a temp root"));
+                    }
                     return self.ret(p);
                 }
                 return goTo(10);
@@ -55,7 +59,9 @@ final class FetchToStore extends ModelFrame {
             case 12: // F3: update the fetcher cache and srcToStore
                 w.addToFetcherCache(c.user, p);
                 c.srcToStore.set(p);
-                note(FN + " F3", name(p) + " copied to the store");
+                if (k.tracing()) {
+                    note(FN + " F3", name(p) + " copied to the store");
+                }
                 return self.ret(p);
             default:
                 throw new IllegalStateException("pc " + pc);

@@ -39,7 +39,9 @@ final class GcServer extends ModelFrame {
                     Actor t = self.process().spawn(self.process().name() + "/gc-client-" + (run.clientThreads.size() + 1),
                             new Client(w, run, end));
                     run.clientThreads.add(t);
-                    note(FN + " S2", "accepts a GC-socket client");
+                    if (k.tracing()) {
+                        note(FN + " S2", "accepts a GC-socket client");
+                    }
                     return yieldTo(0);
                 }
             case 2:
@@ -83,7 +85,9 @@ final class GcServer extends ModelFrame {
                 case 2: // T2–T3: lock Shared, insert the hash, wait while it is pending
                     run.mutex.lock(self);
                     run.tempRoots.set(hash);
-                    story(FN + " T2", "records temp root " + name(hash) + " sent through the socket");
+                    if (k.tracing()) {
+                        story(FN + " T2", "records temp root " + name(hash) + " sent through the socket");
+                    }
                     return checkPending(self);
                 case 3: // woken: retake the mutex
                     pc = 4;
@@ -97,7 +101,9 @@ final class GcServer extends ModelFrame {
                     } catch (gcsim.kernel.Fault f) {
                         return self.ret(null);
                     }
-                    note(FN + " T4", "acknowledges " + name(hash));
+                    if (k.tracing()) {
+                        note(FN + " T4", "acknowledges " + name(hash));
+                    }
                     return yieldTo(0);
                 default:
                     throw new IllegalStateException("pc " + pc);
@@ -106,7 +112,9 @@ final class GcServer extends ModelFrame {
 
         private Control checkPending(Actor self) {
             if (run.pending == hash) {
-                note(FN + " T3", name(hash) + " is being deleted; the ack waits");
+                if (k.tracing()) {
+                    note(FN + " T3", name(hash) + " is being deleted; the ack waits");
+                }
                 waiter = run.wakeup.release(run.mutex, self);
                 pc = 3;
                 return self.await(waiter);

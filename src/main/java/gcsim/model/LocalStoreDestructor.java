@@ -28,7 +28,9 @@ final class LocalStoreDestructor extends ModelFrame {
                 if (store.tempRootsFd != null) {
                     store.tempRootsFd.close();
                     w.tempRoots.unlink(store.tempRootsFile);
-                    story("~LocalStore §2.3", self.process().name() + " exits; its temp roots no longer protect anything");
+                    if (k.tracing()) {
+                        story("~LocalStore §2.3", self.process().name() + " exits; its temp roots no longer protect anything");
+                    }
                 }
                 return self.ret(null);
             default:

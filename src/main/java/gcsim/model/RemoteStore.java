@@ -79,7 +79,9 @@ final class RemoteStore implements StoreApi {
                 case 0:
                     if (conn == null) {
                         conn = w.daemonSocket.connect(client);
-                        note("RemoteStore §2.2", "connects to the daemon");
+                        if (k.tracing()) {
+                            note("RemoteStore §2.2", "connects to the daemon");
+                        }
                         return yieldTo(1);
                     }
                     return goTo(1);

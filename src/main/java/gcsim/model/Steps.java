@@ -17,7 +17,9 @@ final class Steps {
         protected gcsim.kernel.Control step(gcsim.kernel.Actor self) {
             if (pc == 0) {
                 boolean v = w.db.isValid(p);
-                note("isValidPath §2.3", "isValidPath(" + name(p) + ") = " + v);
+                if (k.tracing()) {
+                    note("isValidPath §2.3", "isValidPath(" + name(p) + ") = " + v);
+                }
                 pc = 1;
                 return self.ret(v);
             }
@@ -37,10 +39,14 @@ final class Steps {
         @Override
         protected gcsim.kernel.Control step(gcsim.kernel.Actor self) {
             if (!w.db.isValid(p)) {
-                story("Store::queryPathInfo §2.5", "queryPathInfo(" + name(p) + "): not valid");
+                if (k.tracing()) {
+                    story("Store::queryPathInfo §2.5", "queryPathInfo(" + name(p) + "): not valid");
+                }
                 throw NixError.invalidPath("Store::queryPathInfo §2.5", w.layout.full(p));
             }
-            note("Store::queryPathInfo §2.5", "queryPathInfo(" + name(p) + ") ok");
+            if (k.tracing()) {
+                note("Store::queryPathInfo §2.5", "queryPathInfo(" + name(p) + ") ok");
+            }
             return self.ret(p);
         }
     }
@@ -57,7 +63,9 @@ final class Steps {
         @Override
         protected gcsim.kernel.Control step(gcsim.kernel.Actor self) {
             w.roots.addIndirect(link);
-            story("addIndirectRoot §2.10", "adds indirect root gcroots/auto → " + link);
+            if (k.tracing()) {
+                story("addIndirectRoot §2.10", "adds indirect root gcroots/auto → " + link);
+            }
             return self.ret(null);
         }
     }

@@ -31,7 +31,9 @@ final class Worker extends ModelFrame {
             case 1: {
                 Object m = conn.receive();
                 if (m == null) {
-                    note("daemon worker §2.3", "client closed the connection");
+                    if (k.tracing()) {
+                        note("daemon worker §2.3", "client closed the connection");
+                    }
                     pc = 3;
                     return self.call(new LocalStoreDestructor(w, store));
                 }

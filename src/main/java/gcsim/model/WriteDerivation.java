@@ -52,18 +52,24 @@ final class WriteDerivation extends ModelFrame {
                 return self.call(c.store.isValidPath(drv));
             case 3: // step 3: valid and no repair: return
                 if ((Boolean) self.result()) {
-                    story(FN + " step 3", "writeDerivation(" + name(drv) + "): already valid, returns early"
-                            + (w.switches.writeDerivation() == gcsim.variant.WriteDerivationMode.EARLY_RETURN
-                                    ? " without a temp root" : ""));
+                    if (k.tracing()) {
+                        story(FN + " step 3", "writeDerivation(" + name(drv) + "): already valid, returns early"
+                                + (w.switches.writeDerivation() == gcsim.variant.WriteDerivationMode.EARLY_RETURN
+                                        ? " without a temp root" : ""));
+                    }
                     return self.ret(drv);
                 }
                 return goTo(4);
             case 4: // step 4: addToStoreFromDump through the worker ⟂[ipc]
-                note(FN + " step 4", "writeDerivation(" + name(drv) + "): sends the derivation to the store");
+                if (k.tracing()) {
+                    note(FN + " step 4", "writeDerivation(" + name(drv) + "): sends the derivation to the store");
+                }
                 pc = 5;
                 return self.call(c.store.addToStore(drv));
             case 5:
-                story(FN + " step 4", "writeDerivation(" + name(drv) + ") done");
+                if (k.tracing()) {
+                    story(FN + " step 4", "writeDerivation(" + name(drv) + ") done");
+                }
                 return self.ret(drv);
             default:
                 throw new IllegalStateException("pc " + pc);
