@@ -15,7 +15,12 @@ final class Client {
     final StoreApi store;
     final boolean viaDaemon;
     final BitSet srcToStore = new BitSet();
+    /** Paths this process would root at exit under the caller-root variant, in first-mention order. */
     final IntList wroteOrBuilt = new IntList(4);
+    /** Derivations whose outputs this process built (directly or as inputs): tools root outputs, not these. */
+    final BitSet built = new BitSet();
+    /** Paths this process already gave a permanent root (its own --add-root or out-link). */
+    final BitSet permRooted = new BitSet();
 
     Client(SimProcess process, String user, StoreApi store, boolean viaDaemon) {
         this.process = process;
@@ -27,6 +32,28 @@ final class Client {
     void remember(int p) {
         if (!wroteOrBuilt.contains(p)) {
             wroteOrBuilt.add(p);
+        }
+    }
+
+    /**
+     * Whether the caller-root variant roots {@code p} at exit: as the real tools do, a derivation
+     * it wrote but did not build (nix-instantiate --add-root), an output of a derivation it built
+     * (nix-build's out-link), and nothing it already rooted itself.
+     */
+    boolean rootsAtExit(int p, StoreLayout layout) {
+        return !permRooted.get(p) && !(layout.isDrv(p) && built.get(p));
+    }
+
+    /** Marks {@code drv} and every derivation in its input closure as built. */
+    void markBuilt(int drv, StoreLayout layout) {
+        if (built.get(drv)) {
+            return;
+        }
+        built.set(drv);
+        for (int r : layout.refs(drv)) {
+            if (r != drv && layout.isDrv(r)) {
+                markBuilt(r, layout);
+            }
         }
     }
 }

@@ -75,9 +75,11 @@ final class ClientMain extends ModelFrame {
                 i = 0;
                 return goTo(51);
             case 51:
-                if (w.switches.callerRoots() && i < c.wroteOrBuilt.size()) {
+                while (w.switches.callerRoots() && i < c.wroteOrBuilt.size()) {
                     int p = c.wroteOrBuilt.get(i++);
-                    return self.call(new AddPermRoot(w, c, p, "/home/" + c.user + "/roots/" + c.process.name() + "-" + name(p)));
+                    if (c.rootsAtExit(p, w.layout)) {
+                        return self.call(new AddPermRoot(w, c, p, "/home/" + c.user + "/roots/" + c.process.name() + "-" + name(p)));
+                    }
                 }
                 if (!c.viaDaemon) {
                     pc = 52;
@@ -131,9 +133,11 @@ final class ClientMain extends ModelFrame {
         } else if (op instanceof Op.AddTempRoot o) {
             return self.call(c.store.addTempRoot(w.layout.id(o.path())));
         } else if (op instanceof Op.AddPermRoot o) {
+            c.permRooted.set(w.layout.id(o.path()));
             return self.call(new AddPermRoot(w, c, w.layout.id(o.path()), o.link()));
         } else if (op instanceof Op.Build o) {
             int drv = w.layout.id(o.drv());
+            c.markBuilt(drv, w.layout);
             for (int out : w.layout.outputs(drv)) {
                 c.remember(out);
             }

@@ -1,11 +1,9 @@
 package gcsim.scenario;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -13,39 +11,36 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
 
 /**
- * Loads the {@code processes} section and the operations inside it. Each operation names the Nix
- * function it runs, so its argument is checked against what that function accepts (a derivation
- * for write-derivation and build, a source for add-to-store and fetch-to-store), and start-after
- * chains are checked to end, since a process waiting on itself would never start.
+ * Loads the {@code processes} section; their operations are read by {@link Operations}. Once all
+ * processes are read it checks what needs the whole section: start-after chains end (a process
+ * waiting on itself would never start), every wait and pause can be released ({@link Events}),
+ * and every removed root is one the scenario makes ({@link RootLinks}).
  */
 final class ProcessSection {
     static final Pattern PROCESS_NAME = Pattern.compile("[A-Za-z0-9_-]+");
     static final Pattern USER_NAME = Pattern.compile("[A-Za-z0-9_.-]+");
     static final String DEFAULT_USER = "user";
-    static final int MAX_REPEAT_TIMES = 10_000;
-    static final int MAX_REPEAT_DEPTH = 16;
 
-    static final List<String> OPERATIONS = List.of("write-derivation", "add-to-store", "fetch-to-store",
-            "is-valid-path", "use", "add-temp-root", "add-perm-root", "build", "collect-garbage",
-            "set-free-space", "sleep", "reconnect", "exit", "repeat");
     private static final List<String> PROCESS_KEYS = List.of("name", "via-daemon", "user", "start", "ops");
-    private static final String OP_EXPECTED =
-            "a single-key mapping such as write-derivation: hosts.drv, or one of reconnect, exit, collect-garbage";
 
     private final YamlReader r;
-    private final StoreSection store;
+    private final Operations operations;
     /** Process name to the node of its name, for duplicate and after checks. */
     private final Map<String, Node> names = new LinkedHashMap<>();
     /** Process name to the node of its {@code after} value, when it starts after another. */
     private final Map<String, Node> afters = new LinkedHashMap<>();
 
-    private ProcessSection(YamlReader r, StoreSection store) {
+    private ProcessSection(YamlReader r, Operations operations) {
         this.r = r;
-        this.store = store;
+        this.operations = operations;
     }
 
-    static List<ProcessSpec> load(YamlReader r, Node processes, StoreSection store) throws ScenarioException {
-        ProcessSection s = new ProcessSection(r, store);
+    /** The processes in file order; {@code roots} are the scenario's roots, which remove-root may name. */
+    static List<ProcessSpec> load(YamlReader r, Node processes, StoreSection store, List<RootSpec> roots)
+            throws ScenarioException {
+        Events events = new Events();
+        RootLinks links = new RootLinks(roots);
+        ProcessSection s = new ProcessSection(r, new Operations(r, store, events, links));
         List<Node> items = r.list(processes, "processes", "a list of processes, each a mapping with name and ops");
         if (items.isEmpty()) {
             throw r.error(processes, "processes is empty (at least one process)");
@@ -55,6 +50,8 @@ final class ProcessSection {
             out.add(s.process(item));
         }
         s.checkAfters();
+        events.check(r);
+        links.check(r);
         return List.copyOf(out);
     }
 
@@ -71,7 +68,7 @@ final class ProcessSection {
         boolean viaDaemon = !m.has("via-daemon") || r.bool(m.get("via-daemon"), "via-daemon");
         String user = m.has("user") ? r.name(m.get("user"), "user", USER_NAME, "letters, digits, _ . and -") : DEFAULT_USER;
         Start start = m.has("start") ? start(name, m.get("start")) : new Start.At(0);
-        List<Op> ops = ops(m.get("ops"), "ops", 0);
+        List<Op> ops = operations.ofProcess(name, m.get("ops"));
         return new ProcessSpec(name, viaDaemon, user, start, ops, r.pos(item));
     }
 
@@ -86,99 +83,6 @@ final class ProcessSection {
             return new Start.At(r.duration(node, "start"));
         }
         throw r.error(node, "start is " + YamlReader.describe(node) + " (expected a duration such as 0s or 100ms, or {after: PROCESS})");
-    }
-
-    private List<Op> ops(Node node, String what, int depth) throws ScenarioException {
-        List<Node> items = r.list(node, what, "a list of operations");
-        if (items.isEmpty()) {
-            throw r.error(node, what + " is empty (at least one operation)");
-        }
-        List<Op> out = new ArrayList<>();
-        for (Node item : items) {
-            if (!out.isEmpty() && out.get(out.size() - 1) instanceof Op.Exit) {
-                throw r.error(item, "operation after exit is never reached (exit must be the last operation of its list)");
-            }
-            out.add(op(item, depth));
-        }
-        return List.copyOf(out);
-    }
-
-    private Op op(Node node, int depth) throws ScenarioException {
-        Pos pos = r.pos(node);
-        if (node instanceof ScalarNode scalar && Tag.STR.equals(scalar.getTag())) {
-            String name = r.string(node, "operation");
-            return switch (name) {
-                case "reconnect" -> new Op.Reconnect(pos);
-                case "exit" -> new Op.Exit(pos);
-                case "collect-garbage" -> new Op.CollectGarbage(Long.MAX_VALUE, pos);
-                default -> throw OPERATIONS.contains(name)
-                        ? r.error(node, "operation " + Text.quote(name) + " needs an argument (write it as " + name + ": …)")
-                        : r.error(node, "unknown operation " + Text.quote(name) + " (accepted: " + String.join(", ", OPERATIONS) + ")");
-            };
-        }
-        if (!(node instanceof MappingNode)) {
-            throw r.error(node, "operation is " + YamlReader.describe(node) + " (expected " + OP_EXPECTED + ")");
-        }
-        YamlMap m = r.map(node, "operation", OPERATIONS, List.of());
-        if (m.size() != 1) {
-            if (m.size() == 0) {
-                throw r.error(node, "empty operation (expected " + OP_EXPECTED + ")");
-            }
-            List<YamlMap.Entry> entries = m.entries();
-            throw r.error(entries.get(1).keyNode(), "an operation has exactly one key, but this one also has "
-                    + Text.quote(entries.get(0).key()) + " (write each operation as its own list item)");
-        }
-        YamlMap.Entry entry = m.entries().get(0);
-        String key = entry.key();
-        Node arg = entry.value();
-        return switch (key) {
-            case "write-derivation" -> new Op.WriteDerivation(store.reference(arg, key, EnumSet.of(PathKind.DRV)), pos);
-            case "add-to-store" -> new Op.AddToStore(store.reference(arg, key, EnumSet.of(PathKind.SOURCE)), pos);
-            case "fetch-to-store" -> new Op.FetchToStore(store.reference(arg, key, EnumSet.of(PathKind.SOURCE)), pos);
-            case "is-valid-path" -> new Op.IsValidPath(store.reference(arg, key, anyKind()), pos);
-            case "use" -> new Op.Use(store.reference(arg, key, anyKind()), pos);
-            case "add-temp-root" -> new Op.AddTempRoot(store.reference(arg, key, anyKind()), pos);
-            case "add-perm-root" -> addPermRoot(arg, pos);
-            case "build" -> new Op.Build(store.reference(arg, key, EnumSet.of(PathKind.DRV)), pos);
-            case "collect-garbage" -> collectGarbage(arg, pos);
-            case "set-free-space" -> new Op.SetFreeSpace(r.size(arg, key), pos);
-            case "sleep" -> new Op.Sleep(r.duration(arg, key), pos);
-            case "reconnect" -> noArgument(arg, key, new Op.Reconnect(pos));
-            case "exit" -> noArgument(arg, key, new Op.Exit(pos));
-            default -> repeat(arg, pos, depth); // "repeat": map() admitted only OPERATIONS
-        };
-    }
-
-    private Op addPermRoot(Node arg, Pos pos) throws ScenarioException {
-        YamlMap m = r.map(arg, "add-perm-root", List.of("path", "link"), List.of("path", "link"));
-        String path = store.reference(m.get("path"), "add-perm-root", anyKind());
-        String link = Links.absolute(r, m.get("link"), "link of add-perm-root");
-        return new Op.AddPermRoot(path, link, pos);
-    }
-
-    private Op collectGarbage(Node arg, Pos pos) throws ScenarioException {
-        if (isNull(arg)) {
-            return new Op.CollectGarbage(Long.MAX_VALUE, pos);
-        }
-        YamlMap m = r.map(arg, "collect-garbage", List.of("max-freed"), List.of());
-        long maxFreed = m.has("max-freed") ? r.size(m.get("max-freed"), "max-freed") : Long.MAX_VALUE;
-        return new Op.CollectGarbage(maxFreed, pos);
-    }
-
-    private Op noArgument(Node arg, String key, Op op) throws ScenarioException {
-        if (!isNull(arg)) {
-            throw r.error(arg, key + " takes no argument, but has " + YamlReader.describe(arg) + " (write it as a plain - " + key + ")");
-        }
-        return op;
-    }
-
-    private Op repeat(Node arg, Pos pos, int depth) throws ScenarioException {
-        YamlMap m = r.map(arg, "repeat", List.of("times", "ops"), List.of("times", "ops"));
-        if (depth >= MAX_REPEAT_DEPTH) {
-            throw new ScenarioException(pos, "repeat is nested too deep (at most " + MAX_REPEAT_DEPTH + " levels)");
-        }
-        int times = r.integer(m.get("times"), "times", 1, MAX_REPEAT_TIMES);
-        return new Op.Repeat(times, ops(m.get("ops"), "repeat.ops", depth + 1), pos);
     }
 
     /** Every after names another known process, and following afters always ends. */
@@ -213,13 +117,5 @@ final class ProcessSection {
                 state.put(w, 2);
             }
         }
-    }
-
-    private static boolean isNull(Node node) {
-        return node instanceof ScalarNode scalar && Tag.NULL.equals(scalar.getTag());
-    }
-
-    private static Set<PathKind> anyKind() {
-        return EnumSet.allOf(PathKind.class);
     }
 }

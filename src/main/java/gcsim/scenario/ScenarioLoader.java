@@ -18,7 +18,8 @@ import org.snakeyaml.engine.v2.nodes.Node;
  */
 public final class ScenarioLoader {
     private static final List<String> TOP_KEYS =
-            List.of("name", "description", "settings", "store", "fetcher-cache", "roots", "processes");
+            List.of("name", "description", "settings", "store", "fetcher-cache", "roots", "processes",
+                    "expect");
     private static final List<String> SETTINGS_KEYS = List.of("min-free", "max-free", "min-free-check-interval",
             "keep-derivations", "keep-outputs", "free-space");
 
@@ -27,18 +28,30 @@ public final class ScenarioLoader {
     /** Loads {@code file}; {@link Scenario#file()} is {@code file} as given. */
     public static Scenario load(Path file) throws ScenarioException {
         try {
-            return parse(file);
+            return parse(YamlSource.read(file), baseName(file));
         } catch (RuntimeException | StackOverflowError e) {
             throw new ScenarioException(new Pos(String.valueOf(file), 1, 1),
                     "gcsim could not load this file (internal error " + e.getClass().getSimpleName() + "; please report it)");
         }
     }
 
-    private static Scenario parse(Path file) throws ScenarioException {
-        YamlSource source = YamlSource.read(file);
+    /**
+     * Loads a scenario already in memory, with the same checks and the same promise as
+     * {@link #load(Path)}; {@code file} stands for its file name. It lets tests feed thousands of
+     * documents without writing each to disk.
+     */
+    static Scenario load(String file, byte[] bytes) throws ScenarioException {
+        try {
+            return parse(YamlSource.parse(file, bytes), baseName(Path.of(file)));
+        } catch (RuntimeException | StackOverflowError e) {
+            throw new ScenarioException(new Pos(file, 1, 1),
+                    "gcsim could not load this file (internal error " + e.getClass().getSimpleName() + "; please report it)");
+        }
+    }
+
+    private static Scenario parse(YamlSource source, String name) throws ScenarioException {
         YamlReader r = new YamlReader(source.file());
         YamlMap top = r.map(source.root(), "the scenario", TOP_KEYS, List.of("description", "processes"));
-        String name = baseName(file);
         if (top.has("name")) {
             String given = r.string(top.get("name"), "name");
             if (!given.equals(name)) {
@@ -53,11 +66,12 @@ public final class ScenarioLoader {
         Settings settings = top.has("settings") ? settings(r, top.get("settings")) : Settings.defaults();
         StoreSection store = StoreSection.load(r, top.get("store"));
         List<RootSpec> roots = top.has("roots") ? RootSection.load(r, top.get("roots"), store) : List.of();
-        List<ProcessSpec> processes = ProcessSection.load(r, top.get("processes"), store);
+        List<ProcessSpec> processes = ProcessSection.load(r, top.get("processes"), store, roots);
         List<Scenario.FetcherCacheEntry> cache = top.has("fetcher-cache")
                 ? fetcherCache(r, top.get("fetcher-cache"), store, processes) : List.of();
+        List<Scenario.Expectation> expect = top.has("expect") ? ExpectSection.load(r, top.get("expect"), store) : List.of();
         return new Scenario(name, description, source.file(), store.paths(), store.derivations(), cache, roots,
-                settings, processes);
+                settings, processes, expect);
     }
 
     /** The file name without its directory and without a final {@code .yaml}. */

@@ -60,7 +60,18 @@ public final class YamlSource {
         if (file == null) {
             throw new ScenarioException(new Pos(label, 1, 1), "no file given (a path to a YAML file)");
         }
-        String text = decode(label, readBytes(file, label));
+        return parse(label, readBytes(file, label));
+    }
+
+    /**
+     * Checks and composes a document already in memory, as {@link #read} does once the file is read;
+     * {@code label} stands for the file name in positions.
+     */
+    public static YamlSource parse(String label, byte[] bytes) throws ScenarioException {
+        if (bytes.length > MAX_BYTES) {
+            throw new ScenarioException(new Pos(label, 1, 1), "file is too large (" + bytes.length + " bytes; at most " + MAX_BYTES + ")");
+        }
+        String text = decode(label, bytes);
         if (text.codePointCount(0, text.length()) > MAX_CODE_POINTS) {
             throw new ScenarioException(new Pos(label, 1, 1),
                     "file is too large (at most " + MAX_CODE_POINTS + " characters)");

@@ -7,8 +7,9 @@ package gcsim.variant;
  *
  * @param writeDerivation how writeDerivation roots the drv (§2.1)
  * @param fetchCacheTempRoot fetchToStore2's cache hit takes a temp root before isValidPath (§2.11 F2, #15237)
- * @param callerRoots before exiting, each client registers a permanent root (addPermRoot) for every
- *     derivation it wrote and every output it built (§3 V4)
+ * @param callerRoots before exiting, each client registers permanent roots (addPermRoot) as the tools'
+ *     --add-root and out-links do: for each derivation it wrote but did not build, and each output of
+ *     a derivation it built, unless it rooted the path itself (§3 V4)
  * @param tempRootClient addTempRoot's client semantics (§2.6: ≥ 2.20, or 2.8)
  * @param pathInUse the collector's reaction to PathInUse (§2.7 B9.5: ≥ 2.26, or ≤ 2.25)
  */

@@ -1,6 +1,7 @@
 package gcsim.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
@@ -28,35 +29,75 @@ class MalformedInputTest {
     private static final String[] WRONG_VALUES = {
         "[]", "{}", "~", "", "-1", "99999999999999999999G", "true", "\"x\"", "1.5", "!!binary aGk=", "!custom x",
         "&a [*a]", "[[[[", "{a: 1, a: 2}", "*nowhere", "|\n  multi\n  line", "0x10", "'\u0000'", "\"\\u2028\"",
+        "after-lock", "{at: after-lock, until: nowhere}", "[{at: after-roots, until: e}, {at: after-roots, until: e}]",
+        "{drv: hosts.drv, builder: [exit]}", "{drv: simple.drv, builder: [{wait: nowhere}]}", "[{signal: e}, {wait: e}]",
+        "{path: nixpkgs, link: /abs}", "../up", "/a//b", "{valid: [simple], gone: [simple]}", "\"event name\"",
     };
+    /** Keys of the language swapped into every line that has a key, so each turns up where it does not belong. */
+    private static final String[] KEYS = {
+        "expect", "valid", "gone", "pause", "at", "until", "drv", "builder", "signal", "wait", "symlink-root",
+        "remove-root", "build", "collect-garbage", "repeat", "use", "link", "path", "max-freed", "ops",
+    };
+    /** Shipped scenarios that between them use every key: hosts-drv.yaml is damaged everywhere, these more sparsely. */
+    private static final List<String> MORE_SCENARIOS =
+            List.of("gc-non-blocking.yaml", "gc.yaml", "gc-concurrent.yaml", "auto-gc-own-build.yaml");
 
     @TempDir
     Path dir;
 
     /** A malformed file: a label for failure messages and its bytes. */
-    private record Case(String label, byte[] bytes) {}
+    private record Case(String label, byte[] bytes) {
+        Case relabel(String file) {
+            return new Case(file + ", " + label, bytes);
+        }
+    }
 
+    /** Scenario files are fed from memory: the loader's file reading is the same for every case. */
     @Test
     void malformedScenariosAreLoadedOrRejectedWithOneLocatedLine() throws IOException {
         byte[] valid = Files.readAllBytes(Path.of("scenarios/hosts-drv.yaml"));
-        List<Case> cases = corpus(valid, new SplittableRandom(SEED), 1);
-        assertThat(cases.size()).isGreaterThanOrEqualTo(1000);
-        Path file = dir.resolve("hosts-drv.yaml");
-        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
-            for (Case c : cases) {
-                Files.write(file, c.bytes());
-                check(c, () -> ScenarioLoader.load(file));
+        List<Case> cases = corpus(valid, new SplittableRandom(SEED), 1, 150);
+        cases.addAll(extremes(new String(valid, StandardCharsets.UTF_8), new SplittableRandom(SEED + 2)));
+        List<Case> hosts = List.copyOf(cases);
+        assertThat(hosts.size()).isGreaterThanOrEqualTo(1000);
+        List<String> labels = new ArrayList<>();
+        List<List<Case>> corpora = new ArrayList<>(List.of(hosts));
+        labels.add("hosts-drv.yaml");
+        long seed = SEED + 10;
+        for (String name : MORE_SCENARIOS) {
+            corpora.add(corpus(Files.readAllBytes(Path.of("scenarios", name)), new SplittableRandom(seed++), 4, 40));
+            labels.add(name);
+        }
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+            for (int i = 0; i < corpora.size(); i++) {
+                String label = labels.get(i);
+                for (Case c : corpora.get(i)) {
+                    check(c.relabel(label), () -> ScenarioLoader.load(label, c.bytes()));
+                }
             }
         });
     }
 
     @Test
+    void theInMemoryLoaderReportsLikeTheFileLoader() throws IOException {
+        byte[] bytes = Files.readAllBytes(Path.of("scenarios/gc.yaml"));
+        String broken = new String(bytes, StandardCharsets.UTF_8).replace("remove-root: foo", "remove-root: fo");
+        Path file = Files.writeString(dir.resolve("gc.yaml"), broken);
+        assertThatThrownBy(() -> ScenarioLoader.load(file)).isInstanceOf(ScenarioException.class)
+                .hasMessageStartingWith(file + ":41:22: remove-root 'fo' is not a root link of this scenario");
+        assertThatThrownBy(() -> ScenarioLoader.load(file.toString(), broken.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessageStartingWith(file + ":41:22: remove-root 'fo' is not a root link of this scenario");
+    }
+
+    @Test
     void malformedVariantFilesAreLoadedOrRejectedWithOneLocatedLine() throws IOException {
         byte[] valid = Files.readAllBytes(Path.of("scenarios/variants.yaml"));
-        List<Case> cases = corpus(valid, new SplittableRandom(SEED + 1), 3);
+        List<Case> cases = corpus(valid, new SplittableRandom(SEED + 1), 3, 150);
+        cases.addAll(extremes(new String(valid, StandardCharsets.UTF_8), new SplittableRandom(SEED + 3)));
         assertThat(cases.size()).isGreaterThanOrEqualTo(1000);
         Path file = dir.resolve("variants.yaml");
-        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
             for (Case c : cases) {
                 Files.write(file, c.bytes());
                 check(c, () -> VariantLoader.load(file));
@@ -82,35 +123,65 @@ class MalformedInputTest {
         }
     }
 
-    /** Broken versions of {@code valid}, truncated at every {@code truncateEvery}-th offset, then other damage. */
-    private static List<Case> corpus(byte[] valid, SplittableRandom random, int truncateEvery) {
+    /**
+     * Broken versions of {@code valid}: truncated at every {@code truncateEvery}-th offset,
+     * {@code flips} with random bytes changed, and each line with a wrong value, a wrong key,
+     * duplicated and deleted.
+     */
+    private static List<Case> corpus(byte[] valid, SplittableRandom random, int truncateEvery, int flips) {
         List<Case> cases = new ArrayList<>();
         for (int i = 0; i <= valid.length; i += truncateEvery) {
             cases.add(new Case("truncated at " + i, java.util.Arrays.copyOf(valid, i)));
         }
-        for (int i = 0; i < 150; i++) {
+        for (int i = 0; i < flips; i++) {
             byte[] b = valid.clone();
-            int flips = 1 + random.nextInt(4);
-            for (int f = 0; f < flips; f++) {
+            int count = 1 + random.nextInt(4);
+            for (int f = 0; f < count; f++) {
                 b[random.nextInt(b.length)] = (byte) random.nextInt(256);
             }
             cases.add(new Case("byte flips #" + i, b));
         }
-        String text = new String(valid, StandardCharsets.UTF_8);
-        List<String> lines = text.lines().toList();
+        List<String> lines = new String(valid, StandardCharsets.UTF_8).lines().toList();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             int colon = line.indexOf(": ");
+            if (colon < 0 && line.endsWith(":")) {
+                colon = line.length() - 1;
+            }
             if (colon >= 0) {
                 for (int k = 0; k < 4; k++) { // four wrong values per line, cycling through all of them
                     String value = WRONG_VALUES[(4 * i + k) % WRONG_VALUES.length];
                     cases.add(new Case("line " + (i + 1) + " value " + value,
-                            join(lines, i, line.substring(0, colon + 2) + value)));
+                            join(lines, i, line.substring(0, colon) + ": " + value)));
+                }
+                int keyStart = keyStart(line, colon);
+                for (int k = 0; k < 3; k++) { // three other keys per line, cycling through all of them
+                    String key = KEYS[(3 * i + k) % KEYS.length];
+                    cases.add(new Case("line " + (i + 1) + " key " + key,
+                            join(lines, i, line.substring(0, keyStart) + key + line.substring(colon))));
                 }
             }
             cases.add(new Case("line " + (i + 1) + " duplicated", join(lines, i, line + "\n" + line)));
             cases.add(new Case("line " + (i + 1) + " deleted", join(lines, i, "")));
         }
+        return cases;
+    }
+
+    /** Where the key that ends at {@code colon} starts: after indentation, "- " and any "{". */
+    private static int keyStart(String line, int colon) {
+        int start = 0;
+        for (int i = 0; i < colon; i++) {
+            char c = line.charAt(i);
+            if (c == ' ' || c == '-' || c == '{' || c == '[' || c == ',') {
+                start = i + 1;
+            }
+        }
+        return start;
+    }
+
+    /** Documents built to break the parser rather than the format: deep nesting, alias bombs, junk. */
+    private static List<Case> extremes(String text, SplittableRandom random) {
+        List<Case> cases = new ArrayList<>();
         cases.add(new Case("deep flow lists", ("description: " + "[".repeat(10_000)).getBytes(StandardCharsets.UTF_8)));
         cases.add(new Case("deep flow lists closed", ("a: " + "[".repeat(10_000) + "]".repeat(10_000)).getBytes(StandardCharsets.UTF_8)));
         cases.add(new Case("deep flow mappings", "{a: ".repeat(10_000).getBytes(StandardCharsets.UTF_8)));

@@ -4,61 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * One test per rule of the scenario format: each writes a small file and checks the whole
  * one-line message, {@code FILE:LINE:COLUMN: what is wrong (what is accepted)}.
  */
-class ScenarioValidationTest {
-    /** A valid store: a source, a derivation using it, and its output. */
-    private static final String STORE = """
-            description: d
-            store:
-              paths:
-                - {name: src, kind: source, size: 1K}
-              derivations:
-                - name: a.drv
-                  input-srcs: [src]
-                  outputs: [{name: out, size: 1K}]
-            """;
-
-    @TempDir
-    Path dir;
-
-    private Path write(String name, String yaml) throws IOException {
-        Path file = dir.resolve(name);
-        Files.writeString(file, yaml, StandardCharsets.UTF_8);
-        return file;
-    }
-
-    /** Loads {@code yaml} and checks the message is FILE: followed by {@code expected}. */
-    private void assertRejected(String yaml, String expected) throws IOException {
-        Path file = write("s.yaml", yaml);
-        assertThatThrownBy(() -> ScenarioLoader.load(file))
-                .isInstanceOf(ScenarioException.class)
-                .hasMessage(file + ":" + expected);
-    }
-
-    /** Same, with a valid one-process {@code processes} appended after {@code yaml}. */
-    private void assertRejectedWithAProcess(String yaml, String expected) throws IOException {
-        assertRejected(yaml + "processes: [{name: P, ops: [exit]}]\n", expected);
-    }
-
-    /** Same, with the valid {@link #STORE} (8 lines) in front of {@code rest}. */
-    private void assertRejectedAfterStore(String rest, String expected) throws IOException {
-        assertRejected(STORE + rest, expected);
-    }
-
-    private Scenario load(String yaml) throws IOException, ScenarioException {
-        return ScenarioLoader.load(write("s.yaml", yaml));
-    }
-
+class ScenarioValidationTest extends ScenarioTestSupport {
     // --- keys and types ---
 
     @Test
@@ -67,7 +22,7 @@ class ScenarioValidationTest {
                 description: d
                 procesess: []
                 """, "2:1: unknown key 'procesess' in the scenario"
-                + " (accepted: name, description, settings, store, fetcher-cache, roots, processes)");
+                + " (accepted: name, description, settings, store, fetcher-cache, roots, processes, expect)");
     }
 
     @Test
@@ -584,8 +539,8 @@ class ScenarioValidationTest {
                 processes:
                   - {name: P, ops: [{write-drv: a.drv}]}
                 """, "10:22: unknown key 'write-drv' in operation (accepted: write-derivation, add-to-store,"
-                + " fetch-to-store, is-valid-path, use, add-temp-root, add-perm-root, build, collect-garbage,"
-                + " set-free-space, sleep, reconnect, exit, repeat)");
+                + " fetch-to-store, is-valid-path, use, add-temp-root, add-perm-root, symlink-root, remove-root, build,"
+                + " collect-garbage, set-free-space, sleep, signal, wait, reconnect, exit, repeat)");
     }
 
     @Test
@@ -678,8 +633,8 @@ class ScenarioValidationTest {
                 processes:
                   - {name: P, ops: [restart]}
                 """, "10:21: unknown operation 'restart' (accepted: write-derivation, add-to-store, fetch-to-store,"
-                + " is-valid-path, use, add-temp-root, add-perm-root, build, collect-garbage, set-free-space, sleep,"
-                + " reconnect, exit, repeat)");
+                + " is-valid-path, use, add-temp-root, add-perm-root, symlink-root, remove-root, build, collect-garbage,"
+                + " set-free-space, sleep, signal, wait, reconnect, exit, repeat)");
     }
 
     @Test

@@ -3,7 +3,9 @@ package gcsim.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import gcsim.variant.PathInUse;
 import gcsim.variant.Switches;
+import gcsim.variant.TempRootClient;
 import gcsim.variant.Variant;
 import gcsim.variant.VariantLoader;
 import gcsim.variant.WriteDerivationMode;
@@ -58,7 +60,33 @@ class VariantValidationTest {
                 variants:
                   - {id: v, description: d, switches: {caller-root: true}}
                 """, "2:40: unknown key 'caller-root' in switches"
-                + " (accepted: write-derivation, fetch-cache-temp-root, caller-roots)");
+                + " (accepted: write-derivation, fetch-cache-temp-root, caller-roots, temp-root-client, path-in-use)");
+    }
+
+    @Test
+    void unknownTempRootClientListsTheAcceptedClients() throws IOException {
+        assertRejected("""
+                variants:
+                  - {id: v, description: d, switches: {temp-root-client: nix-2.9}}
+                """, "2:58: unknown temp-root-client 'nix-2.9' (accepted: nix-2.20, nix-2.8)");
+    }
+
+    @Test
+    void unknownPathInUseReactionListsTheAcceptedReactions() throws IOException {
+        assertRejected("""
+                variants:
+                  - {id: v, description: d, switches: {path-in-use: ignore}}
+                """, "2:53: unknown path-in-use 'ignore' (accepted: log-bug, abort)");
+    }
+
+    @Test
+    void newerNixSwitchesLoadWithTheOthersAtBaseline() throws IOException, ScenarioException {
+        Path file = write("""
+                variants:
+                  - {id: old.nix, description: d, switches: {temp-root-client: nix-2.8, path-in-use: abort}}
+                """);
+        assertThat(VariantLoader.load(file)).containsExactly(new Variant("old.nix", "d",
+                new Switches(WriteDerivationMode.EARLY_RETURN, false, false, TempRootClient.NIX_2_8, PathInUse.ABORT)));
     }
 
     @Test
@@ -83,7 +111,8 @@ class VariantValidationTest {
         assertRejected("""
                 variants:
                   - {id: Drv_Only, description: d}
-                """, "2:10: id 'Drv_Only' is not a valid name (lower-case letters, digits and -)");
+                """, "2:10: id 'Drv_Only' is not a valid name"
+                + " (lower-case letters, digits, - and ., starting with a letter or digit)");
     }
 
     @Test
