@@ -58,6 +58,9 @@ final class Oracles implements Kernel.Observer {
                 case NixError.INVALID_PATH -> "invalid-path";
                 case NixError.MISSING_FILE -> "missing-file";
                 case NixError.MISSING_DERIVATION -> "missing-derivation";
+                case NixError.DAEMON_EOF -> "daemon-crash";
+                case NixError.ABORT -> "abort";
+                case NixError.DEPENDENCY_FAILED -> "dependency-failed";
                 default -> "error";
             };
             return new Failure(kind, e.check(), e.path(), e.getMessage(), actor.name(), kernel.steps());

@@ -38,6 +38,12 @@ public final class SocketFile {
         return listener;
     }
 
+    /** The file as a finished server leaves it: present, with nobody listening (connect: ECONNREFUSED). */
+    public void createWithoutListener() {
+        kernel.write(resource);
+        exists = true;
+    }
+
     public void unlink() {
         kernel.write(resource);
         exists = false;

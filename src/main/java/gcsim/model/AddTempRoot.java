@@ -95,6 +95,14 @@ final class AddTempRoot extends ModelFrame {
                 }
                 return yieldTo(12);
             case 12: // §2.6 step 5: connect to the collector's socket ⟂[sock]
+                if (nix28 && ls.gcSocketUnconnected) {
+                    // 2.8 cached the unconnected descriptor after a swallowed error: the write fails with
+                    // ENOTCONN, which is swallowed too, and the path is appended with no ack
+                    if (k.tracing()) {
+                        story("addTempRoot §2.6 (2.8)", "cached gc-socket descriptor is unconnected; appends " + name(p) + " without an ack");
+                    }
+                    return yieldTo(20);
+                }
                 if (ls.gcSocket == null) {
                     try {
                         ls.gcSocket = w.gcSocket.connect(ls.process);
@@ -112,10 +120,11 @@ final class AddTempRoot extends ModelFrame {
                             }
                             return yieldTo(11);
                         }
-                        // 2.8 swallows the error, writes to the unconnected socket (swallowed too) and
-                        // appends the path with no ack from the collector
+                        // 2.8 swallows the error, keeps the unconnected descriptor cached, writes to it
+                        // (swallowed too) and appends the path with no ack from the collector
+                        ls.gcSocketUnconnected = true;
                         if (k.tracing()) {
-                            note("addTempRoot §2.6 (2.8)", f.kind() + " on gc-socket swallowed; appending " + name(p) + " without an ack");
+                            story("addTempRoot §2.6 (2.8)", f.kind() + " on gc-socket swallowed; appends " + name(p) + " without an ack");
                         }
                         return yieldTo(20);
                     }

@@ -79,7 +79,8 @@ final class AddToStoreFromDump extends ModelFrame {
                 }
                 return yieldTo(8);
             case 8: // step 12: registerValidPath with the references ⟂[db] (§2.5)
-                w.db.register(p, w.layout.refs(p), w.layout.deriver(p), "registerValidPaths §2.5 step 4 (from " + FN + " step 12)");
+                // makeFromCA: the references without self, and no deriver (local-store.cc, path-info.cc)
+                w.db.register(p, w.layout.refsWithoutSelf(p), -1, "registerValidPaths §2.5 step 4 (from " + FN + " step 12)");
                 if (k.tracing()) {
                     story(FN + " step 12", "registers " + name(p) + " as valid");
                 }

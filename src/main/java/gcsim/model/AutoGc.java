@@ -80,7 +80,7 @@ final class AutoGc extends ModelFrame {
         }
     }
 
-    /** The detached (2.8) or joined (HEAD) auto-GC thread (§2.9 step 10). */
+    /** The auto-GC thread (§2.9 step 10), detached at the baseline commit and in 2.8; the destructor waits on its future. */
     static final class AutoGcThread extends ModelFrame {
         private final LocalStore ls;
         private final long maxFreed;
@@ -99,8 +99,10 @@ final class AutoGc extends ModelFrame {
                 case 0:
                     pc = 1;
                     return self.call(new CollectGarbage(w, ls, maxFreed, java.util.List.of()));
-                case 1: // availAfterGC from another reading; then finish: running = false, fulfil ⟂[fs]
+                case 1: // availAfterGC from another reading ⟂[fs]; then the finally-part
                     ls.availAfterGc = w.store.free();
+                    return goTo(2);
+                case 2: // finally: running = false, lastGCCheck = now, fulfil the promise
                     ls.gcRunning = false;
                     ls.lastGcCheck = k.now();
                     future.fulfil(null);
@@ -115,11 +117,12 @@ final class AutoGc extends ModelFrame {
 
         @Override
         protected boolean handle(Actor self, gcsim.kernel.Fault fault) {
-            // Exceptions from the collector are swallowed; the finally-part still runs.
+            // Exceptions from the collector are swallowed; availAfterGC is not updated (the throw
+            // skips it), but the finally-part still runs.
             if (k.tracing()) {
                 note(FN + " step 10", "auto-GC failed and the error was swallowed: " + fault.getMessage());
             }
-            pc = 1;
+            pc = 2;
             return true;
         }
     }

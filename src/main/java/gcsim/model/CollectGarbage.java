@@ -59,7 +59,10 @@ final class CollectGarbage extends ModelFrame {
                     return self.await(w.signalled(pauseUntil));
                 }
                 return yieldTo(2);
-            case 2: // G5: unlink the old socket file, bind, listen ⟂[fs]
+            case 2: // G5: unlink the old socket file ⟂[fs]; until the bind, connects see ENOENT
+                w.gcSocket.unlink();
+                return yieldTo(25);
+            case 25: // G5: bind and listen ⟂[fs]
                 run.listener = w.gcSocket.bind(self.process());
                 if (k.tracing()) {
                     note(FN + " G5", "binds gc-socket/socket");
@@ -222,7 +225,7 @@ final class CollectGarbage extends ModelFrame {
 
     @Override
     protected boolean handle(Actor self, Fault fault) {
-        if (pc >= 20 || run.listener == null) {
+        if (pc == 20 || pc == 21 || pc == 22 || run.listener == null) { // already shutting down, or nothing to shut
             return false;
         }
         if (fault instanceof NixError e && NixError.GC_LIMIT.equals(e.kind())) {

@@ -75,6 +75,28 @@ public final class Db {
     }
 
     /**
+     * {@code registerValidPaths} for several paths in one transaction (a build's outputs): every
+     * reference is checked before anything is written, so a failure registers none of them.
+     */
+    public void registerAll(int[] paths, int deriverOf, String check) {
+        for (int p : paths) {
+            for (int r : layout.refs(p)) {
+                kernel.read(row(r));
+                if (!valid[r] && !contains(paths, r)) {
+                    throw NixError.invalidPath(check, layout.full(r));
+                }
+            }
+        }
+        for (int p : paths) {
+            kernel.write(row(p));
+            valid[p] = true;
+            refs[p] = layout.refs(p);
+            deriver[p] = deriverOf;
+        }
+        dirty = true;
+    }
+
+    /**
      * {@code invalidatePathChecked} (§2.7 B9.3): refuses with PathInUse while another valid path
      * refers to {@code p}; otherwise deletes the row, and its Refs rows cascade.
      */
@@ -95,7 +117,7 @@ public final class Db {
         dirty = true;
     }
 
-    /** {@code queryGCReferrers}: valid paths whose references include {@code p}, in id order. */
+    /** {@code queryGCReferrers}: valid paths whose references include {@code p}, in store-path order. */
     public IntList referrers(int p) {
         IntList out = new IntList(4);
         for (int q = 0; q < valid.length; q++) {
@@ -104,7 +126,53 @@ public final class Db {
                 out.add(q);
             }
         }
-        return out;
+        return sortedByRank(out);
+    }
+
+    /**
+     * {@code queryValidDerivers}: every valid derivation whose DerivationOutputs rows name {@code p}
+     * as an output, whatever deriver {@code p}'s own row records.
+     */
+    public IntList validDrvsListing(int p) {
+        IntList out = new IntList(2);
+        for (int d = 0; d < valid.length; d++) {
+            if (layout.isDrv(d) && Db.contains(layout.outputs(d), p)) {
+                kernel.read(row(d));
+                if (valid[d]) {
+                    out.add(d);
+                }
+            }
+        }
+        return sortedByRank(out);
+    }
+
+    /** The valid outputs of {@code drv} from its DerivationOutputs rows, with no deriver check. */
+    public IntList validOutputs(int drv) {
+        IntList out = new IntList(2);
+        kernel.read(row(drv));
+        if (!valid[drv]) {
+            return out;
+        }
+        for (int o : layout.outputs(drv)) {
+            kernel.read(row(o));
+            if (valid[o]) {
+                out.add(o);
+            }
+        }
+        return sortedByRank(out);
+    }
+
+    private IntList sortedByRank(IntList l) {
+        for (int i = 1; i < l.size(); i++) { // insertion sort: these lists are tiny
+            int v = l.get(i);
+            int j = i - 1;
+            while (j >= 0 && layout.rank(l.get(j)) > layout.rank(v)) {
+                l.set(j + 1, l.get(j));
+                j--;
+            }
+            l.set(j + 1, v);
+        }
+        return l;
     }
 
     boolean validQuiet(int p) {

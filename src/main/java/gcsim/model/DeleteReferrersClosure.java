@@ -37,7 +37,7 @@ final class DeleteReferrersClosure extends ModelFrame {
 
     /** The cases whose step queries the database (B4's markAlive, B7, B9). */
     private boolean queriesDb() {
-        return pc == 1 || pc == 3 || pc == 4 || pc == 10 || pc == 11;
+        return pc == 3 || pc == 4 || pc == 5 || pc == 6 || pc == 10 || pc == 11;
     }
 
     @Override
@@ -66,24 +66,28 @@ final class DeleteReferrersClosure extends ModelFrame {
                     if (k.tracing()) {
                         note(FN + " B4", "keeps " + entryName(start) + ": " + entryName(path) + " is a root");
                     }
-                    markAlive(path);
-                    return goTo(30);
+                    return goTo(5);
                 }
                 pc = 2; // B6: lock Shared ⟂
                 return self.await(run.mutex.free());
             case 2:
                 run.mutex.lock(self);
                 if (run.tempRoots.get(path >> 1)) {
-                    run.mutex.unlock(self);
                     if (k.tracing()) {
                         note(FN + " B6", "keeps " + entryName(start) + ": " + entryName(path) + " is a temp root");
                     }
-                    markAlive(path);
-                    return yieldTo(30);
+                    return goTo(6); // markAlive runs while Shared is still locked
                 }
                 run.pending = path >> 1;
                 run.mutex.unlock(self);
                 return yieldTo(3);
+            case 5: // B4's markAlive ⟂[db]
+                markAlive(path);
+                return yieldTo(30);
+            case 6: // B6's markAlive ⟂[db], holding Shared (under 2.8 it may first wait for the state mutex)
+                markAlive(path);
+                run.mutex.unlock(self);
+                return yieldTo(30);
             case 3: // B7: isValidPath ⟂[db]
                 if ((path & 1) == 0 && w.db.isValid(path >> 1)) {
                     return yieldTo(4);
@@ -105,10 +109,10 @@ final class DeleteReferrersClosure extends ModelFrame {
                         enqueue(2 * outs.get(j));
                     }
                 }
-                if (w.settings.keepOutputs()) {
-                    int d = w.db.deriverOf(p);
-                    if (d >= 0 && w.db.isValid(d)) {
-                        enqueue(2 * d);
+                if (w.settings.keepOutputs()) { // queryValidDerivers
+                    IntList drvs = w.db.validDrvsListing(p);
+                    for (int j = 0; j < drvs.size(); j++) {
+                        enqueue(2 * drvs.get(j));
                     }
                 }
                 return yieldTo(1);
@@ -190,6 +194,24 @@ final class DeleteReferrersClosure extends ModelFrame {
         return false;
     }
 
+    /** Sorts entries by their store path name (a lock file right after its path). */
+    private IntList byRank(IntList l) {
+        for (int i = 1; i < l.size(); i++) {
+            int v = l.get(i);
+            int j = i - 1;
+            while (j >= 0 && key(l.get(j)) > key(v)) {
+                l.set(j + 1, l.get(j));
+                j--;
+            }
+            l.set(j + 1, v);
+        }
+        return l;
+    }
+
+    private int key(int entry) {
+        return 2 * w.layout.rank(entry >> 1) + (entry & 1);
+    }
+
     private void enqueue(int entry) {
         if (!visited.contains(entry)) {
             visited.add(entry);
@@ -219,8 +241,8 @@ final class DeleteReferrersClosure extends ModelFrame {
                     todo.add(r);
                 }
             }
-            if (w.settings.keepOutputs() && w.layout.isDrv(p)) {
-                IntList outs = w.db.validOutputsOf(p);
+            if (w.settings.keepOutputs() && w.layout.isDrv(p)) { // every valid output, no deriver check
+                IntList outs = w.db.validOutputs(p);
                 for (int j = 0; j < outs.size(); j++) {
                     if (!seen.get(outs.get(j))) {
                         seen.set(outs.get(j));
@@ -238,12 +260,13 @@ final class DeleteReferrersClosure extends ModelFrame {
         }
     }
 
-    /** Referrers before references among the visited entries; ties in visit order. */
+    /** Referrers before references among the visited entries; ties in store-path order, as Nix's sets. */
     private IntList topoSort() {
         IntList out = new IntList(visited.size());
         BitSet done = new BitSet();
-        for (int j = 0; j < visited.size(); j++) {
-            visit(visited.get(j), done, new BitSet(), out);
+        IntList items = byRank(visited.copy());
+        for (int j = 0; j < items.size(); j++) {
+            visit(items.get(j), done, new BitSet(), out);
         }
         // visit() appends references before referrers; reverse for referrers first
         IntList rev = new IntList(out.size());
@@ -259,8 +282,13 @@ final class DeleteReferrersClosure extends ModelFrame {
         }
         onPath.set(entry);
         if ((entry & 1) == 0) {
+            IntList refs = new IntList(4);
             for (int r : w.db.references(entry >> 1)) {
-                int re = 2 * r;
+                refs.add(2 * r);
+            }
+            byRank(refs);
+            for (int j = 0; j < refs.size(); j++) {
+                int re = refs.get(j);
                 if (re != entry && visited.contains(re)) {
                     visit(re, done, onPath, out);
                 }

@@ -23,6 +23,8 @@ final class LocalStore implements StoreApi {
     OpenFile gcLockFd;
     /** addTempRoot's cached connection to the collector's socket (§2.6 step 5). */
     Connection.End gcSocket;
+    /** 2.8 only: a swallowed connect error left an unconnected descriptor cached (§2.6, gc.cc 127–138). */
+    boolean gcSocketUnconnected;
 
     /** §2.9 state, guarded in Nix by the process state lock; here every access is one atomic step. */
     boolean gcRunning;

@@ -14,6 +14,12 @@ public final class NixError extends Fault {
     public static final String PATH_IN_USE = "PathInUse";
     public static final String GC_LIMIT = "GCLimitReached";
     public static final String ERROR = "Error";
+    /** An assertion failed and the process aborted (a worker: its client then reads end-of-file). */
+    public static final String ABORT = "Abort";
+    /** The client's connection ended mid-operation because its worker died. */
+    public static final String DAEMON_EOF = "DaemonEof";
+    /** A build input could not be obtained. */
+    public static final String DEPENDENCY_FAILED = "DependencyFailed";
 
     private final String check;
     private final String path;

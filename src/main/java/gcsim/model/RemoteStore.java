@@ -92,7 +92,8 @@ final class RemoteStore implements StoreApi {
                 case 2: {
                     Object m = conn.receive();
                     if (m == null) {
-                        throw new NixError(NixError.ERROR, "RemoteStore §2.2", null, "unexpected end-of-file from the daemon");
+                        throw new NixError(NixError.DAEMON_EOF, "RemoteStore §2.2 (the worker died during " + opName() + ")",
+                                null, "unexpected end-of-file");
                     }
                     WorkerOp.Reply reply = (WorkerOp.Reply) m;
                     if (reply.error() != null) {
@@ -103,6 +104,10 @@ final class RemoteStore implements StoreApi {
                 default:
                     throw new IllegalStateException("pc " + pc);
             }
+        }
+
+        private String opName() {
+            return op.getClass().getSimpleName();
         }
     }
 }

@@ -35,6 +35,7 @@ public final class StoreLayout {
     private final boolean[] present;
     private final String[] full;
     private final String[] hash;
+    private final int[] rank;
     private final TreeMap<String, Integer> byName = new TreeMap<>();
 
     public StoreLayout(Scenario s) {
@@ -79,6 +80,15 @@ public final class StoreLayout {
         }
         for (int i = 0; i < n; i++) {
             computeHash(i, new boolean[n]);
+        }
+        Integer[] byPath = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            byPath[i] = i;
+        }
+        Arrays.sort(byPath, (a, b) -> full[a].substring(STORE_DIR.length() + 1).compareTo(full[b].substring(STORE_DIR.length() + 1)));
+        rank = new int[n];
+        for (int i = 0; i < n; i++) {
+            rank[byPath[i]] = i;
         }
     }
 
@@ -166,6 +176,19 @@ public final class StoreLayout {
     /** References as the scenario declares them (a self-reference included). */
     public int[] refs(int p) {
         return refs[p];
+    }
+
+    /** References other than {@code p} itself, as a content-addressed path records them. */
+    public int[] refsWithoutSelf(int p) {
+        return java.util.Arrays.stream(refs[p]).filter(r -> r != p).toArray();
+    }
+
+    /**
+     * Position of {@code p} when store paths are sorted by name, as Nix's {@code StorePathSet}
+     * iterates them (by hash, then name): the order referrers and topological sorts walk in.
+     */
+    public int rank(int p) {
+        return rank[p];
     }
 
     public int deriver(int p) {

@@ -61,6 +61,11 @@ final class Worker extends ModelFrame {
 
     @Override
     protected boolean handle(Actor self, Fault fault) {
+        if (fault instanceof NixError e && NixError.ABORT.equals(e.kind())) {
+            self.process().exit(); // abort(): no reply, no destructor; the client reads end-of-file
+            return true; // handled: the exit has ended this actor
+
+        }
         if (pc == 2 && fault instanceof NixError e) {
             reply = new WorkerOp.Reply(null, e); // the daemon sends the error to the client and goes on
             return true;

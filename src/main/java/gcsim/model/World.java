@@ -54,6 +54,9 @@ public final class World {
         this.tempRoots = new TempRootsDir(kernel);
         this.gcLock = new Flock(kernel);
         this.gcSocket = new SocketFile(kernel, "/nix/var/nix/gc-socket/socket");
+        if (settings.gcSocketExists()) {
+            gcSocket.createWithoutListener();
+        }
         this.daemonSocket = new SocketFile(kernel, "/nix/var/nix/daemon-socket/socket");
         this.roots = new Roots(kernel);
         this.eventsResource = kernel.newResource();

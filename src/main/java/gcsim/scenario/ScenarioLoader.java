@@ -21,7 +21,7 @@ public final class ScenarioLoader {
             List.of("name", "description", "settings", "store", "fetcher-cache", "roots", "processes",
                     "expect");
     private static final List<String> SETTINGS_KEYS = List.of("min-free", "max-free", "min-free-check-interval",
-            "keep-derivations", "keep-outputs", "free-space");
+            "keep-derivations", "keep-outputs", "free-space", "gc-socket-exists");
 
     private ScenarioLoader() {}
 
@@ -91,7 +91,8 @@ public final class ScenarioLoader {
                         : d.minFreeCheckIntervalNanos(),
                 m.has("keep-derivations") ? r.bool(m.get("keep-derivations"), "keep-derivations") : d.keepDerivations(),
                 m.has("keep-outputs") ? r.bool(m.get("keep-outputs"), "keep-outputs") : d.keepOutputs(),
-                m.has("free-space") ? r.size(m.get("free-space"), "free-space") : d.freeSpace());
+                m.has("free-space") ? r.size(m.get("free-space"), "free-space") : d.freeSpace(),
+                m.has("gc-socket-exists") ? r.bool(m.get("gc-socket-exists"), "gc-socket-exists") : d.gcSocketExists());
     }
 
     private static List<Scenario.FetcherCacheEntry> fetcherCache(YamlReader r, Node node, StoreSection store,

@@ -93,15 +93,15 @@ class ScenarioFilesTest {
         assertThat(s.processes().get(0).ops()).containsExactly(
                 new Op.CollectGarbage(Long.MAX_VALUE, List.of(
                         new Op.GcPause(Op.PausePoint.AFTER_LOCK, "sync-1"),
-                        new Op.GcPause(Op.PausePoint.AFTER_ROOTS, "sync-2")), new Pos(f, 23, 9)),
-                new Op.Exit(new Pos(f, 27, 9)));
+                        new Op.GcPause(Op.PausePoint.AFTER_ROOTS, "sync-2")), new Pos(f, 24, 9)),
+                new Op.Exit(new Pos(f, 28, 9)));
         assertThat(s.processes().get(1).ops()).containsExactly(
-                new Op.Sleep(1_000_000_000L, new Pos(f, 30, 11)), new Op.Signal("sync-1", new Pos(f, 30, 24)));
+                new Op.Sleep(1_000_000_000L, new Pos(f, 31, 11)), new Op.Signal("sync-1", new Pos(f, 31, 24)));
         assertThat(s.processes().get(2).ops().get(1)).isEqualTo(
-                new Op.Build("simple.drv", List.of(new Op.Signal("sync-2", new Pos(f, 36, 21))), new Pos(f, 34, 9)));
+                new Op.Build("simple.drv", List.of(new Op.Signal("sync-2", new Pos(f, 37, 21))), new Pos(f, 35, 9)));
         assertThat(s.expect()).containsExactly(
-                new Scenario.Expectation(Scenario.Expectation.Kind.GONE, "unrooted", new Pos(f, 40, 10)),
-                new Scenario.Expectation(Scenario.Expectation.Kind.VALID, "simple", new Pos(f, 41, 11)));
+                new Scenario.Expectation(Scenario.Expectation.Kind.GONE, "unrooted", new Pos(f, 41, 10)),
+                new Scenario.Expectation(Scenario.Expectation.Kind.VALID, "simple", new Pos(f, 42, 11)));
     }
 
     @Test

@@ -33,7 +33,7 @@ class ScenarioValidationTest extends ScenarioTestSupport {
                   min-free: 1G
                   minfree: 1G
                 """, "4:3: unknown key 'minfree' in settings (accepted: min-free, max-free,"
-                + " min-free-check-interval, keep-derivations, keep-outputs, free-space)");
+                + " min-free-check-interval, keep-derivations, keep-outputs, free-space, gc-socket-exists)");
     }
 
     @Test
@@ -58,7 +58,7 @@ class ScenarioValidationTest extends ScenarioTestSupport {
                 description: d
                 settings: [1G]
                 """, "2:11: settings is a list (expected a mapping with keys min-free, max-free,"
-                + " min-free-check-interval, keep-derivations, keep-outputs, free-space)");
+                + " min-free-check-interval, keep-derivations, keep-outputs, free-space, gc-socket-exists)");
     }
 
     @Test
