@@ -33,8 +33,8 @@ final class AddToStoreFromDump extends ModelFrame {
             case 0: // steps 1–3: the dump has arrived; dstPath is computed; addTempRoot(dstPath)
                 pc = 1;
                 return self.call(new AddTempRoot(w, ls, p));
-            case 1: // step 4: isValidPath ⟂[db]
-                if (w.db.isValid(p)) {
+            case 1: // step 4: isValidPath ⟂[db] (cached in a client's own store; workers have no cache)
+                if (ls.cachedValid(p) || w.db.isValid(p)) {
                     if (k.tracing()) {
                         note(FN + " step 4", name(p) + " is already valid");
                     }
@@ -57,8 +57,8 @@ final class AddToStoreFromDump extends ModelFrame {
                     note(FN + " step 5", "locks " + name(p) + ".lock");
                 }
                 return yieldTo(4);
-            case 4: // step 6: isValidPathUncached ⟂[db]
-                if (w.db.isValid(p)) {
+            case 4: // step 6: isValidPath again ⟂[db] (cached at the baseline, like step 4)
+                if (ls.cachedValid(p) || w.db.isValid(p)) {
                     if (k.tracing()) {
                         note(FN + " step 6", name(p) + " became valid meanwhile");
                     }
@@ -87,6 +87,9 @@ final class AddToStoreFromDump extends ModelFrame {
                 return yieldTo(13);
             case 13: // step 13: mark the lock for deletion, unlink it and release ⟂[fs][lock]
                 releaseLock(true);
+                if (ls.pathInfoCache != null) { // the caller's cache entry for the path is dropped
+                    ls.pathInfoCache.clear(p);
+                }
                 return self.ret(p);
             default:
                 throw new IllegalStateException("pc " + pc);

@@ -25,7 +25,7 @@ final class Daemon extends ModelFrame {
             case 1: { // accept, authenticate, fork W ⟂
                 SimProcess worker = k.newProcess("worker-" + (++workers));
                 Connection.End end = listener.accept(worker);
-                LocalStore store = new LocalStore(w, worker);
+                LocalStore store = new LocalStore(w, worker, true);
                 worker.spawn(worker.name(), new Worker(w, store, end));
                 if (k.tracing()) {
                     note("daemon §2.3", "accepts a connection and forks " + worker.name() + " (pid " + worker.pid() + ")");

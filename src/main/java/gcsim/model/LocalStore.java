@@ -40,10 +40,23 @@ final class LocalStore implements StoreApi {
      */
     final Mutex state;
 
-    LocalStore(World w, SimProcess process) {
+    /**
+     * The per-process path-info cache (§1 item 7), filled by queryPathInfo and consulted by
+     * isValidPath; a collection elsewhere never clears it, so an entry can be stale. Daemon workers
+     * run with it disabled (null).
+     */
+    final java.util.BitSet pathInfoCache;
+
+    LocalStore(World w, SimProcess process, boolean worker) {
         this.w = w;
         this.process = process;
         this.state = new Mutex(w.kernel);
+        this.pathInfoCache = worker ? null : new java.util.BitSet();
+    }
+
+    /** isValidPath's cache lookup: true when a cached entry says the path is valid. */
+    boolean cachedValid(int p) {
+        return pathInfoCache != null && pathInfoCache.get(p);
     }
 
     /**
@@ -57,7 +70,7 @@ final class LocalStore implements StoreApi {
 
     @Override
     public Frame isValidPath(int p) {
-        return new Steps.IsValidPath(w, p);
+        return new Steps.IsValidPath(w, this, p);
     }
 
     @Override
@@ -77,7 +90,7 @@ final class LocalStore implements StoreApi {
 
     @Override
     public Frame queryPathInfo(int p) {
-        return new Steps.QueryPathInfo(w, p);
+        return new Steps.QueryPathInfo(w, this, p);
     }
 
     @Override

@@ -15,6 +15,11 @@ final class RemoteStore implements StoreApi {
     private final World w;
     private final SimProcess client;
     Connection.End conn;
+    /**
+     * The client's path-info cache (§1 item 7, §2.2): filled by queryPathInfo, consulted by
+     * isValidPath, dropped for a path this process adds; a collection elsewhere never clears it.
+     */
+    private final java.util.BitSet pathInfoCache = new java.util.BitSet();
 
     RemoteStore(World w, SimProcess client) {
         this.w = w;
@@ -23,6 +28,9 @@ final class RemoteStore implements StoreApi {
 
     @Override
     public Frame isValidPath(int p) {
+        if (pathInfoCache.get(p)) {
+            return new Cached(p);
+        }
         return new Call(new WorkerOp.IsValidPath(p));
     }
 
@@ -64,6 +72,24 @@ final class RemoteStore implements StoreApi {
         }
     }
 
+    /** isValidPath answered from the cache: no round trip, no scheduling point. */
+    private final class Cached extends ModelFrame {
+        private final int p;
+
+        Cached(int p) {
+            super(RemoteStore.this.w);
+            this.p = p;
+        }
+
+        @Override
+        protected Control step(Actor self) {
+            if (k.tracing()) {
+                note("Store::isValidPath §2.2", "isValidPath(" + name(p) + ") = true, from this process's cache");
+            }
+            return self.ret(true);
+        }
+    }
+
     /** One round trip: connect if needed ⟂[ipc], send the op ⟂[ipc], wait for and read the reply. */
     private final class Call extends ModelFrame {
         private final WorkerOp op;
@@ -98,6 +124,11 @@ final class RemoteStore implements StoreApi {
                     WorkerOp.Reply reply = (WorkerOp.Reply) m;
                     if (reply.error() != null) {
                         throw reply.error();
+                    }
+                    if (op instanceof WorkerOp.QueryPathInfo q) {
+                        pathInfoCache.set(q.path());
+                    } else if (op instanceof WorkerOp.AddToStore a) {
+                        pathInfoCache.clear(a.path());
                     }
                     return self.ret(reply.value());
                 }

@@ -6,15 +6,23 @@ final class Steps {
 
     /** {@code isValidPath} on the local DB: one query, no root (§2.3 IsValidPath). */
     static final class IsValidPath extends ModelFrame {
+        private final LocalStore ls;
         private final int p;
 
-        IsValidPath(World w, int p) {
+        IsValidPath(World w, LocalStore ls, int p) {
             super(w);
+            this.ls = ls;
             this.p = p;
         }
 
         @Override
         protected gcsim.kernel.Control step(gcsim.kernel.Actor self) {
+            if (ls.cachedValid(p)) { // Store::isValidPath answers from the path-info cache
+                if (k.tracing()) {
+                    note("Store::isValidPath §2.2", "isValidPath(" + name(p) + ") = true, from this process's cache");
+                }
+                return self.ret(true);
+            }
             if (pc == 0) {
                 boolean v = w.db.isValid(p);
                 if (k.tracing()) {
@@ -29,10 +37,12 @@ final class Steps {
 
     /** {@code queryPathInfo}: throws "path '…' is not valid" for a missing path (§2.5, store-api.cc). */
     static final class QueryPathInfo extends ModelFrame {
+        private final LocalStore ls;
         private final int p;
 
-        QueryPathInfo(World w, int p) {
+        QueryPathInfo(World w, LocalStore ls, int p) {
             super(w);
+            this.ls = ls;
             this.p = p;
         }
 
@@ -46,6 +56,9 @@ final class Steps {
             }
             if (k.tracing()) {
                 note("Store::queryPathInfo §2.5", "queryPathInfo(" + name(p) + ") ok");
+            }
+            if (ls.pathInfoCache != null) {
+                ls.pathInfoCache.set(p);
             }
             return self.ret(p);
         }

@@ -85,7 +85,7 @@ public final class World {
         }
         for (ProcessSpec spec : scenario.processes()) {
             SimProcess proc = processes.get(spec.name());
-            StoreApi api = spec.viaDaemon() ? new RemoteStore(this, proc) : new LocalStore(this, proc);
+            StoreApi api = spec.viaDaemon() ? new RemoteStore(this, proc) : new LocalStore(this, proc, false);
             Client c = new Client(proc, spec.user(), api, spec.viaDaemon());
             proc.spawn(spec.name(), new ClientMain(this, c, spec));
         }
