@@ -85,7 +85,8 @@ final class Oracles implements Kernel.Observer {
                 boolean holds = e.kind() == Scenario.Expectation.Kind.VALID ? valid && onDisk : !valid && !onDisk;
                 if (!holds) {
                     String full = world.layout().full(p);
-                    failure = new Failure("expectation", "expect at " + e.pos(), full,
+                    failure = new Failure("expectation", "expect at " + java.nio.file.Path.of(e.pos().file()).getFileName()
+                            + ":" + e.pos().line() + ":" + e.pos().column(), full,
                             "expected '" + full + "' to be " + (e.kind() == Scenario.Expectation.Kind.VALID ? "valid" : "gone")
                                     + " at the end, but it is " + (valid ? "valid" : onDisk ? "invalid but on disk" : "gone"),
                             null, outcome.steps());

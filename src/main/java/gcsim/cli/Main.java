@@ -12,7 +12,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * gcsim's command line: {@code list}, {@code search} and {@code replay}.
+ * gcsim's command line: {@code list}, {@code search}, {@code replay} and {@code compare}.
  *
  * <p>The contract other tools rely on: results on stdout, diagnostics on stderr; exit 0 when no
  * failure was found, 1 when one was found or reproduced, 2 for bad input (one line saying what and
@@ -25,7 +25,7 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws BadInput {
-        throw new BadInput("missing command (accepted: list, search, replay; gcsim --help explains them)");
+        throw new BadInput("missing command (accepted: list, search, replay, compare; gcsim --help explains them)");
     }
 
     public static void main(String[] args) {
@@ -54,6 +54,7 @@ public final class Main implements Callable<Integer> {
             cl.addSubcommand("list", new ListCommand(ctx));
             cl.addSubcommand("search", new SearchCommand(ctx));
             cl.addSubcommand("replay", new ReplayCommand(ctx));
+            cl.addSubcommand("compare", new CompareCommand(ctx));
             cl.setOut(outWriter);
             cl.setErr(errWriter);
             cl.setParameterExceptionHandler(new ParameterErrors(err));

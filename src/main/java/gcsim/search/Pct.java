@@ -19,6 +19,11 @@ import java.util.Arrays;
  * it has seen, in steps). The option with the highest priority always runs; when the i-th
  * change point is reached (counting decisions from 1), the actor picked there still runs that step
  * and then drops to priority i, below every initial priority. Data choices are uniform.
+ *
+ * <p>One departure, for time: each time the clock advance is picked its priority halves, and at the
+ * bottom of the initial range it drops below every actor for the rest of the execution. Without it, an actor that sleeps and retries (addTempRoot's 100 ms
+ * loop) and the clock can starve a lower-priority actor forever, so the execution is only cut by
+ * the step bound; real schedulers are fair over time.
  */
 public final class Pct implements SearchStrategy {
     /** The decision estimate before anything is known. */
@@ -96,7 +101,7 @@ public final class Pct implements SearchStrategy {
     public int nextActor(int[] options, int count, int current) {
         tally.decision(options, count);
         int best = -1;
-        long bestPriority = -1;
+        long bestPriority = Long.MIN_VALUE;
         for (int i = 0; i < count; i++) {
             long p = priorityOf(options[i]);
             if (p > bestPriority) {
@@ -104,17 +109,25 @@ public final class Pct implements SearchStrategy {
                 best = options[i];
             }
         }
+        boolean changed = false;
         for (int i = 0; i < changeAt.length; i++) {
             if (changeAt[i] == tally.decisions) {
                 setPriority(best, i + 1);
+                changed = true;
             }
+        }
+        if (best == Kernel.ADVANCE_CLOCK && !changed) {
+            // Fairness for time: each advance halves the clock's priority, and once it reaches the
+            // bottom of the initial range it drops below every actor, demoted ones included. So a
+            // thread that sleeps and retries in a loop cannot starve a lower-priority thread forever.
+            clockPriority = clockPriority > 2L * depth ? clockPriority / 2 : Math.min(clockPriority, 0) - 1;
         }
         return best;
     }
 
     private long priorityOf(int option) {
         if (option == Kernel.ADVANCE_CLOCK) {
-            if (clockPriority == 0) {
+            if (clockPriority == 0) { // unassigned; a demoted clock is negative
                 clockPriority = freshPriority();
             }
             return clockPriority;

@@ -41,6 +41,10 @@ public final class Search {
     private static final int CHUNK = 8;
     private static final long NONE = Long.MAX_VALUE;
     private static final long PROGRESS_POLL_MS = 250;
+    /** Coverage bits per schedule, summed like the cut count: only schedules up to the reported one count. */
+    private static final byte GC_RAN = 1;
+    private static final byte GC_DURING_CLIENT_OPS = 2;
+    private static final byte DELETED = 4;
 
     /** Told, from the calling thread, how many schedules have finished so far; for progress output. */
     @FunctionalInterface
@@ -107,6 +111,9 @@ public final class Search {
         int maxActors = 0;
         int maxDecisions = 0;
         int maxSteps = 0;
+        long gcRan = 0;
+        long gcDuringClientOps = 0;
+        long deletedSomething = 0;
         try {
             long lo = 0;
             while (lo < schedules) {
@@ -132,6 +139,10 @@ public final class Search {
                         maxSteps = Math.max(maxSteps, shared.steps[s]);
                     }
                     maxActors = Math.max(maxActors, shared.actors[s]);
+                    int c = shared.coverage[s];
+                    gcRan += c & GC_RAN;
+                    gcDuringClientOps += (c & GC_DURING_CLIENT_OPS) >> 1;
+                    deletedSomething += (c & DELETED) >> 2;
                 }
                 if (shared.stopAt != NONE) {
                     break;
@@ -149,7 +160,8 @@ public final class Search {
             failing = new SearchResult.Failing(shared.stopAt, shared.eventSeed, shared.eventEstimate, shared.failure);
         }
         double perSecond = run * 1e9 / elapsedNanos;
-        return new SearchResult(run, cut, failing, elapsedNanos / 1_000_000, perSecond, maxActors, maxDecisions, maxSteps);
+        return new SearchResult(run, cut, failing, elapsedNanos / 1_000_000, perSecond, maxActors, maxDecisions, maxSteps,
+                new SearchResult.Coverage(gcRan, gcDuringClientOps, deletedSomething));
     }
 
     private static void await(Future<?> f, Shared shared, Progress progress) {
@@ -175,6 +187,7 @@ public final class Search {
         final int[] steps;
         final int[] actors;
         final boolean[] cut;
+        final byte[] coverage;
         final AtomicLong next = new AtomicLong();
         final LongAdder done = new LongAdder();
         volatile long lo;
@@ -193,6 +206,7 @@ public final class Search {
             this.steps = new int[(int) slots];
             this.actors = new int[(int) slots];
             this.cut = new boolean[(int) slots];
+            this.coverage = new byte[(int) slots];
         }
 
         void begin(long lo, long hi, int estimate) {
@@ -211,6 +225,14 @@ public final class Search {
                 stopAt = index;
             }
         }
+    }
+
+    private static byte coverageBits(RunResult.Coverage c) {
+        if (c == null) {
+            return 0;
+        }
+        return (byte) ((c.gcRuns() > 0 ? GC_RAN : 0) | (c.gcDuringClientOps() > 0 ? GC_DURING_CLIENT_OPS : 0)
+                | (c.pathsDeleted() > 0 ? DELETED : 0));
     }
 
     /** One worker thread's executor and strategy; runs chunks of the current epoch until none are left. */
@@ -256,6 +278,7 @@ public final class Search {
                     s.steps[slot] = r.outcome().steps();
                     s.actors[slot] = strategy.lastActors();
                     s.cut[slot] = r.cut();
+                    s.coverage[slot] = coverageBits(r.coverage());
                     s.done.increment();
                     if (r.failed()) {
                         s.event(j, seed, r, null);

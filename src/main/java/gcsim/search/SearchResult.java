@@ -14,9 +14,32 @@ import gcsim.check.RunResult;
  * @param maxActors the most actors any counted schedule had to choose among (clock advance counted as one)
  * @param maxDecisions the most scheduling decisions any counted schedule made, cut ones excepted
  * @param maxSteps the most steps any counted schedule took, cut ones excepted: PCT's k
+ * @param coverage what the counted schedules exercised, so that a search without a failure is not empty
  */
 public record SearchResult(long schedules, long cut, Failing failing, long elapsedMs, double schedulesPerSecond,
-                           int maxActors, int maxDecisions, int maxSteps) {
+                           int maxActors, int maxDecisions, int maxSteps, Coverage coverage) {
+
+    /** A result without coverage figures (all zero), as before coverage was counted. */
+    public SearchResult(long schedules, long cut, Failing failing, long elapsedMs, double schedulesPerSecond,
+                        int maxActors, int maxDecisions, int maxSteps) {
+        this(schedules, cut, failing, elapsedMs, schedulesPerSecond, maxActors, maxDecisions, maxSteps, Coverage.NONE);
+    }
+
+    /**
+     * How many of the counted schedules (a failure's own included) exercised the collector: the
+     * evidence that "no failure" means the race window was there to be hit.
+     *
+     * @param gcRan schedules in which at least one collector run started
+     * @param gcDuringClientOps schedules in which a collector took gc.lock while a client operation was in flight
+     * @param deletedSomething schedules in which a collector deleted at least one store path
+     */
+    public record Coverage(long gcRan, long gcDuringClientOps, long deletedSomething) {
+        public static final Coverage NONE = new Coverage(0, 0, 0);
+
+        public Coverage plus(Coverage o) {
+            return new Coverage(gcRan + o.gcRan, gcDuringClientOps + o.gcDuringClientOps, deletedSomething + o.deletedSomething);
+        }
+    }
 
     public boolean failed() {
         return failing != null;

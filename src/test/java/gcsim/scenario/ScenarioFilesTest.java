@@ -96,12 +96,15 @@ class ScenarioFilesTest {
                         new Op.GcPause(Op.PausePoint.AFTER_ROOTS, "sync-2")), new Pos(f, 24, 9)),
                 new Op.Exit(new Pos(f, 28, 9)));
         assertThat(s.processes().get(1).ops()).containsExactly(
-                new Op.Sleep(1_000_000_000L, new Pos(f, 31, 11)), new Op.Signal("sync-1", new Pos(f, 31, 24)));
+                new Op.Sleep(1_000_000_000L, new Pos(f, 32, 11)), new Op.Signal("sync-1", new Pos(f, 32, 24)));
+        assertThat(s.processes().get(1).start()).isEqualTo(new Start.At(2_000_000_000L));
+        assertThat(s.processes().get(2).viaDaemon()).isFalse();
+        assertThat(s.processes().get(2).start()).isEqualTo(new Start.At(2_000_000_000L));
         assertThat(s.processes().get(2).ops().get(1)).isEqualTo(
-                new Op.Build("simple.drv", List.of(new Op.Signal("sync-2", new Pos(f, 37, 21))), new Pos(f, 35, 9)));
+                new Op.Build("simple.drv", List.of(new Op.Signal("sync-2", new Pos(f, 40, 21))), new Pos(f, 38, 9)));
         assertThat(s.expect()).containsExactly(
-                new Scenario.Expectation(Scenario.Expectation.Kind.GONE, "unrooted", new Pos(f, 41, 10)),
-                new Scenario.Expectation(Scenario.Expectation.Kind.VALID, "simple", new Pos(f, 42, 11)));
+                new Scenario.Expectation(Scenario.Expectation.Kind.GONE, "unrooted", new Pos(f, 44, 10)),
+                new Scenario.Expectation(Scenario.Expectation.Kind.VALID, "simple", new Pos(f, 45, 11)));
     }
 
     @Test

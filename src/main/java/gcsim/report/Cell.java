@@ -1,0 +1,41 @@
+package gcsim.report;
+
+/**
+ * One scenario under one variant in a compare report: the verdict and the figures behind it.
+ *
+ * @param random the random walk's figures
+ * @param pct PCT's figures, or null when it did not run (the random walk had failed already)
+ * @param dfs the exhaustive search's figures, or null when it did not run
+ * @param coverage what all of the cell's executions exercised together
+ * @param counterexample the shrunk failing schedule, for a failing cell; else null
+ */
+public record Cell(String scenario, String variant, Verdict verdict, Phase random, Phase pct, Dfs dfs,
+                   Coverage coverage, Counterexample counterexample) {
+
+    /** A seeded search: schedules run (the failing one included), how many were cut, whether it failed. */
+    public record Phase(long schedules, long cut, boolean failed) {}
+
+    /**
+     * The exhaustive search.
+     *
+     * @param verdict {@code verified}, {@code incomplete} or {@code fail}
+     * @param preemptionBound the bound on preemptions per schedule, or null for none
+     */
+    public record Dfs(String verdict, long executions, long pruned, long cut, long terminalStates, boolean complete,
+                      Integer preemptionBound) {}
+
+    /**
+     * How much of the race window the cell's executions reached, so that a pass is not empty.
+     *
+     * @param executions all executions counted (seeded schedules and exhaustive executions)
+     * @param gcRan executions in which a collector ran
+     * @param gcDuringClientOps executions in which a collector took gc.lock while a client operation was in flight
+     * @param deletedSomething executions in which a collector deleted at least one path
+     */
+    public record Coverage(long executions, long gcRan, long gcDuringClientOps, long deletedSomething) {}
+
+    /** {@code SCENARIO--VARIANT}: the cell's file name stem and anchor. */
+    public String key() {
+        return scenario + "--" + variant;
+    }
+}

@@ -1,0 +1,152 @@
+package gcsim.report;
+
+import gcsim.search.CellCheck;
+import gcsim.search.CoverageCounter;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Progress of {@code gcsim compare} on stderr: on a terminal, one line redrawn in place (a bar of
+ * cells done, schedules per second, failing cells so far); otherwise one plain line per finished
+ * cell, which logs keep readably. Progress reads wall-clock time; nothing it shows reaches a report.
+ */
+public final class CompareProgress implements AutoCloseable {
+    private static final int BAR = 24;
+    private static final long REDRAW_MS = 250;
+
+    private final PrintStream err;
+    private final boolean terminal;
+    private final int total;
+    private final long start = System.nanoTime();
+    private final AtomicLong finishedSchedules = new AtomicLong();
+    private final List<CellMeter> running = new ArrayList<>();
+    private final Thread redraw;
+    private int done;
+    private int failing;
+    private int lastWidth;
+    private volatile boolean closed;
+
+    /**
+     * @param terminal true to draw a bar in place (stderr is a terminal), false for plain lines
+     * @param total how many cells will run
+     */
+    public CompareProgress(PrintStream err, boolean terminal, int total) {
+        this.err = err;
+        this.terminal = terminal;
+        this.total = total;
+        if (terminal) {
+            redraw = new Thread(this::redrawLoop, "gcsim-progress");
+            redraw.setDaemon(true);
+            redraw.start();
+        } else {
+            redraw = null;
+        }
+    }
+
+    /** A listener for one cell's check; call {@link #cellDone} with it when the cell is finished. */
+    public synchronized CellMeter startCell() {
+        CellMeter m = new CellMeter();
+        running.add(m);
+        return m;
+    }
+
+    /** A cell finished with {@code verdict}; {@code label} names it, as {@code scenario × variant}. */
+    public synchronized void cellDone(CellMeter meter, String label, Verdict verdict, long ms) {
+        running.remove(meter);
+        finishedSchedules.addAndGet(meter.completed.get());
+        done++;
+        if (verdict instanceof Verdict.Fail) {
+            failing++;
+        }
+        if (terminal) {
+            draw();
+        } else {
+            err.println("gcsim: [" + done + "/" + total + "] " + label + ": " + verdict.label() + " ("
+                    + Texts.duration(ms) + ")");
+        }
+    }
+
+    /** Stops redrawing and ends the bar's line. */
+    @Override
+    public void close() {
+        closed = true;
+        if (redraw != null) {
+            redraw.interrupt();
+            try {
+                redraw.join(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            synchronized (this) {
+                draw();
+                err.println();
+            }
+        }
+    }
+
+    private void redrawLoop() {
+        while (!closed) {
+            try {
+                Thread.sleep(REDRAW_MS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            synchronized (this) {
+                if (!closed) {
+                    draw();
+                }
+            }
+        }
+    }
+
+    private void draw() {
+        long schedules = finishedSchedules.get();
+        for (CellMeter m : running) {
+            schedules += m.sofar();
+        }
+        double seconds = Math.max(1e-3, (System.nanoTime() - start) / 1e9);
+        int filled = total == 0 ? BAR : (int) ((long) BAR * done / total);
+        String line = "[" + "#".repeat(filled) + ".".repeat(BAR - filled) + "] " + done + "/" + total + " cells  "
+                + String.format(Locale.ROOT, "%.0f", schedules / seconds) + " schedules/s  " + failing + " failing  "
+                + Texts.duration((long) (seconds * 1000));
+        StringBuilder sb = new StringBuilder("\r").append(line);
+        for (int i = line.length(); i < lastWidth; i++) {
+            sb.append(' ');
+        }
+        lastWidth = line.length();
+        err.print(sb);
+        err.flush();
+    }
+
+    /** Counts one cell's schedules and executions as its check runs. */
+    public static final class CellMeter implements CellCheck.Listener {
+        private final AtomicLong completed = new AtomicLong();
+        private volatile long live;
+        private volatile CoverageCounter exhaustive;
+
+        @Override
+        public void schedules(long doneSoFar) {
+            live = doneSoFar;
+        }
+
+        @Override
+        public void phaseDone(long runs) {
+            completed.addAndGet(runs);
+            live = 0;
+            exhaustive = null;
+        }
+
+        @Override
+        public void exhaustiveStarted(CoverageCounter runs) {
+            exhaustive = runs;
+        }
+
+        long sofar() {
+            CoverageCounter x = exhaustive;
+            return completed.get() + live + (x == null ? 0 : x.runs());
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package gcsim.report;
+
+import static gcsim.report.Markup.code;
+import static gcsim.report.Markup.md;
+
+/**
+ * {@code report.md}: the compare report as GitHub-flavoured Markdown. Stories are fenced text so
+ * they read exactly as gcsim prints them; each counterexample also gets a Mermaid sequence diagram,
+ * which GitHub draws.
+ */
+public final class MarkdownReport {
+    private MarkdownReport() {}
+
+    public static String render(CompareReport r) {
+        StringBuilder sb = new StringBuilder();
+        CompareReport.Header h = r.header();
+        sb.append("# ").append(md(Texts.TITLE)).append("\n\n");
+        sb.append("Written by ").append(code("sim/gcsim compare")).append("; do not edit. The same data is in ")
+                .append("report.json and report.html, next to this file.\n\n");
+        sb.append("| | |\n|---|---|\n");
+        row(sb, "gcsim", md(h.version()));
+        row(sb, "commit", md(h.commit()));
+        row(sb, "date (UTC)", md(h.date()));
+        row(sb, "budgets", md(Texts.budgets(h.settings())));
+        row(sb, "seeds", md(Texts.seeds(h.settings())));
+        row(sb, "machine", md(Texts.machine(h.machine())));
+        sb.append('\n');
+
+        sb.append("## Verdicts\n\n").append(md(Texts.LEGEND)).append("\n\n");
+        sb.append("| scenario |");
+        for (CompareReport.VariantInfo v : r.variants()) {
+            sb.append(' ').append(md(v.id())).append(" |");
+        }
+        sb.append("\n|---|");
+        sb.append("---|".repeat(r.variants().size()));
+        sb.append('\n');
+        for (CompareReport.ScenarioInfo s : r.scenarios()) {
+            sb.append("| ").append(md(s.name())).append(" |");
+            for (CompareReport.VariantInfo v : r.variants()) {
+                Cell c = r.cell(s.name(), v.id());
+                sb.append(' ').append(c == null ? "" : md(c.verdict().label())).append(" |");
+            }
+            sb.append('\n');
+        }
+        sb.append('\n');
+
+        sb.append("## What the matrix shows\n\n");
+        for (String line : Texts.findings(Summaries.findings(r))) {
+            sb.append("* ").append(md(line)).append('\n');
+        }
+        sb.append('\n');
+        for (Summaries.VariantSummary v : Summaries.variants(r)) {
+            sb.append("### ").append(md(v.variant())).append("\n\n");
+            CompareReport.VariantInfo info = r.variants().stream().filter(i -> i.id().equals(v.variant())).findFirst().orElseThrow();
+            sb.append('*').append(md(info.description())).append("*\n\n");
+            sb.append(md(v.text())).append("\n\n");
+        }
+
+        sb.append("## Scenarios\n\n| scenario | what it models |\n|---|---|\n");
+        for (CompareReport.ScenarioInfo s : r.scenarios()) {
+            row(sb, md(s.name()), md(s.summary()));
+        }
+        sb.append('\n');
+
+        sb.append("## Coverage\n\n");
+        sb.append("Executions counts every schedule the cell ran: random walk, PCT and exhaustive search together. ")
+                .append("A pass means something only if collectors ran while clients were busy and deleted paths.\n\n");
+        sb.append("| scenario | variant | verdict | random | PCT | exhaustive | GC during client ops | GC deleted something |\n");
+        sb.append("|---|---|---|---|---|---|---|---|\n");
+        for (Cell c : r.cells()) {
+            Cell.Coverage cov = c.coverage();
+            sb.append("| ").append(md(c.scenario())).append(" | ").append(md(c.variant())).append(" | ")
+                    .append(md(c.verdict().label())).append(" | ").append(md(Texts.random(c))).append(" | ")
+                    .append(md(Texts.pct(c))).append(" | ").append(md(Texts.dfs(c))).append(" | ")
+                    .append(md(Texts.share(cov.gcDuringClientOps(), cov.executions()))).append(" | ")
+                    .append(md(Texts.share(cov.deletedSomething(), cov.executions()))).append(" |\n");
+        }
+        sb.append('\n');
+
+        sb.append("## Counterexamples\n\n");
+        boolean any = false;
+        for (Cell c : r.cells()) {
+            if (c.counterexample() == null) {
+                continue;
+            }
+            any = true;
+            Counterexample ce = c.counterexample();
+            sb.append("### ").append(md(c.scenario() + " × " + c.variant())).append("\n\n");
+            sb.append("**").append(md(ce.failure().kind())).append("** seen by ").append(md(ce.failure().check()))
+                    .append(": ").append(code(ce.failure().message())).append("; ").append(md(Texts.found(c))).append(".\n\n");
+            StringBuilder story = new StringBuilder();
+            for (Counterexample.StoryStep s : ce.story()) {
+                story.append(s.line()).append('\n');
+            }
+            sb.append(Markup.block("text", story.toString())).append('\n');
+            sb.append(Markup.block("mermaid", Mermaid.sequenceDiagram(ce.story()))).append('\n');
+            sb.append("Replay: ").append(code(ce.replay())).append("\n\n");
+            sb.append("Shrinking: ").append(md(Texts.shrink(ce))).append(".\n\n");
+        }
+        if (!any) {
+            sb.append("No cell failed.\n\n");
+        }
+        boolean errors = false;
+        for (Cell c : r.cells()) {
+            if (c.verdict() instanceof Verdict.Error e) {
+                if (!errors) {
+                    sb.append("## gcsim errors\n\n");
+                    errors = true;
+                }
+                sb.append("* ").append(md(c.scenario() + " × " + c.variant() + ": " + e.message())).append('\n');
+            }
+        }
+        if (errors) {
+            sb.append('\n');
+        }
+
+        sb.append("---\n\n");
+        sb.append("Wall time: ").append(md(Texts.duration(r.timings().totalMs()))).append(". Slowest cells: ");
+        StringBuilder slow = new StringBuilder();
+        for (CompareReport.CellTiming t : Texts.slowest(r, 5)) {
+            if (slow.length() > 0) {
+                slow.append(", ");
+            }
+            slow.append(t.scenario()).append(" × ").append(t.variant()).append(' ').append(Texts.duration(t.ms()));
+        }
+        sb.append(md(slow.length() == 0 ? "none" : slow.toString())).append(".\n");
+        return sb.toString();
+    }
+
+    private static void row(StringBuilder sb, String key, String value) {
+        sb.append("| ").append(key).append(" | ").append(value).append(" |\n");
+    }
+}

@@ -1,0 +1,24 @@
+package gcsim.search;
+
+import gcsim.check.RunResult;
+
+/**
+ * What an {@link Exhaustive} exploration found, in the terms the report uses.
+ *
+ * @param verdict {@code VERIFIED} (every schedule within the bounds explored, none failed),
+ *     {@code INCOMPLETE} (budget spent first) or {@code FAIL}
+ * @param executions executions run
+ * @param pruned schedules skipped as equivalent to explored ones (partial-order reduction)
+ * @param cut executions that hit the step bound
+ * @param terminalStates distinct final states seen
+ * @param complete true when the exploration covered the whole space within its bounds
+ * @param preemptionBound the bound on preemptions per schedule, or null for none
+ * @param failure the first failing execution, or null
+ * @param failureIndex the 0-based index of that execution, or -1
+ */
+public record ExhaustiveResult(Verdict verdict, long executions, long pruned, long cut, long terminalStates,
+                               boolean complete, Integer preemptionBound, RunResult failure, long failureIndex) {
+
+    /** How an exploration ended. */
+    public enum Verdict { VERIFIED, INCOMPLETE, FAIL }
+}
