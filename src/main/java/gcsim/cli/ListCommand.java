@@ -3,10 +3,8 @@ package gcsim.cli;
 import gcsim.scenario.Scenario;
 import gcsim.variant.Switches;
 import gcsim.variant.Variant;
-import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
@@ -72,22 +70,10 @@ final class ListCommand implements Callable<Integer> {
         return (nl < 0 ? t : t.substring(0, nl)).strip();
     }
 
-    /** Every component of the switches record as {@code name=value}, in declaration order. */
+    /** Every switch as {@code name=value}, named and valued as in variants.yaml. */
     static String switches(Switches s) {
         StringBuilder sb = new StringBuilder();
-        for (RecordComponent c : Switches.class.getRecordComponents()) {
-            Object value;
-            try {
-                value = c.getAccessor().invoke(s);
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("cannot read switch " + c.getName(), e);
-            }
-            if (sb.length() > 0) {
-                sb.append(' ');
-            }
-            sb.append(c.getName()).append('=').append(value instanceof Enum<?> e
-                    ? e.name().toLowerCase(Locale.ROOT).replace('_', '-') : String.valueOf(value));
-        }
+        s.asYaml().forEach((k, v) -> sb.append(sb.length() == 0 ? "" : " ").append(k).append('=').append(v));
         return sb.toString();
     }
 }

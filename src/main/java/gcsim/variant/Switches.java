@@ -21,6 +21,20 @@ public record Switches(WriteDerivationMode writeDerivation, boolean fetchCacheTe
         this(writeDerivation, fetchCacheTempRoot, callerRoots, TempRootClient.RETRY, PathInUse.LOG_BUG);
     }
 
+    /**
+     * The switches as {@code scenarios/variants.yaml} spells them, in declaration order, so what
+     * {@code gcsim list} prints can be pasted back into the file.
+     */
+    public java.util.LinkedHashMap<String, String> asYaml() {
+        java.util.LinkedHashMap<String, String> m = new java.util.LinkedHashMap<>();
+        m.put("write-derivation", writeDerivation.key());
+        m.put("fetch-cache-temp-root", String.valueOf(fetchCacheTempRoot));
+        m.put("caller-roots", String.valueOf(callerRoots));
+        m.put("temp-root-client", tempRootClient.key());
+        m.put("path-in-use", pathInUse.key());
+        return m;
+    }
+
     /** The baseline: Nix master when #15158 was opened. */
     public static Switches baseline() {
         return new Switches(WriteDerivationMode.EARLY_RETURN, false, false);

@@ -212,9 +212,9 @@ class CommandsTest {
                 "  locked    both actors take the lock",
                 "  crashing  every execution throws",
                 "switches:");
-        assertThat(lines.get(8)).startsWith("  unlocked  writeDerivation=early-return fetchCacheTempRoot=false callerRoots=false");
-        assertThat(lines.get(9)).startsWith("  locked    writeDerivation=root-drv fetchCacheTempRoot=true callerRoots=false");
-        assertThat(lines.get(10)).startsWith("  crashing  writeDerivation=early-return fetchCacheTempRoot=false callerRoots=false");
+        assertThat(lines.get(8)).startsWith("  unlocked  write-derivation=early-return fetch-cache-temp-root=false caller-roots=false");
+        assertThat(lines.get(9)).startsWith("  locked    write-derivation=root-drv fetch-cache-temp-root=true caller-roots=false");
+        assertThat(lines.get(10)).startsWith("  crashing  write-derivation=early-return fetch-cache-temp-root=false caller-roots=false");
         assertThat(lines.subList(8, 11)).allMatch(l -> l.matches("  \\S+ +(\\w+=[a-z0-9-]+)( \\w+=[a-z0-9-]+)*"));
     }
 
