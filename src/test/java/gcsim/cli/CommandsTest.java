@@ -215,7 +215,7 @@ class CommandsTest {
         assertThat(lines.get(8)).startsWith("  unlocked  write-derivation=early-return fetch-cache-temp-root=false caller-roots=false");
         assertThat(lines.get(9)).startsWith("  locked    write-derivation=root-drv fetch-cache-temp-root=true caller-roots=false");
         assertThat(lines.get(10)).startsWith("  crashing  write-derivation=early-return fetch-cache-temp-root=false caller-roots=false");
-        assertThat(lines.subList(8, 11)).allMatch(l -> l.matches("  \\S+ +(\\w+=[a-z0-9-]+)( \\w+=[a-z0-9-]+)*"));
+        assertThat(lines.subList(8, 11)).allMatch(l -> l.matches("  \\S+ +([a-z-]+=[a-z0-9.-]+)( [a-z-]+=[a-z0-9.-]+)*"));
     }
 
     @Test
