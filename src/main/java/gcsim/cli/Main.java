@@ -12,7 +12,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * gcsim's command line: {@code list}, {@code search}, {@code replay} and {@code compare}.
+ * gcsim's command line: {@code list}, {@code search}, {@code replay}, {@code compare} and {@code differential}.
  *
  * <p>The contract other tools rely on: results on stdout, diagnostics on stderr; exit 0 when no
  * failure was found, 1 when one was found or reproduced, 2 for bad input (one line saying what and
@@ -25,7 +25,7 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws BadInput {
-        throw new BadInput("missing command (accepted: list, search, replay, compare; gcsim --help explains them)");
+        throw new BadInput("missing command (accepted: list, search, replay, compare, differential; gcsim --help explains them)");
     }
 
     public static void main(String[] args) {
@@ -55,6 +55,7 @@ public final class Main implements Callable<Integer> {
             cl.addSubcommand("search", new SearchCommand(ctx));
             cl.addSubcommand("replay", new ReplayCommand(ctx));
             cl.addSubcommand("compare", new CompareCommand(ctx));
+            cl.addSubcommand("differential", new DifferentialCommand(ctx));
             cl.setOut(outWriter);
             cl.setErr(errWriter);
             cl.setParameterExceptionHandler(new ParameterErrors(err));
