@@ -238,11 +238,11 @@ final class CompareCommand implements Callable<Integer> {
                                         long dfsBudget, long baseSeed, int steps, long totalMs) {
         List<CompareReport.ScenarioInfo> scenarioInfos = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
-            scenarioInfos.add(new CompareReport.ScenarioInfo(names.get(i), firstLine(loaded.get(i).description())));
+            scenarioInfos.add(new CompareReport.ScenarioInfo(names.get(i), loaded.get(i).summary()));
         }
         List<CompareReport.VariantInfo> variantInfos = new ArrayList<>();
         for (Variant v : chosen) {
-            variantInfos.add(new CompareReport.VariantInfo(v.id(), firstLine(v.description())));
+            variantInfos.add(new CompareReport.VariantInfo(v.id(), v.description()));
         }
         List<Cell> cells = new ArrayList<>();
         List<CompareReport.CellTiming> timings = new ArrayList<>();
@@ -334,12 +334,4 @@ final class CompareCommand implements Callable<Integer> {
         return s.replace('\\', '/');
     }
 
-    private static String firstLine(String text) {
-        if (text == null) {
-            return "";
-        }
-        String t = text.strip();
-        int nl = t.indexOf('\n');
-        return (nl < 0 ? t : t.substring(0, nl)).strip();
-    }
 }

@@ -29,13 +29,13 @@ final class ListCommand implements Callable<Integer> {
         List<String[]> scenarioRows = new ArrayList<>();
         for (String name : names) {
             Scenario s = project.loadScenario(project.scenariosDir().resolve(name + ".yaml"));
-            scenarioRows.add(new String[] {name, firstLine(s.description())});
+            scenarioRows.add(new String[] {name, s.summary()});
         }
         List<Variant> variants = Target.variants(project);
         List<String[]> variantRows = new ArrayList<>();
         List<String[]> switchRows = new ArrayList<>();
         for (Variant v : variants) {
-            variantRows.add(new String[] {v.id(), firstLine(v.description())});
+            variantRows.add(new String[] {v.id(), v.description()});
             switchRows.add(new String[] {v.id(), switches(v.switches())});
         }
         ctx.out().println("scenarios (--scenario NAME):");
@@ -59,15 +59,6 @@ final class ListCommand implements Callable<Integer> {
             }
             ctx.out().println(sb);
         }
-    }
-
-    private static String firstLine(String text) {
-        if (text == null) {
-            return "";
-        }
-        String t = text.strip();
-        int nl = t.indexOf('\n');
-        return (nl < 0 ? t : t.substring(0, nl)).strip();
     }
 
     /** Every switch as {@code name=value}, named and valued as in variants.yaml. */

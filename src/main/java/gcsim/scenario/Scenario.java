@@ -26,6 +26,13 @@ public record Scenario(String name, String description, String file, List<PathSp
         this(name, description, file, paths, derivations, fetcherCache, roots, settings, processes, List.of());
     }
 
+    /** The first line of the description: what lists and reports show. */
+    public String summary() {
+        String t = description == null ? "" : description.strip();
+        int nl = t.indexOf('\n');
+        return (nl < 0 ? t : t.substring(0, nl)).strip();
+    }
+
     /**
      * A fact about the final store: the path is {@code VALID} (registered and on disk), or {@code GONE}
      * (neither). Breaking one is a failure of kind {@code expectation}.
