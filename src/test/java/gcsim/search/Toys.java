@@ -34,7 +34,7 @@ public final class Toys {
                 k.withTrace();
             }
             Mutex m = new Mutex(k);
-            int[] slot = {0};
+            int[] slot = {0, k.newResource()}; // the value, and its resource id for footprints
             int[] claims = {0};
             String[] lastClaimant = {null};
             k.newProcess("a").spawn("locked", new Claimer(1, padding, m, slot, claims, lastClaimant));
@@ -86,11 +86,13 @@ public final class Toys {
                     }
                     return goTo(2);
                 case 2:
+                    k.read(slot[1]); // the footprint contract: shared state reports its accesses
                     sawFree = slot[0] == 0;
                     k.story(sawFree ? "sees the slot free" : "sees the slot taken");
                     return yieldTo(3);
                 case 3:
                     if (sawFree) {
+                        k.write(slot[1]);
                         slot[0] = id;
                         claims[0]++;
                         lastClaimant[0] = self.name();

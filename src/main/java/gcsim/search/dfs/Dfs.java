@@ -1,0 +1,117 @@
+package gcsim.search.dfs;
+
+import gcsim.check.Executor;
+import gcsim.check.RunResult;
+import gcsim.kernel.ReplayStrategy;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+/**
+ * Exhaustive search: a stateless depth-first search over every schedule of an {@link Executor},
+ * with dynamic partial-order reduction, so that a race found is found for certain and a pass is a
+ * proof within the bounds, not a sample.
+ *
+ * <p><b>Stateless.</b> Nothing is snapshotted: each execution runs from the start, replaying the
+ * choices of the current path, and goes on with a default policy (keep the previous actor when it
+ * can run, else the first option in the kernel's order). The kernel reports every step's options and
+ * footprint to the search's strategy ({@link gcsim.kernel.ExecutionListener}).
+ *
+ * <p><b>Reduction.</b> Source-set DPOR with sleep sets (Abdulla, Aronis, Jonsson and Sagonas, POPL
+ * 2014, their Algorithm 1), over the kernel's footprints: after each execution, every immediate
+ * race between a step and a later dependent step of another actor adds, at the scheduling point
+ * before the earlier step, one actor that can start the reversed sequence, unless one is there
+ * already. A clock advance is the pseudo-actor (slot 0) that writes the clock. What footprints do
+ * not show is derived from the enabled sets and the processes ({@link RaceAnalysis}): enabling is
+ * happens-before, disabling and process exits are dependence, an oracle's stop or a cut disables
+ * everyone, and the step a waiting actor's guard lets through is checked against the steps before
+ * its wait began, as Flanagan and Godefroid check the next step of disabled processes. Source sets
+ * are not optimal: an execution can start down a path that its sleep set then blocks (it is
+ * abandoned there and counted in {@link DfsResult#blocked()}).
+ *
+ * <p><b>What the reduction trusts.</b> Every step reports every read and write of shared state, so
+ * that independent steps commute; a wait is unconditional (the step registers a guard, the kernel
+ * polls it between steps), or the check deciding to wait is a recorded read. A step that branches on
+ * state it does not report makes the search miss executions; {@link FootprintAudit} finds such
+ * steps. Resources created during an execution are numbered in creation order, so sleep sets compare
+ * them as one wildcard ({@link Sleeper}).
+ *
+ * <p><b>Data choices</b> (values drawn inside a step) are branch points of their own and are
+ * never reduced: every value is explored, in order, under every scheduling choice.
+ *
+ * <p><b>Bounds.</b> Executions cut by the executor's step bound are counted in {@link
+ * DfsResult#cut()}; races with steps beyond a cut cannot be seen, so the verdict covers what fits
+ * within the bound. A preemption bound skips the alternatives beyond it ({@link
+ * DfsResult#boundSkipped()}). DPOR does not compose exactly with it, so {@link DfsOptions#reduction()}
+ * chooses: off (the default under a bound), every schedule within the bound runs once, as in CHESS;
+ * on, DPOR and sleep sets run within the bound and each race is also reversed where the earlier
+ * actor's slice began (after Coons, Musuvathi and McKinley's bounded POR), a fast under-approximation
+ * that can miss schedules within the bound whose explored equivalents need more preemptions.
+ *
+ * <p>Deterministic: the same executor and options explore the same executions in the same order;
+ * no wall clock, no randomness, no hash order.
+ */
+public final class Dfs {
+
+    public DfsResult explore(Executor executor, DfsOptions options) {
+        return explore(executor, options, r -> { });
+    }
+
+    /**
+     * Explores, calling {@code onExecution} with every execution that ran to its end (cut ones
+     * included, abandoned ones not), in order.
+     */
+    public DfsResult explore(Executor executor, DfsOptions options, Consumer<RunResult> onExecution) {
+        Explorer explorer = new Explorer(options.preemptionBound(), options.reduction());
+        long executions = 0;
+        long cut = 0;
+        long blocked = 0;
+        TreeSet<Long> terminal = new TreeSet<>();
+        RunResult failure = null;
+        long failureIndex = -1;
+        boolean complete = false;
+        while (executions < options.maxExecutions()) {
+            RunResult r = null;
+            try {
+                r = executor.run(explorer, false);
+            } catch (Abandon abandoned) {
+                // sleep-set blocked or beyond the bound: nothing new down this path
+            }
+            executions++;
+            if (r == null) {
+                blocked++;
+                explorer.finished(null);
+            } else {
+                explorer.finished(r.outcome().end());
+                onExecution.accept(r);
+                if (r.cut()) {
+                    cut++;
+                } else {
+                    terminal.add(r.terminalState());
+                }
+                if (r.failed() && failure == null) {
+                    failure = r;
+                    failureIndex = executions - 1;
+                }
+                if (r.failed() && options.stopAtFirstFailure()) {
+                    break;
+                }
+            }
+            if (!explorer.advance()) {
+                complete = true;
+                break;
+            }
+        }
+        if (failure != null) {
+            failure = withTrace(executor, failure);
+        }
+        Verdict verdict = failure != null ? Verdict.FAIL : complete ? Verdict.VERIFIED : Verdict.INCOMPLETE;
+        return new DfsResult(verdict, executions, explorer.pruned, cut, terminal.size(), complete,
+                options.preemptionBound(), failure, failureIndex, explorer.boundSkipped, blocked);
+    }
+
+    /** The failing execution again, replayed from its schedule with the trace on, for the report. */
+    private static RunResult withTrace(Executor executor, RunResult failure) {
+        RunResult traced = executor.run(new ReplayStrategy(failure.schedule()), true);
+        return traced.failed() && traced.failure().equals(failure.failure()) ? traced : failure;
+    }
+}

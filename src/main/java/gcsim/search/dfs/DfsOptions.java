@@ -1,0 +1,57 @@
+package gcsim.search.dfs;
+
+/**
+ * What one exhaustive search may do. A record so that a search is fully described by its inputs:
+ * the same executor and the same options always explore the same executions in the same order.
+ *
+ * @param maxExecutions how many executions to run at most; the search stops INCOMPLETE after that
+ * @param preemptionBound at most this many preemptions per execution (null: unbounded). A preemption
+ *     is a pick, at a step where the actor that ran the previous step could run again, of anything
+ *     else (a clock advance included)
+ * @param stopAtFirstFailure end the search at the first execution an oracle fails
+ * @param reduction use DPOR and sleep sets. Without a preemption bound this only saves work (the
+ *     reduced search reaches every state the full one does). With a bound it does not compose
+ *     exactly: reduced, the search is a fast under-approximation of the bounded space (it may miss
+ *     schedules within the bound whose only explored equivalents need more preemptions); unreduced,
+ *     it runs every schedule within the bound exactly once, as CHESS does. See {@link Dfs}
+ */
+public record DfsOptions(long maxExecutions, Integer preemptionBound, boolean stopAtFirstFailure, boolean reduction) {
+    /** The default budget: a million executions. */
+    public static final long DEFAULT_MAX_EXECUTIONS = 1_000_000L;
+
+    /** With the reduction on when unbounded and off under a preemption bound, so that a bound is exact. */
+    public DfsOptions(long maxExecutions, Integer preemptionBound, boolean stopAtFirstFailure) {
+        this(maxExecutions, preemptionBound, stopAtFirstFailure, preemptionBound == null);
+    }
+
+    public DfsOptions {
+        if (maxExecutions <= 0) {
+            throw new IllegalArgumentException("maxExecutions must be positive, not " + maxExecutions);
+        }
+        if (preemptionBound != null && preemptionBound < 0) {
+            throw new IllegalArgumentException("preemptionBound must be at least 0, not " + preemptionBound);
+        }
+    }
+
+    /** A million executions, no preemption bound, stop at the first failure. */
+    public static DfsOptions defaults() {
+        return new DfsOptions(DEFAULT_MAX_EXECUTIONS, null, true);
+    }
+
+    public DfsOptions withMaxExecutions(long max) {
+        return new DfsOptions(max, preemptionBound, stopAtFirstFailure, reduction);
+    }
+
+    /** A bound (or none), with the reduction set as the three-argument constructor sets it. */
+    public DfsOptions withPreemptionBound(Integer bound) {
+        return new DfsOptions(maxExecutions, bound, stopAtFirstFailure);
+    }
+
+    public DfsOptions withStopAtFirstFailure(boolean stop) {
+        return new DfsOptions(maxExecutions, preemptionBound, stop, reduction);
+    }
+
+    public DfsOptions withReduction(boolean on) {
+        return new DfsOptions(maxExecutions, preemptionBound, stopAtFirstFailure, on);
+    }
+}

@@ -1,0 +1,393 @@
+package gcsim.search.dfs;
+
+import gcsim.kernel.Actor;
+import gcsim.kernel.ExecutionListener;
+import gcsim.kernel.Footprints;
+import gcsim.kernel.Kernel;
+import gcsim.kernel.Outcome;
+import gcsim.kernel.SimProcess;
+import gcsim.kernel.Strategy;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.List;
+
+/**
+ * The strategy that drives every execution of a {@link Dfs} search, and the search's stack.
+ *
+ * <p>Each execution replays the current path (the chosen option at each scheduling point, the
+ * chosen value at each data choice) and then goes on with a default policy: keep the actor that ran
+ * the previous step when it can run and is not asleep, else the first option in the kernel's order
+ * that is not asleep (and within the preemption bound). Every new scheduling point gets a node with
+ * its enabled set and sleep set. After the execution the race analysis adds, at earlier nodes, the
+ * options DPOR needs (source-set DPOR: one initial of each reversed race), and {@link #advance}
+ * moves to the deepest unexplored alternative: a further value of a data choice first, else another
+ * option of a scheduling point.
+ */
+final class Explorer implements Strategy, ExecutionListener, RaceAnalysis.Sink {
+    /** What a clock advance records: a write of resource 0, the clock. */
+    private static final int[] CLOCK_ADVANCE = {StepLog.CLOCK_READ | 1};
+
+    private final Integer bound;
+    private final boolean reduction;
+    private final List<Node> nodes = new ArrayList<>(256);
+    private final List<ValuePoint> values = new ArrayList<>(16);
+    private final RaceAnalysis analysis = new RaceAnalysis();
+    private final StepLog log = new StepLog();
+    /** The kernel's processes that had ended when last looked at. */
+    private final BitSet exited = new BitSet();
+
+    private Kernel kernel;
+    private int stepsSeen;
+    /** Steps at which the resource counter was read in this execution. */
+    private int probed;
+    /** The resource counter read at the current step. */
+    private int freshFrom;
+    private int valueCursor;
+    /** The node at which the current execution was abandoned, or null. */
+    private Node abandonedAt;
+    /** The first step whose execution may differ from the previous execution's. */
+    private int divergence;
+
+    long pruned;
+    long boundSkipped;
+
+    Explorer(Integer bound, boolean reduction) {
+        this.bound = bound;
+        this.reduction = reduction;
+    }
+
+    @Override
+    public void started(Kernel k) {
+        kernel = k;
+        log.clear();
+        exited.clear();
+        stepsSeen = 0;
+        probed = 0;
+        valueCursor = 0;
+        abandonedAt = null;
+    }
+
+    @Override
+    public void beginExecution() {}
+
+    @Override
+    public int nextActor(int[] options, int count, int current) {
+        return Node.option(nodeAt(stepsSeen, options, count).chosen);
+    }
+
+    @Override
+    public void beforeStep(int step, int[] options, int count, int picked) {
+        if (step != stepsSeen) {
+            throw new IllegalStateException("kernel reported step " + step + ", expected " + stepsSeen);
+        }
+        Node node = nodeAt(step, options, count);
+        if (Node.slot(picked) != node.chosen) {
+            throw new IllegalStateException("step " + step + " runs option " + picked + ", the search chose "
+                    + Node.option(node.chosen));
+        }
+        stepsSeen = step + 1;
+    }
+
+    @Override
+    public int nextValue(int bound) {
+        int step = stepsSeen - 1;
+        if (valueCursor < values.size()) {
+            ValuePoint vp = values.get(valueCursor++);
+            if (vp.step != step || vp.bound != bound) {
+                throw nondeterministic("a data choice below " + bound + " at step " + step
+                        + " was below " + vp.bound + " at step " + vp.step);
+            }
+            return vp.value;
+        }
+        values.add(new ValuePoint(step, bound));
+        valueCursor++;
+        return 0;
+    }
+
+    private Node nodeAt(int step, int[] options, int count) {
+        logSteps(step);
+        if (step == probed) {
+            // The kernel numbers resources in creation order and offers no read of its counter, so
+            // take a number: every execution takes one at every step, so numbering stays the same
+            // along a shared prefix, and the number marks where fresh resources begin.
+            freshFrom = kernel.newResource();
+            probed++;
+        }
+        if (step < nodes.size()) {
+            Node node = nodes.get(step);
+            if (node.options.length != count || !Arrays.equals(node.options, 0, count, options, 0, count)) {
+                throw nondeterministic("step " + step + " offers " + Arrays.toString(Arrays.copyOf(options, count))
+                        + ", before it offered " + Arrays.toString(node.options));
+            }
+            return node;
+        }
+        if (step != nodes.size() || valueCursor != values.size()) {
+            throw nondeterministic("step " + step + " was reached before the path's earlier choices were used");
+        }
+        Node node = newNode(step, Arrays.copyOf(options, count));
+        int pick = defaultPick(node);
+        if (pick < 0) {
+            abandonedAt = node;
+            throw new Abandon();
+        }
+        node.backtrack.set(pick);
+        node.done.set(pick);
+        node.chosen = pick;
+        if (!reduction) {
+            for (int o : node.options) {
+                request(node, Node.slot(o));
+            }
+        }
+        nodes.add(node);
+        return node;
+    }
+
+    /**
+     * Logs the steps before {@code step} not logged yet (the one before it, normally): its actor,
+     * footprint, whether its actor finished or is left waiting, and the threads it killed by ending
+     * their process. Called between steps, where polling a guard records nothing.
+     */
+    private void logSteps(int step) {
+        Footprints fp = kernel.footprints();
+        List<SimProcess> processes = kernel.processes();
+        List<Actor> actors = kernel.actors();
+        while (log.size < step) {
+            int s = log.size;
+            int runner = fp.actor(s);
+            BitSet killed = new BitSet();
+            for (int i = 0; i < processes.size(); i++) {
+                SimProcess p = processes.get(i);
+                if (p.exited() && !exited.get(i)) {
+                    exited.set(i);
+                    for (int a = 0; a < actors.size(); a++) {
+                        if (a != runner && actors.get(a).process() == p) {
+                            killed.set(a + 1);
+                        }
+                    }
+                }
+            }
+            if (runner < 0 && !Arrays.equals(fp.of(s), CLOCK_ADVANCE)) {
+                throw new IllegalStateException("a clock advance touched " + Arrays.toString(fp.of(s))
+                        + "; the search assumes the clock is the kernel's first resource");
+            }
+            boolean finished = runner >= 0 && actors.get(runner).done();
+            boolean blocked = runner >= 0 && actors.get(runner).blocked();
+            log.add(runner < 0 ? 0 : runner + 1, fp.of(s), finished, blocked, killed);
+        }
+    }
+
+    private Node newNode(int step, int[] options) {
+        if (step == 0) {
+            return new Node(0, options, -1, 0, List.of(), valueCursor, freshFrom);
+        }
+        Node parent = nodes.get(step - 1);
+        int takenBy = log.slot[step - 1];
+        List<Sleeper> sleep = List.of();
+        if (reduction) {
+            int[] taken = log.accesses[step - 1];
+            BitSet enabled = new BitSet();
+            for (int o : options) {
+                enabled.set(Node.slot(o));
+            }
+            sleep = new ArrayList<>(parent.sleep.size() + parent.explored.size());
+            for (List<Sleeper> from : List.of(parent.sleep, parent.explored)) {
+                for (Sleeper s : from) {
+                    if (enabled.get(s.slot()) && s.independentOf(takenBy, taken)) {
+                        sleep.add(s);
+                    }
+                }
+            }
+        }
+        return new Node(step, options, takenBy == 0 ? -1 : takenBy, parent.preemptionsWith(parent.chosen), sleep,
+                valueCursor, freshFrom);
+    }
+
+    private int defaultPick(Node node) {
+        int first = -1;
+        for (int o : node.options) {
+            int s = Node.slot(o);
+            if (node.sleeping.get(s) || !node.withinBound(s, bound)) {
+                continue;
+            }
+            if (s == node.previous) {
+                return s;
+            }
+            if (first < 0) {
+                first = s;
+            }
+        }
+        return first;
+    }
+
+    /**
+     * Analyses the execution just run: merges footprints into the path's nodes, finds races and
+     * disablings, and records what they ask for.
+     *
+     * @param end how the execution ended, or null when it was abandoned
+     */
+    void finished(Outcome.End end) {
+        int n = kernel.footprints().steps();
+        logSteps(n);
+        if (n != nodes.size() || valueCursor != values.size()) {
+            throw nondeterministic("the execution ended after " + n + " steps and " + valueCursor
+                    + " data choices, but the path has " + nodes.size() + " and " + values.size());
+        }
+        if (end == null) {
+            log.after = abandonedAt.enabled;
+            for (int s = log.after.nextSetBit(0); s >= 0; s = log.after.nextSetBit(s + 1)) {
+                if (abandonedAt.withinBound(s, bound)) {
+                    pruned++;
+                } else {
+                    boundSkipped++;
+                }
+            }
+        } else {
+            // Nothing runs after the last step; a cut ends an execution as an oracle's stop does: had
+            // anyone else run first, what it did would have fitted within the bound.
+            log.after = new BitSet();
+            log.stopped = end == Outcome.End.STOPPED;
+        }
+        for (int s = divergence; s < n; s++) {
+            Node node = nodes.get(s);
+            node.chosenFootprint = Accesses.union(node.chosenFootprint, log.accesses[s]);
+            BitSet next = s + 1 < n ? nodes.get(s + 1).enabled : log.after;
+            if (next != null) {
+                BitSet disabled = (BitSet) node.enabled.clone();
+                disabled.andNot(next);
+                disabled.clear(node.chosen);
+                node.chosenDisables.or(disabled);
+            }
+            node.chosenDisables.or(log.killed[s]);
+        }
+        if (reduction) {
+            analysis.analyse(log, nodes, divergence, this);
+        }
+    }
+
+    @Override
+    public void race(int e, int racer, BitSet initials, boolean enabling) {
+        Node node = nodes.get(e);
+        if (initials.intersects(node.backtrack) || initials.intersects(node.sleeping)) {
+            return;
+        }
+        int q = pickInitial(node, initials, racer);
+        if (q >= 0) {
+            request(node, q);
+        } else if (!enabling) {
+            // no initial can run here (an enabling the happens-before relation missed): add them all
+            for (int o : node.options) {
+                request(node, Node.slot(o));
+            }
+        }
+        if (bound != null) {
+            // Bounded search: also try the reversal where the racing actor's current slice began,
+            // so that it can happen without a preemption (after Coons, Musuvathi and McKinley).
+            int pe = log.slot[e];
+            int s0 = e;
+            while (s0 > 0 && log.slot[s0 - 1] == pe) {
+                s0--;
+            }
+            if (s0 < e) {
+                Node start = nodes.get(s0);
+                int q0 = q >= 0 ? q : racer;
+                if (start.enabled.get(q0)) {
+                    request(start, q0);
+                }
+            }
+        }
+    }
+
+    /**
+     * The initial to add at a race: the racing actor when it is an initial that can run here, else
+     * the first such initial in the kernel's order; one within the preemption bound if there is one.
+     * Returns -1 when no initial can run here.
+     */
+    private int pickInitial(Node node, BitSet initials, int preferred) {
+        int any = -1;
+        for (int i = -1; i < node.options.length; i++) {
+            int s = i < 0 ? preferred : Node.slot(node.options[i]);
+            if (!initials.get(s) || !node.enabled.get(s)) {
+                continue;
+            }
+            if (node.withinBound(s, bound)) {
+                return s;
+            }
+            if (any < 0) {
+                any = s;
+            }
+        }
+        return any;
+    }
+
+    @Override
+    public void disabled(int e, int slot) {
+        request(nodes.get(e), slot);
+    }
+
+    private void request(Node node, int slot) {
+        if (node.backtrack.get(slot) || node.sleeping.get(slot)) {
+            return;
+        }
+        if (!node.withinBound(slot, bound)) {
+            node.overBound.set(slot);
+            return;
+        }
+        node.backtrack.set(slot);
+    }
+
+    /**
+     * Moves to the next execution: the deepest scheduling point or data choice with an alternative
+     * left. Returns false when the space is exhausted.
+     */
+    boolean advance() {
+        for (int s = nodes.size() - 1; s >= 0; s--) {
+            Node node = nodes.get(s);
+            for (int v = values.size() - 1; v >= node.valueStart; v--) {
+                ValuePoint vp = values.get(v);
+                if (vp.value + 1 < vp.bound) {
+                    vp.value++;
+                    divergence = s;
+                    return true;
+                }
+                values.remove(v);
+            }
+            int next = nextAlternative(node);
+            if (next >= 0) {
+                node.explored.add(new Sleeper(node.chosen, node.chosenFootprint, node.chosenDisables, node.freshFrom));
+                node.done.set(next);
+                node.chosen = next;
+                node.chosenFootprint = Accesses.NONE;
+                node.chosenDisables = new BitSet();
+                divergence = s;
+                return true;
+            }
+            for (int o : node.options) {
+                int slot = Node.slot(o);
+                if (!node.done.get(slot)) {
+                    if (node.overBound.get(slot)) {
+                        boundSkipped++;
+                    } else {
+                        pruned++;
+                    }
+                }
+            }
+            nodes.remove(s);
+        }
+        return false;
+    }
+
+    private int nextAlternative(Node node) {
+        for (int o : node.options) {
+            int s = Node.slot(o);
+            if (node.backtrack.get(s) && !node.done.get(s) && !node.sleeping.get(s) && node.withinBound(s, bound)) {
+                return s;
+            }
+        }
+        return -1;
+    }
+
+    private static IllegalStateException nondeterministic(String what) {
+        return new IllegalStateException("the executor is not deterministic: " + what);
+    }
+}

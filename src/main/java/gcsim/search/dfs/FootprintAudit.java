@@ -1,0 +1,304 @@
+package gcsim.search.dfs;
+
+import gcsim.check.Executor;
+import gcsim.check.RunResult;
+import gcsim.kernel.ExecutionListener;
+import gcsim.kernel.Footprints;
+import gcsim.kernel.IntList;
+import gcsim.kernel.Kernel;
+import gcsim.kernel.Schedule;
+import gcsim.kernel.Strategy;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Checks, on a concrete execution, the contract the reduction rests on: two adjacent steps of
+ * different actors whose footprints are independent commute. Each such pair is swapped and the
+ * execution replayed; if the swapped execution diverges (a step touches something else, data
+ * choices differ, the end or the failure differs), some step read or wrote shared state without
+ * reporting it, and the search may miss executions that differ only there.
+ *
+ * <p>Why a separate tool: DPOR can only be as sound as the footprints. A model step that branches on
+ * a field nobody records (a shutdown flag, a mutex's holder) makes two steps look independent that
+ * are not. The brute-force tests cannot reach the model's size; this audit can, one execution at a
+ * time, and names the two steps. Pairs whose dependence the search derives from other evidence are
+ * skipped: when one step makes the other actor unable to run (disabling, a process exit), or when
+ * the second step is the last of an execution an oracle stopped. Resources created after the pair
+ * are compared as one, since the kernel numbers resources in creation order.
+ */
+public final class FootprintAudit {
+    /**
+     * A pair of adjacent steps that footprints call independent but that do not commute.
+     *
+     * @param step the index of the first step of the pair in the audited execution
+     * @param first the option that ran the first step (an actor id, or {@link Kernel#ADVANCE_CLOCK})
+     * @param second the option that ran the second
+     * @param firstName the first actor's name ("clock" for an advance)
+     * @param secondName the second actor's name
+     * @param what how the swapped execution differed
+     */
+    public record Finding(int step, int first, int second, String firstName, String secondName, String what) {
+        @Override
+        public String toString() {
+            return "steps " + step + " (" + firstName + ") and " + (step + 1) + " (" + secondName + "): " + what;
+        }
+    }
+
+    private FootprintAudit() {}
+
+    /** Audits every adjacent independent pair of the execution {@code schedule} replays; at most {@code max} findings. */
+    public static List<Finding> audit(Executor executor, Schedule schedule, int max) {
+        Recording original = Recording.of(executor, new Replaying(schedule.choices()));
+        List<Finding> findings = new ArrayList<>();
+        int n = original.picks.size();
+        int last = n - 1;
+        for (int i = 0; i + 1 < n && findings.size() < max; i++) {
+            int a = original.picks.get(i);
+            int b = original.picks.get(i + 1);
+            if (a == b || !original.options.get(i).contains(b)) {
+                continue;
+            }
+            if (Accesses.dependent(original.footprints.get(i), original.footprints.get(i + 1))) {
+                continue;
+            }
+            if (i + 1 == last && original.result.outcome().stopReason() != null) {
+                continue;
+            }
+            IntList picks = original.picks.copy();
+            picks.set(i, b);
+            picks.set(i + 1, a);
+            List<IntList> values = new ArrayList<>(original.values);
+            values.set(i, original.values.get(i + 1));
+            values.set(i + 1, original.values.get(i));
+            Recording swapped;
+            try {
+                swapped = Recording.of(executor, new Following(picks, values, i + 1));
+            } catch (Skip skip) {
+                continue; // the first step of the pair disables the second actor: dependence the search sees
+            } catch (Diverged d) {
+                findings.add(finding(original, i, "after the swap, " + d.getMessage()));
+                continue;
+            }
+            if (swapped.picks.size() < i + 2) {
+                continue; // the execution ended after the first step: it disabled the other actor for good
+            }
+            String diff = compare(original, swapped, i);
+            if (diff != null) {
+                findings.add(finding(original, i, diff));
+            }
+        }
+        return findings;
+    }
+
+    private static Finding finding(Recording r, int i, String what) {
+        return new Finding(i, r.picks.get(i), r.picks.get(i + 1), r.names.get(i), r.names.get(i + 1), what);
+    }
+
+    /** How fresh resources show in findings: their numbers differ between executions, so they are compared as one. */
+    private static final int FRESH = Integer.MAX_VALUE >>> 1;
+
+    /** The footprint with every resource numbered {@code from} or above folded into {@link #FRESH}. */
+    private static int[] project(int[] fp, int from) {
+        int[] out = new int[fp.length];
+        for (int k = 0; k < fp.length; k++) {
+            out[k] = (fp[k] >>> 1) >= from ? FRESH << 1 | (fp[k] & 1) : fp[k];
+        }
+        return Accesses.normalize(out);
+    }
+
+    /** Null when the swapped execution is the original with the two steps exchanged. */
+    private static String compare(Recording o, Recording s, int i) {
+        if (s.picks.size() != o.picks.size()) {
+            return "the execution took " + s.picks.size() + " steps instead of " + o.picks.size();
+        }
+        int fresh = o.marks.get(i);
+        for (int k = 0; k < o.picks.size(); k++) {
+            int from = k == i ? i + 1 : k == i + 1 ? i : k;
+            int[] now = project(s.footprints.get(k), fresh);
+            int[] before = project(o.footprints.get(from), fresh);
+            if (!Arrays.equals(now, before)) {
+                return "step " + k + " (" + s.names.get(k) + ") touched " + Arrays.toString(now)
+                        + " instead of " + Arrays.toString(before) + " (resources from " + fresh + " on are fresh, shown as "
+                        + FRESH + ")";
+            }
+        }
+        RunResult x = o.result;
+        RunResult y = s.result;
+        if (x.outcome().end() != y.outcome().end()) {
+            return "the execution ended " + y.outcome().end() + " instead of " + x.outcome().end();
+        }
+        if (!Objects.equals(x.failure() == null ? null : x.failure().message(),
+                y.failure() == null ? null : y.failure().message())) {
+            return "the failure was " + y.failure() + " instead of " + x.failure();
+        }
+        if (x.terminalState() != y.terminalState()) {
+            return "the terminal state differs";
+        }
+        return null;
+    }
+
+    /** Thrown when the swapped order cannot be followed because the first step disabled the second actor. */
+    private static final class Skip extends RuntimeException {
+        Skip() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Thrown when the swapped execution cannot follow the original past the swap. */
+    private static final class Diverged extends RuntimeException {
+        Diverged(String what) {
+            super(what, null, false, false);
+        }
+    }
+
+    /** Everything the audit compares, per step. */
+    private static final class Recording implements ExecutionListener {
+        final IntList picks = new IntList(256);
+        final List<IntList> options = new ArrayList<>(256);
+        final List<IntList> values = new ArrayList<>(256);
+        final List<int[]> footprints = new ArrayList<>(256);
+        final List<String> names = new ArrayList<>(256);
+        /** Per step, the kernel's resource counter before it (as the search reads it, taking one). */
+        final IntList marks = new IntList(256);
+        RunResult result;
+        private Kernel kernel;
+
+        static Recording of(Executor executor, Driver driver) {
+            Recording r = new Recording();
+            driver.recording = r;
+            r.result = executor.run(driver, false);
+            r.finish();
+            return r;
+        }
+
+        @Override
+        public void started(Kernel k) {
+            kernel = k;
+        }
+
+        @Override
+        public void beforeStep(int step, int[] opts, int count, int picked) {
+            finish();
+            marks.add(kernel.newResource());
+            picks.add(picked);
+            options.add(IntList.of(Arrays.copyOf(opts, count)));
+            values.add(new IntList(2));
+            names.add(picked == Kernel.ADVANCE_CLOCK ? "clock" : kernel.actors().get(picked).name());
+        }
+
+        /** Records the footprints of the steps that have run. */
+        void finish() {
+            Footprints fp = kernel.footprints();
+            while (footprints.size() < fp.steps()) {
+                footprints.add(Accesses.normalize(fp.of(footprints.size())));
+            }
+        }
+    }
+
+    /** A strategy feeding a recording. */
+    private abstract static class Driver implements Strategy, ExecutionListener {
+        Recording recording;
+        int step = -1;
+
+        @Override
+        public void beginExecution() {}
+
+        @Override
+        public void started(Kernel k) {
+            recording.started(k);
+        }
+
+        @Override
+        public void beforeStep(int s, int[] opts, int count, int picked) {
+            step = s;
+            recording.beforeStep(s, opts, count, picked);
+        }
+
+        @Override
+        public final int nextValue(int bound) {
+            int v = value(bound);
+            recording.values.get(step).add(v);
+            return v;
+        }
+
+        abstract int value(int bound);
+    }
+
+    /** Replays a schedule's choices. */
+    private static final class Replaying extends Driver {
+        private final IntList choices;
+        private int next;
+
+        Replaying(IntList choices) {
+            this.choices = choices;
+        }
+
+        @Override
+        public int nextActor(int[] opts, int count, int current) {
+            int raw = choices.get(next++);
+            return raw == 0 ? Kernel.ADVANCE_CLOCK : raw - 1;
+        }
+
+        @Override
+        int value(int bound) {
+            return choices.get(next++);
+        }
+    }
+
+    /** Follows a sequence of picks and per-step values, failing where they cannot be followed. */
+    private static final class Following extends Driver {
+        private final IntList picks;
+        private final List<IntList> values;
+        /** The second step of the swapped pair: where the first one's disabling the other shows. */
+        private final int second;
+        private int used;
+
+        Following(IntList picks, List<IntList> values, int second) {
+            this.picks = picks;
+            this.values = values;
+            this.second = second;
+        }
+
+        @Override
+        public int nextActor(int[] opts, int count, int current) {
+            int at = recording.picks.size();
+            if (at >= picks.size()) {
+                throw new Diverged("the execution went on past step " + (picks.size() - 1));
+            }
+            int want = picks.get(at);
+            for (int i = 0; i < count; i++) {
+                if (opts[i] == want) {
+                    return want;
+                }
+            }
+            throw at == second ? new Skip() : new Diverged("step " + at + " could not run option " + want);
+        }
+
+        @Override
+        public void beforeStep(int s, int[] opts, int count, int picked) {
+            if (s >= picks.size()) {
+                throw new Diverged("the execution went on past step " + (picks.size() - 1));
+            }
+            if (picked != picks.get(s)) {
+                throw s == second ? new Skip() : new Diverged("step " + s + " was forced to run option " + picked);
+            }
+            used = 0;
+            super.beforeStep(s, opts, count, picked);
+        }
+
+        @Override
+        int value(int bound) {
+            IntList vs = values.get(step);
+            if (used >= vs.size()) {
+                throw new Diverged("step " + step + " drew a data choice it did not draw before");
+            }
+            int v = vs.get(used++);
+            if (v >= bound) {
+                throw new Diverged("step " + step + " drew a choice below " + bound + ", not above " + v);
+            }
+            return v;
+        }
+    }
+}

@@ -1,0 +1,441 @@
+package gcsim.search.dfs;
+
+import gcsim.kernel.IntList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.List;
+
+/**
+ * The happens-before relation of one execution and the races in it, for source-set DPOR.
+ *
+ * <p>Happens-before is program order per actor (the clock advances form one pseudo-actor, slot 0),
+ * plus dependence (two steps touching a resource, at least one writing), plus enabling: a step after
+ * which another actor can run that could not before comes before that actor's next step. Enabling
+ * edges matter because the kernel polls guards without recording them: a clock advance wakes a
+ * sleeper whose next step need not read the clock, yet could not happen before the advance. An
+ * enabling pair is also a race, as the theory's may-enable dependence says: when another step could
+ * have enabled the same actor (two sleepers either of which lets the clock advance), reversing the
+ * pair through the other enabler is a different execution.
+ *
+ * <p>Disabling is the converse: a step after which an actor that could run no longer can (it took
+ * the lock the other wanted, killed it by exiting its process, or ended the execution, as an oracle's
+ * stop does) is treated as dependent with that actor's next step, and the disabled actor is reported
+ * so that the search also tries it first. When the disabled actor never ran again, its would-be step
+ * is a virtual last event: the race is reversed through the initials of the steps after the disabler
+ * that did not depend on it, as if that step came last. A thread killed while blocked counts as
+ * disabled too: its would-be step (once woken) is reversed the same way, through initials that can
+ * run before the kill (another step must wake it first).
+ *
+ * <p>A step that ends a process (an exit, or a fault escaping a thread) kills the process's other
+ * threads, touching no resource, yet it is dependent with every step of theirs: any of them, had it
+ * come after the exit, would never have happened. So the latest step of each killed thread is a
+ * dependent predecessor of the exit. Likewise an execution an oracle stopped ends at the step that
+ * broke something, which is dependent with the latest step of every other actor.
+ *
+ * <p>Blocking is the last gap. The model's waits are unconditional (a step registers a guard and
+ * the kernel polls it between steps, recording nothing), so a step that leaves its actor waiting
+ * commutes with everything; but the step its guard later lets through (taking the lock, reading the
+ * reply) could have run much earlier had the wait begun before the step that took the lock. As in
+ * Flanagan and Godefroid's algorithm, which checks the next step of every process, disabled ones
+ * included, at every state, the next step of a waiting actor is checked for races against the steps
+ * before its wait began, and a race is reversed at the wait. When the actor never ran again, its
+ * next step is unknown and taken to conflict with every write. These checks give extra races, never
+ * happens-before edges, so they can only add exploration.
+ *
+ * <p>Vector clocks are computed per step from its direct predecessors: the actor's previous step,
+ * its enabler, the steps that disabled it, for an exit the killed threads' last steps, and for each
+ * resource it touches the last write (and, for a write, the reads since). A predecessor of another
+ * actor is an immediate race when no other direct predecessor comes after it in happens-before; for
+ * each such race the callback gets the initials of {@code notdep(e).j}, the actors that could start
+ * the reversed sequence.
+ */
+final class RaceAnalysis {
+    /** Where the analysis reports. */
+    interface Sink {
+        /**
+         * Step {@code e} races with a later step of the actor in slot {@code racer}; {@code initials}
+         * (slots) can each start a sequence reversing them. {@code enabling} says that {@code e}
+         * enabled the racer: the reversal is feasible only through another enabler, so only initials
+         * that can run before {@code e} are of use.
+         */
+        void race(int e, int racer, BitSet initials, boolean enabling);
+
+        /** Step {@code e} disabled the actor in {@code slot}, which could run before it. */
+        void disabled(int e, int slot);
+    }
+
+    private static final int PROGRAM = 0;
+    private static final int ENABLE = 1;
+    private static final int CONFLICT = 2;
+
+    private int[][] vc = new int[0][];
+    private int[] lc = new int[0];
+    private int[] waiter = new int[0];
+    private int[] lastWrite = new int[64];
+    private IntList[] reads = new IntList[64];
+    private final IntList preds = new IntList(16);
+    private final IntList kinds = new IntList(16);
+    private final IntList extra = new IntList(16);
+    private final IntList disabledE = new IntList(16);
+    private final IntList disabledQ = new IntList(16);
+    private final BitSet disabledBlocked = new BitSet();
+    private final BitSet initials = new BitSet();
+    private int[] slotOf;
+    private int slots;
+    private int[] firstIn;
+
+    /**
+     * Analyses the logged steps, reporting races and disablings of steps {@code from} and later only
+     * (the earlier ones were reported when their prefix was first explored), except for those whose
+     * reversal depends on what came later (virtual events), which are reported again.
+     *
+     * @param nodes the scheduling points of the logged steps, for their enabled sets
+     */
+    void analyse(StepLog log, List<Node> nodes, int from, Sink sink) {
+        int n = log.size;
+        slotOf = log.slot;
+        slots = 1;
+        for (int s = 0; s < n; s++) {
+            slots = Math.max(slots, Math.max(slotOf[s], nodes.get(s).enabled.length()) + 1);
+        }
+        if (log.after != null) {
+            slots = Math.max(slots, log.after.length() + 1);
+        }
+        if (vc.length < n) {
+            vc = new int[Math.max(n, vc.length * 2)][];
+            lc = new int[vc.length];
+        }
+        Arrays.fill(lastWrite, -1);
+        for (IntList r : reads) {
+            if (r != null) {
+                r.clear();
+            }
+        }
+        int[] count = new int[slots];
+        int[] lastOf = new int[slots];
+        Arrays.fill(lastOf, -1);
+        int[] enabler = new int[slots];
+        Arrays.fill(enabler, -1);
+        IntList[] disablers = new IntList[slots];
+        firstIn = new int[slots];
+        disabledE.clear();
+        disabledQ.clear();
+        disabledBlocked.clear();
+        findWaiters(log);
+
+        for (int j = 0; j < n; j++) {
+            int p = slotOf[j];
+            int[] acc = log.accesses[j];
+            preds.clear();
+            kinds.clear();
+            extra.clear();
+            if (lastOf[p] >= 0) {
+                addPred(lastOf[p], PROGRAM);
+            }
+            if (enabler[p] >= 0) {
+                addPred(enabler[p], ENABLE);
+                enabler[p] = -1;
+            }
+            if (disablers[p] != null) {
+                for (int i = 0; i < disablers[p].size(); i++) {
+                    addPred(disablers[p].get(i), CONFLICT);
+                }
+                disablers[p].clear();
+            }
+            BitSet dead = log.killed[j];
+            for (int q = dead.nextSetBit(0); q >= 0 && q < slots; q = dead.nextSetBit(q + 1)) {
+                if (lastOf[q] >= 0) {
+                    addPred(lastOf[q], CONFLICT);
+                }
+                boolean waiting = lastOf[q] < 0 || !log.finished.get(lastOf[q]);
+                if (waiting && !nodes.get(j).enabled.get(q)) {
+                    // killed while blocked: the step it would have taken once woken is disabled too
+                    disabledE.add(j);
+                    disabledQ.add(q);
+                    disabledBlocked.set(disabledE.size() - 1);
+                }
+            }
+            if (log.stopped && j == n - 1) {
+                for (int q = 0; q < slots; q++) {
+                    if (q != p && lastOf[q] >= 0) {
+                        addPred(lastOf[q], CONFLICT);
+                    }
+                }
+            }
+            for (int a : acc) {
+                int r = a >>> 1;
+                ensureResource(r);
+                if (lastWrite[r] >= 0) {
+                    addPred(lastWrite[r], CONFLICT);
+                }
+                if ((a & 1) != 0 && reads[r] != null) {
+                    for (int i = 0; i < reads[r].size(); i++) {
+                        addPred(reads[r].get(i), CONFLICT);
+                    }
+                }
+            }
+            int w = waiter[j];
+            if (w >= 0 && (j >= from || w >= from)) {
+                if (w == n) {
+                    for (int r = 0; r < lastWrite.length; r++) {
+                        addExtra(lastWrite[r]);
+                    }
+                } else {
+                    for (int a : log.accesses[w]) {
+                        int r = a >>> 1;
+                        if (r < lastWrite.length) {
+                            addExtra(lastWrite[r]);
+                            if ((a & 1) != 0 && reads[r] != null) {
+                                for (int i = 0; i < reads[r].size(); i++) {
+                                    addExtra(reads[r].get(i));
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+
+            int[] clock = vc[j] != null && vc[j].length == slots ? vc[j] : new int[slots];
+            Arrays.fill(clock, 0);
+            for (int i = 0; i < preds.size(); i++) {
+                int[] other = vc[preds.get(i)];
+                for (int k = 0; k < slots; k++) {
+                    if (other[k] > clock[k]) {
+                        clock[k] = other[k];
+                    }
+                }
+            }
+            clock[p] = ++count[p];
+            vc[j] = clock;
+            lc[j] = count[p];
+            lastOf[p] = j;
+            record(j, acc);
+
+            BitSet before = nodes.get(j).enabled;
+            BitSet next = j + 1 < n ? nodes.get(j + 1).enabled : log.after;
+            if (next != null) {
+                for (int q = next.nextSetBit(0); q >= 0; q = next.nextSetBit(q + 1)) {
+                    if (q != p && !before.get(q)) {
+                        enabler[q] = j;
+                    }
+                }
+                for (int q = before.nextSetBit(0); q >= 0; q = before.nextSetBit(q + 1)) {
+                    if (q != p && !next.get(q)) {
+                        if (disablers[q] == null) {
+                            disablers[q] = new IntList(4);
+                        }
+                        disablers[q].add(j);
+                        disabledE.add(j);
+                        disabledQ.add(q);
+                        if (j >= from) {
+                            sink.disabled(j, q);
+                        }
+                    }
+                }
+            }
+
+            for (int i = 0; i < extra.size(); i++) {
+                int e = extra.get(i);
+                if (slotOf[e] != p && immediate(e, -1)) {
+                    initials(e, j);
+                    sink.race(e, p, initials, false);
+                }
+            }
+            if (j < from) {
+                continue;
+            }
+            for (int i = 0; i < preds.size(); i++) {
+                int e = preds.get(i);
+                if (kinds.get(i) != PROGRAM && slotOf[e] != p && immediate(e, i)) {
+                    initials(e, j);
+                    sink.race(e, p, initials, kinds.get(i) == ENABLE);
+                }
+            }
+        }
+        for (int i = 0; i < disabledE.size(); i++) {
+            int e = disabledE.get(i);
+            int q = disabledQ.get(i);
+            if (q < slots && lastOf[q] > e) {
+                continue; // it ran again: its next step was analysed as a race with e
+            }
+            pendingInitials(log, e, n, q, asleep(nodes.get(e), q));
+            // a blocked actor needs another step to enable it first: only initials that can run help
+            sink.race(e, q, initials, disabledBlocked.get(i));
+        }
+    }
+
+    /** Updates the per-resource tables with step {@code j}'s accesses. */
+    private void record(int j, int[] acc) {
+        for (int a : acc) {
+            int r = a >>> 1;
+            if ((a & 1) != 0) {
+                lastWrite[r] = j;
+                if (reads[r] != null) {
+                    reads[r].clear();
+                }
+            } else {
+                if (reads[r] == null) {
+                    reads[r] = new IntList(8);
+                }
+                reads[r].add(j);
+            }
+        }
+    }
+
+    /** The sleeper of {@code q} at node {@code at}, whose next step there is known; null when not asleep. */
+    private static Sleeper asleep(Node at, int q) {
+        for (Sleeper s : at.sleep) {
+            if (s.slot() == q) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * For each step after which its own actor is blocked, the actor's next step (the one its guard
+     * let through), or {@code n} when it never ran again (it waited to the end, or was killed
+     * waiting); -1 for the other steps.
+     */
+    private void findWaiters(StepLog log) {
+        int n = log.size;
+        if (waiter.length < n) {
+            waiter = new int[Math.max(n, waiter.length * 2)];
+        }
+        Arrays.fill(waiter, 0, n, -1);
+        int[] blockedAt = new int[slots];
+        Arrays.fill(blockedAt, -1);
+        for (int s = 0; s < n; s++) {
+            int p = slotOf[s];
+            if (blockedAt[p] >= 0) {
+                waiter[blockedAt[p]] = s;
+                blockedAt[p] = -1;
+            }
+            if (p != 0 && log.blocked.get(s)) {
+                blockedAt[p] = s;
+            }
+        }
+        for (int q = 1; q < slots; q++) {
+            if (blockedAt[q] >= 0) {
+                waiter[blockedAt[q]] = n;
+            }
+        }
+    }
+
+    /** Adds a direct predecessor, once; an enabling edge wins over a plain conflict. */
+    private void addPred(int e, int kind) {
+        for (int i = 0; i < preds.size(); i++) {
+            if (preds.get(i) == e) {
+                if (kind < kinds.get(i)) {
+                    kinds.set(i, kind);
+                }
+                return;
+            }
+        }
+        preds.add(e);
+        kinds.add(kind);
+    }
+
+    private void addExtra(int e) {
+        if (e >= 0 && !extra.contains(e) && !preds.contains(e)) {
+            extra.add(e);
+        }
+    }
+
+    /**
+     * No direct predecessor (other than entry {@code index} of the list) nor virtual one other than
+     * {@code e} comes after {@code e} in happens-before.
+     */
+    private boolean immediate(int e, int index) {
+        int se = slotOf[e], le = lc[e];
+        for (int i = 0; i < preds.size(); i++) {
+            if (i != index && vc[preds.get(i)][se] >= le) {
+                return false;
+            }
+        }
+        if (index < 0) {
+            for (int i = 0; i < extra.size(); i++) {
+                int x = extra.get(i);
+                if (x != e && vc[x][se] >= le) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The initials of {@code v = notdep(e).j}: the steps after {@code e} that do not come after it in
+     * happens-before, then {@code j}; an actor is initial when its first step in {@code v} has no
+     * happens-before predecessor in {@code v}.
+     */
+    private void initials(int e, int j) {
+        Arrays.fill(firstIn, -1);
+        int se = slotOf[e], le = lc[e];
+        for (int k = e + 1; k < j; k++) {
+            if (vc[k][se] < le && firstIn[slotOf[k]] < 0) {
+                firstIn[slotOf[k]] = k;
+            }
+        }
+        if (firstIn[slotOf[j]] < 0) {
+            firstIn[slotOf[j]] = j;
+        }
+        minimalFirsts();
+    }
+
+    /**
+     * The initials of {@code notdep(e).j*}, where {@code j*} is the step {@code q} would have taken
+     * had {@code e} not disabled it (it never ran again): a virtual last event, known when {@code q}
+     * was asleep at {@code e} ({@code pending}), else unknown (null: taken to conflict with every step).
+     */
+    private void pendingInitials(StepLog log, int e, int n, int q, Sleeper pending) {
+        Arrays.fill(firstIn, -1);
+        int se = slotOf[e], le = lc[e];
+        boolean minimal = true;
+        for (int k = e + 1; k < n; k++) {
+            if (vc[k][se] < le) {
+                if (firstIn[slotOf[k]] < 0) {
+                    firstIn[slotOf[k]] = k;
+                }
+                if (minimal && (pending == null || !pending.independentOf(slotOf[k], log.accesses[k]))) {
+                    minimal = false;
+                }
+            }
+        }
+        minimalFirsts();
+        if (minimal && q < slots) {
+            initials.set(q);
+        }
+    }
+
+    /** Sets in {@link #initials} each actor whose first event has no predecessor among the others'. */
+    private void minimalFirsts() {
+        initials.clear();
+        for (int q = 0; q < slots; q++) {
+            int x = firstIn[q];
+            if (x < 0) {
+                continue;
+            }
+            boolean minimal = true;
+            for (int a = 0; a < slots && minimal; a++) {
+                int y = firstIn[a];
+                if (a != q && y >= 0 && y < x && vc[x][a] >= lc[y]) {
+                    minimal = false;
+                }
+            }
+            if (minimal) {
+                initials.set(q);
+            }
+        }
+    }
+
+    private void ensureResource(int r) {
+        if (r >= lastWrite.length) {
+            int size = Math.max(r + 1, lastWrite.length * 2);
+            int old = lastWrite.length;
+            lastWrite = Arrays.copyOf(lastWrite, size);
+            Arrays.fill(lastWrite, old, size, -1);
+            reads = Arrays.copyOf(reads, size);
+        }
+    }
+}
