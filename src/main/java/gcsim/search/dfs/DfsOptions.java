@@ -11,9 +11,10 @@ package gcsim.search.dfs;
  * @param stopAtFirstFailure end the search at the first execution an oracle fails
  * @param reduction use DPOR and sleep sets. Without a preemption bound this only saves work (the
  *     reduced search reaches every state the full one does). With a bound it does not compose
- *     exactly: reduced, the search is a fast under-approximation of the bounded space (it may miss
- *     schedules within the bound whose only explored equivalents need more preemptions); unreduced,
- *     it runs every schedule within the bound exactly once, as CHESS does. See {@link Dfs}
+ *     exactly: reduced, the search is a fast under-approximation of the bounded space that can
+ *     verify what the exact search fails (it misses schedules within the bound whose explored
+ *     equivalents need more preemptions); unreduced, it runs every schedule within the bound exactly
+ *     once, as CHESS does. See {@link Dfs}
  */
 public record DfsOptions(long maxExecutions, Integer preemptionBound, boolean stopAtFirstFailure, boolean reduction) {
     /** The default budget: a million executions. */

@@ -6,7 +6,8 @@ import gcsim.check.RunResult;
  * The outcome of one exhaustive search, with the figures a report needs to say how much was covered
  * and how much the reduction saved. A verdict of VERIFIED is only as strong as its bounds: it holds
  * for executions of at most the executor's {@code maxSteps} steps ({@code cut} counts those that hit
- * it) and, when {@code preemptionBound} is set, for that many preemptions.
+ * it) and, when {@code preemptionBound} is set, for that many preemptions (with the reduction off;
+ * see {@link DfsOptions#reduction()}).
  *
  * @param verdict FAIL when a failure was found, else VERIFIED when the space was exhausted, else INCOMPLETE
  * @param executions executions run, including those abandoned as sleep-set blocked ({@code blocked})

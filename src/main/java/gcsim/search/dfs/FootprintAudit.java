@@ -66,9 +66,9 @@ public final class FootprintAudit {
             if (i + 1 == last && original.result.outcome().stopReason() != null) {
                 continue;
             }
-            IntList picks = original.picks.copy();
-            picks.set(i, b);
-            picks.set(i + 1, a);
+            List<String> picks = new ArrayList<>(original.names);
+            picks.set(i, original.names.get(i + 1));
+            picks.set(i + 1, original.names.get(i));
             List<IntList> values = new ArrayList<>(original.values);
             values.set(i, original.values.get(i + 1));
             values.set(i + 1, original.values.get(i));
@@ -185,7 +185,11 @@ public final class FootprintAudit {
             picks.add(picked);
             options.add(IntList.of(Arrays.copyOf(opts, count)));
             values.add(new IntList(2));
-            names.add(picked == Kernel.ADVANCE_CLOCK ? "clock" : kernel.actors().get(picked).name());
+            names.add(name(picked));
+        }
+
+        String name(int option) {
+            return option == Kernel.ADVANCE_CLOCK ? "clock" : kernel.actors().get(option).name();
         }
 
         /** Records the footprints of the steps that have run. */
@@ -247,15 +251,19 @@ public final class FootprintAudit {
         }
     }
 
-    /** Follows a sequence of picks and per-step values, failing where they cannot be followed. */
+    /**
+     * Follows a sequence of picks and per-step values, failing where they cannot be followed. Picks
+     * are actor names, not ids: the kernel numbers actors in creation order, so a swap that changes
+     * which of two threads is created first renumbers them.
+     */
     private static final class Following extends Driver {
-        private final IntList picks;
+        private final List<String> picks;
         private final List<IntList> values;
         /** The second step of the swapped pair: where the first one's disabling the other shows. */
         private final int second;
         private int used;
 
-        Following(IntList picks, List<IntList> values, int second) {
+        Following(List<String> picks, List<IntList> values, int second) {
             this.picks = picks;
             this.values = values;
             this.second = second;
@@ -267,13 +275,13 @@ public final class FootprintAudit {
             if (at >= picks.size()) {
                 throw new Diverged("the execution went on past step " + (picks.size() - 1));
             }
-            int want = picks.get(at);
+            String want = picks.get(at);
             for (int i = 0; i < count; i++) {
-                if (opts[i] == want) {
-                    return want;
+                if (want.equals(recording.name(opts[i]))) {
+                    return opts[i];
                 }
             }
-            throw at == second ? new Skip() : new Diverged("step " + at + " could not run option " + want);
+            throw at == second ? new Skip() : new Diverged("step " + at + " could not run " + want);
         }
 
         @Override
@@ -281,8 +289,8 @@ public final class FootprintAudit {
             if (s >= picks.size()) {
                 throw new Diverged("the execution went on past step " + (picks.size() - 1));
             }
-            if (picked != picks.get(s)) {
-                throw s == second ? new Skip() : new Diverged("step " + s + " was forced to run option " + picked);
+            if (!picks.get(s).equals(recording.name(picked))) {
+                throw s == second ? new Skip() : new Diverged("step " + s + " was forced to run " + recording.name(picked));
             }
             used = 0;
             super.beforeStep(s, opts, count, picked);

@@ -28,9 +28,13 @@ final class StepLog {
     final BitSet finished = new BitSet();
     /** Steps after which their own actor waits for a guard that is not ready. */
     final BitSet blocked = new BitSet();
-    /** The options after the last step, or null when unknown (a cut execution). */
+    /**
+     * The options after the last step: none when the execution ended (completed, deadlocked, stopped
+     * by an oracle or cut by the step bound: nothing runs after it), the blocked point's when the
+     * search abandoned it.
+     */
     BitSet after;
-    /** True when an oracle stopped the execution after its last step. */
+    /** True when an oracle stopped the execution after its last step (which then conflicts with everyone). */
     boolean stopped;
 
     void clear() {

@@ -3,7 +3,6 @@ package gcsim.search.dfs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import gcsim.check.Runner;
-import gcsim.kernel.Strategy;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -95,34 +94,5 @@ class DfsAgreesWithBruteForceTest {
         System.out.printf("temp-root-vs-gc  explored %d (cut %d) vs brute force with one preemption %d (cut %d);"
                         + " %d terminal states%n", dfs.executions(), dfs.cut(), brute.executions(), brute.cut(),
                 reached.terminalStates.size());
-    }
-
-    /** A seeded uniform random walk (SplitMix64), for the Nix model where brute force cannot go. */
-    private static final class Walk implements Strategy {
-        private long state;
-
-        Walk(long seed) {
-            state = seed * 0x9E3779B97F4A7C15L + 1;
-        }
-
-        private int next(int bound) {
-            long z = (state += 0x9E3779B97F4A7C15L);
-            z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-            z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-            return (int) Long.remainderUnsigned(z ^ (z >>> 31), bound);
-        }
-
-        @Override
-        public void beginExecution() {}
-
-        @Override
-        public int nextActor(int[] options, int count, int current) {
-            return options[next(count)];
-        }
-
-        @Override
-        public int nextValue(int bound) {
-            return next(bound);
-        }
     }
 }
