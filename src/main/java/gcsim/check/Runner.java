@@ -20,11 +20,19 @@ public final class Runner implements Executor {
     private final Variant variant;
     private final int maxSteps;
     private final StoreLayout layout;
+    /** The kernel's starvation bound, or -1 for none (see {@link Kernel#withStarvationBound}). */
+    private final int starvationBound;
 
     public Runner(Scenario scenario, Variant variant, int maxSteps) {
+        this(scenario, variant, maxSteps, -1);
+    }
+
+    /** @param starvationBound the most clock advances in a row past an actor that can run, or -1 for no bound */
+    public Runner(Scenario scenario, Variant variant, int maxSteps, int starvationBound) {
         this.scenario = scenario;
         this.variant = variant;
         this.maxSteps = maxSteps;
+        this.starvationBound = starvationBound;
         this.layout = new StoreLayout(scenario);
     }
 
@@ -39,6 +47,9 @@ public final class Runner implements Executor {
     @Override
     public RunResult run(Strategy strategy, boolean trace) {
         Kernel kernel = new Kernel(strategy, maxSteps);
+        if (starvationBound >= 0) {
+            kernel.withStarvationBound(starvationBound);
+        }
         if (trace) {
             kernel.withTrace();
         }

@@ -28,6 +28,19 @@ final class Numbers {
         return v;
     }
 
+    /** 0 or a positive whole number up to {@link Integer#MAX_VALUE}; {@code accepted} says what 0 means. */
+    static int nonNegativeInt(String option, String text, String zeroMeans) throws BadInput {
+        if (text.strip().equals("0")) {
+            return 0;
+        }
+        try {
+            return positiveInt(option, text);
+        } catch (BadInput e) {
+            throw new BadInput(option + ": '" + text + "' is not a whole number from 0 up (accepted: 0 " + zeroMeans
+                    + ", or a positive whole number up to " + Integer.MAX_VALUE + ")");
+        }
+    }
+
     /** A seed: any 64-bit value, written as a signed or unsigned decimal number. */
     static long seed(String option, String text) throws BadInput {
         String t = text.trim();

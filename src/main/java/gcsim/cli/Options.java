@@ -6,10 +6,18 @@ import gcsim.search.StrategyKind;
 final class Options {
     private Options() {}
 
+    /** The exhaustive search's name; it is not a seeded {@link StrategyKind}, so it has no seed. */
+    static final String DFS = "dfs";
+
+    static boolean isDfs(String text) {
+        return DFS.equals(text);
+    }
+
+    /** A seeded strategy by name; the message lists every name {@code --strategy} takes. */
     static StrategyKind strategy(String text) throws BadInput {
         StrategyKind k = StrategyKind.byKey(text);
         if (k == null) {
-            throw new BadInput("--strategy: '" + text + "' is not one of " + StrategyKind.accepted());
+            throw new BadInput("--strategy: '" + text + "' is not one of " + StrategyKind.accepted() + ", " + DFS);
         }
         return k;
     }

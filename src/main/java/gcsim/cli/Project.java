@@ -32,7 +32,16 @@ public interface Project {
     List<Variant> loadVariants(Path file) throws ScenarioException;
 
     /** A fresh single-threaded executor; the search asks for one per worker thread. */
-    Executor executor(Scenario scenario, Variant variant, int maxSteps);
+    default Executor executor(Scenario scenario, Variant variant, int maxSteps) {
+        return executor(scenario, variant, maxSteps, -1);
+    }
+
+    /**
+     * A fresh single-threaded executor whose kernel holds clock advances back past an actor that
+     * has waited through {@code starvationBound} of them (-1: no bound), as the exhaustive search
+     * runs it ({@link gcsim.kernel.Kernel#withStarvationBound}).
+     */
+    Executor executor(Scenario scenario, Variant variant, int maxSteps, int starvationBound);
 
     /** The Nix model on the scenarios under {@code home}. */
     static Project standard(Path home) {
@@ -59,8 +68,8 @@ public interface Project {
         }
 
         @Override
-        public Executor executor(Scenario scenario, Variant variant, int maxSteps) {
-            return new Runner(scenario, variant, maxSteps);
+        public Executor executor(Scenario scenario, Variant variant, int maxSteps, int starvationBound) {
+            return new Runner(scenario, variant, maxSteps, starvationBound);
         }
     }
 }

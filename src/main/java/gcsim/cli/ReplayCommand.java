@@ -27,7 +27,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "replay", mixinStandardHelpOptions = true, sortOptions = false, sortSynopsis = false,
         versionProvider = Version.Provider.class,
-        description = "Replays one schedule (exactly one of --seed, --choices, --schedule) and prints its trace.")
+        description = "Replays one schedule (exactly one of --seed, --choices, --schedule, --strategy dfs) and prints its"
+                + " trace.")
 final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--scenario", paramLabel = "NAME|FILE",
             description = "A scenario name from scenarios/, or a path; optional with --schedule.")
@@ -39,8 +40,21 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "The seed of one schedule, as search reports it.")
     String seed;
 
-    @Option(names = "--strategy", paramLabel = "random|pct", description = "With --seed: the strategy (default: random).")
+    @Option(names = "--strategy", paramLabel = "random|pct|dfs",
+            description = "With --seed: the strategy (default: random). dfs alone: run the exhaustive search again and"
+                    + " replay its first failure.")
     String strategy;
+
+    @Option(names = "--preemptions", paramLabel = "K", description = "With --strategy dfs: the preemption bound (default: none).")
+    String preemptions;
+
+    @Option(names = "--max-executions", paramLabel = "N",
+            description = "With --strategy dfs: most executions (default: 1000000).")
+    String maxExecutions;
+
+    @Option(names = "--starvation", paramLabel = "K|none",
+            description = "With --strategy dfs: the starvation bound (default: 3).")
+    String starvation;
 
     @Option(names = "--pct-depth", paramLabel = "D", description = "With --seed and pct: the depth (default: 3).")
     String pctDepth;
@@ -68,10 +82,28 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        int sources = (seed != null ? 1 : 0) + (choices != null ? 1 : 0) + (schedule != null ? 1 : 0);
+        boolean dfs = Options.isDfs(strategy);
+        int sources = (seed != null ? 1 : 0) + (choices != null ? 1 : 0) + (schedule != null ? 1 : 0) + (dfs ? 1 : 0);
         if (sources != 1) {
             throw new BadInput("replay: " + (sources == 0 ? "no schedule given" : "more than one schedule given")
-                    + " (accepted: exactly one of --seed, --choices, --schedule)");
+                    + " (accepted: exactly one of --seed, --choices, --schedule, --strategy dfs)");
+        }
+        if (!dfs && (preemptions != null || maxExecutions != null || starvation != null)) {
+            throw new BadInput("replay: " + (preemptions != null ? "--preemptions" : maxExecutions != null
+                    ? "--max-executions" : "--starvation")
+                    + " goes with --strategy dfs only (accepted: --strategy dfs, or leave it out)");
+        }
+        if (dfs) {
+            if (pctDepth != null || pctK != null) {
+                throw new BadInput("replay: --pct-depth and --pct-k go with --seed only (accepted: --strategy dfs with"
+                        + " --preemptions, --max-executions, --starvation and --max-steps)");
+            }
+            if (scenario == null || variant == null) {
+                throw new BadInput("replay: missing " + (scenario == null ? "--scenario" : "--variant")
+                        + " (accepted: --scenario NAME|FILE --variant ID with --strategy dfs)");
+            }
+            return new DfsSearch(ctx).run(scenario, variant, preemptions, maxExecutions, starvation, maxSteps, null, json,
+                    true);
         }
         if (seed == null && (strategy != null || pctDepth != null || pctK != null)) {
             throw new BadInput("replay: --strategy, --pct-depth and --pct-k go with --seed only"

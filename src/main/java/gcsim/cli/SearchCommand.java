@@ -33,13 +33,28 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--variant", paramLabel = "ID", required = true, description = "A variant id from scenarios/variants.yaml.")
     String variant;
 
-    @Option(names = "--strategy", paramLabel = "random|pct", defaultValue = "random",
-            description = "How schedules are chosen (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--strategy", paramLabel = "random|pct|dfs", defaultValue = "random",
+            description = "How schedules are chosen: seeded random walk, PCT, or the exhaustive depth-first search"
+                    + " (default: ${DEFAULT-VALUE}).")
     String strategy;
 
     @Option(names = "--schedules", paramLabel = "N", defaultValue = "100000",
-            description = "Most schedules to run (default: ${DEFAULT-VALUE}).")
+            description = "random and pct: most schedules to run (default: ${DEFAULT-VALUE}).")
     String schedules;
+
+    @Option(names = "--preemptions", paramLabel = "K",
+            description = "dfs: at most K preemptions per schedule, every such schedule run once (default: no bound,"
+                    + " with partial-order reduction).")
+    String preemptions;
+
+    @Option(names = "--max-executions", paramLabel = "N",
+            description = "dfs: most executions before the verdict is incomplete (default: 1000000).")
+    String maxExecutions;
+
+    @Option(names = "--starvation", paramLabel = "K|none",
+            description = "dfs: at most K clock advances in a row past an actor that can run (default: 3); none lifts"
+                    + " the bound.")
+    String starvation;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Base seed (default: ${DEFAULT-VALUE}).")
     String seed;
@@ -74,6 +89,15 @@ final class SearchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (Options.isDfs(strategy)) {
+            return new DfsSearch(ctx).run(scenario, variant, preemptions, maxExecutions, starvation, maxSteps,
+                    saveSchedule, json, false);
+        }
+        if (preemptions != null || maxExecutions != null || starvation != null) {
+            String given = preemptions != null ? "--preemptions" : maxExecutions != null ? "--max-executions" : "--starvation";
+            throw new BadInput(given
+                    + " goes with --strategy dfs only (accepted: --strategy dfs, or leave it out)");
+        }
         StrategyKind kind = Options.strategy(strategy);
         long budget = Numbers.positiveLong("--schedules", schedules);
         long baseSeed = Numbers.seed("--seed", seed);

@@ -42,6 +42,15 @@ public final class Kernel {
     private Observer observer;
     private List<TraceEvent> trace;
     private Footprints footprints;
+    /**
+     * The starvation bound: the most clock advances in a row that may pass over an actor that can
+     * run, or -1 for none. Invariant when on: {@code passedOver[a]} counts the clock advances since
+     * actor {@code a} last ran or last could not run, and {@code fairness[a]} is the resource that
+     * count lives in (written by the clock advances that raise it and by {@code a}'s own steps).
+     */
+    private int starvationBound = -1;
+    private int[] passedOver = new int[16];
+    private int[] fairness = new int[16];
 
     public Kernel(Strategy strategy, int maxSteps) {
         this.strategy = strategy;
@@ -58,6 +67,22 @@ public final class Kernel {
     /** Records the footprint of every step; call before {@link #run()}. */
     public Kernel withFootprints() {
         footprints = new Footprints();
+        return this;
+    }
+
+    /**
+     * Bounds starvation by the clock: a clock advance is not offered while an actor that can run has
+     * already been passed over by {@code bound} clock advances in a row, so that a loop waiting on
+     * time (a retry every 100 ms) cannot go on forever while the actor it waits for never runs. A
+     * bound on the schedules explored, as the step bound is, for the exhaustive search; choices made
+     * where the clock was held back are still recorded, so such a schedule replays in a kernel without
+     * the bound. Call before {@link #run()}.
+     */
+    public Kernel withStarvationBound(int bound) {
+        if (bound < 0) {
+            throw new IllegalArgumentException("the starvation bound must be at least 0, not " + bound);
+        }
+        starvationBound = bound;
         return this;
     }
 
@@ -115,6 +140,13 @@ public final class Kernel {
     Actor newActor(String name, SimProcess p, Frame body) {
         Actor a = new Actor(this, actors.size(), name, p, body);
         actors.add(a);
+        if (starvationBound >= 0) {
+            if (a.id() >= fairness.length) {
+                fairness = Arrays.copyOf(fairness, fairness.length * 2);
+                passedOver = Arrays.copyOf(passedOver, passedOver.length * 2);
+            }
+            fairness[a.id()] = newResource();
+        }
         return a;
     }
 
@@ -215,6 +247,7 @@ public final class Kernel {
                     }
                     options[n++] = a.id();
                 } else {
+                    passedOver[a.id()] = 0; // cannot run: not starved
                     long d = g.deadline();
                     if (d < nextDeadline) {
                         nextDeadline = d;
@@ -227,10 +260,11 @@ public final class Kernel {
             if (steps >= maxSteps) {
                 return new Outcome(Outcome.End.CUT, steps, now, List.of(), null);
             }
-            if (nextDeadline != Guard.NEVER) {
+            boolean heldBack = nextDeadline != Guard.NEVER && starved(n);
+            if (nextDeadline != Guard.NEVER && !heldBack) {
                 options[n++] = ADVANCE_CLOCK;
             }
-            int pick = n == 1 ? options[0] : pickActor(n);
+            int pick = n == 1 && !heldBack ? options[0] : pickActor(n);
             if (listener != null) {
                 listener.beforeStep(steps, options, n, pick);
             }
@@ -240,6 +274,14 @@ public final class Kernel {
                 if (footprints != null) {
                     footprints.beginStep(-1);
                     footprints.record(clockResource, true);
+                }
+                if (starvationBound >= 0) {
+                    for (int i = 0; i < n - 1; i++) {
+                        passedOver[options[i]]++;
+                        if (footprints != null) {
+                            footprints.record(fairness[options[i]], true);
+                        }
+                    }
                 }
                 now = Math.max(now, nextDeadline);
                 lastActor = -1;
@@ -253,6 +295,12 @@ public final class Kernel {
             if (footprints != null) {
                 footprints.beginStep(a.id());
             }
+            if (starvationBound >= 0) {
+                passedOver[a.id()] = 0;
+                if (footprints != null) {
+                    footprints.record(fairness[a.id()], true);
+                }
+            }
             a.runStep();
             lastActor = a.id();
             if (observer != null) {
@@ -262,6 +310,19 @@ public final class Kernel {
             }
             current = null;
         }
+    }
+
+    /** True when the starvation bound holds the clock back: one of the {@code n} runnable actors has waited enough. */
+    private boolean starved(int n) {
+        if (starvationBound < 0) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            if (passedOver[options[i]] >= starvationBound) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private int pickActor(int n) {

@@ -65,7 +65,9 @@ public final class Cells {
         } else if (x != null && x.verdict() == ExhaustiveResult.Verdict.VERIFIED) {
             verdict = new Verdict.Verified(x.executions());
         } else {
-            verdict = new Verdict.Pass(o.random().schedules() + (o.pct() == null ? 0 : o.pct().schedules()));
+            // every execution counts: the seeded ones and those of an exhaustive search that did not finish
+            verdict = new Verdict.Pass(o.random().schedules() + (o.pct() == null ? 0 : o.pct().schedules())
+                    + (x == null ? 0 : x.executions()));
         }
         return new Cell(scenario, variant, verdict, random, pct, dfs, coverage, ce);
     }

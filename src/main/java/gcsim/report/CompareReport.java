@@ -25,10 +25,12 @@ public record CompareReport(Header header, List<ScenarioInfo> scenarios, List<Va
      * @param budget schedules for the random walk, and again for PCT
      * @param dfsExecutions the exhaustive search's budget
      * @param dfsPreemptionBound its preemption bound, or null for none
+     * @param dfsStarvationBound its starvation bound (clock advances in a row past an actor that can
+     *     run), or null for none
      * @param shrinkCandidates the most candidate runs per shrink
      */
-    public record Settings(long budget, int pctDepth, long dfsExecutions, Integer dfsPreemptionBound, long seed, int maxSteps,
-                           int shrinkCandidates) {}
+    public record Settings(long budget, int pctDepth, long dfsExecutions, Integer dfsPreemptionBound,
+                           Integer dfsStarvationBound, long seed, int maxSteps, int shrinkCandidates) {}
 
     /** Where it ran: the number of processors and the JVM. */
     public record Machine(int cores, String jvm) {}

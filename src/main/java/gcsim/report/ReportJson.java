@@ -46,6 +46,7 @@ public final class ReportJson {
                 .put("gcsim", Json.object().put("version", h.version()).put("commit", h.commit()).put("date", h.date()))
                 .put("settings", Json.object().put("budget", s.budget()).put("pctDepth", s.pctDepth())
                         .put("dfsExecutions", s.dfsExecutions()).put("dfsPreemptionBound", s.dfsPreemptionBound())
+                        .put("dfsStarvationBound", s.dfsStarvationBound())
                         .put("seed", s.seed()).put("maxSteps", s.maxSteps()).put("shrinkCandidates", s.shrinkCandidates()))
                 .put("machine", Json.object().put("cores", h.machine().cores()).put("jvm", h.machine().jvm()))
                 .put("scenarios", scenarios)

@@ -13,16 +13,23 @@ final class Texts {
     static final String TITLE = "gcsim compare: every scenario under every variant";
     static final String LEGEND = "✗ fails: a schedule broke an oracle; the counterexample below replays it. "
             + "✓ verified: the exhaustive search covered every schedule within its bounds and none failed. "
-            + "○ no failure in N schedules: the random walk and PCT found nothing, and the exhaustive search "
-            + "did not finish within its budget, so this is evidence, not proof. ⚠ error: gcsim itself failed.";
+            + "○ no failure in N schedules: the random walk, PCT and the exhaustive search (N counts all three) found "
+            + "nothing, and the exhaustive search did not exhaust the space within its budget, so this is evidence, "
+            + "not proof. ⚠ error: gcsim itself failed.";
 
     private Texts() {}
 
     static String budgets(CompareReport.Settings s) {
         return s.budget() + " random-walk schedules, then " + s.budget() + " PCT schedules (depth " + s.pctDepth()
                 + "), per cell; when both find nothing, an exhaustive search of up to " + s.dfsExecutions()
-                + " executions (" + bound(s.dfsPreemptionBound()) + "); at most " + s.maxSteps()
+                + " executions (" + bound(s.dfsPreemptionBound()) + ", " + starvation(s.dfsStarvationBound())
+                + "); at most " + s.maxSteps()
                 + " steps per execution; shrinking tries at most " + s.shrinkCandidates() + " candidates";
+    }
+
+    static String starvation(Integer bound) {
+        return bound == null ? "no starvation bound" : "at most " + bound + " clock advance" + (bound == 1 ? "" : "s")
+                + " in a row past an actor that can run";
     }
 
     static String bound(Integer preemptionBound) {

@@ -76,6 +76,17 @@ public final class CellCheck {
      * @throws SearchCrash when an execution of a seeded search throws (a bug, not a verdict)
      */
     public static Outcome run(Supplier<? extends Executor> executors, Budget budget, Exhaustive exhaustive, Listener listener) {
+        return run(executors, executors, budget, exhaustive, listener);
+    }
+
+    /**
+     * Runs the check, the exhaustive phase on an executor of its own: one whose bounds (a starvation
+     * bound) make its space finite, which the seeded searches do not need.
+     *
+     * @param exhaustiveExecutors makes the executor the exhaustive search explores
+     */
+    public static Outcome run(Supplier<? extends Executor> executors, Supplier<? extends Executor> exhaustiveExecutors,
+                              Budget budget, Exhaustive exhaustive, Listener listener) {
         Search.Progress progress = listener::schedules;
         SearchResult random = new Search(executors, () -> StrategyKind.RANDOM.create(budget.seed(), budget.pctDepth()),
                 budget.threads()).run(budget.seed(), budget.schedules(), Pct.DEFAULT_DECISIONS, progress);
@@ -96,7 +107,7 @@ public final class CellCheck {
         if (exhaustive == null || budget.dfsExecutions() <= 0) {
             return new Outcome(Phase.of(random), Phase.of(pct), null, SearchResult.Coverage.NONE, null);
         }
-        CoverageCounter counter = new CoverageCounter(executors.get());
+        CoverageCounter counter = new CoverageCounter(exhaustiveExecutors.get());
         listener.exhaustiveStarted(counter);
         ExhaustiveResult dfs = exhaustive.explore(counter, budget.dfsExecutions());
         listener.phaseDone(dfs.executions());

@@ -82,7 +82,7 @@ class BadInputTest {
     @Test
     void anUnknownStrategyNamesTheStrategiesThatExist() {
         Cli c = badInput("search", "--scenario", "claim", "--variant", "unlocked", "--strategy", "bfs");
-        assertThat(c.err()).isEqualTo("gcsim: --strategy: 'bfs' is not one of random, pct\n");
+        assertThat(c.err()).isEqualTo("gcsim: --strategy: 'bfs' is not one of random, pct, dfs\n");
     }
 
     @Test
@@ -114,7 +114,7 @@ class BadInputTest {
     void replayNeedsExactlyOneScheduleSource() {
         badInput("replay", "--scenario", "claim", "--variant", "unlocked");
         Cli c = badInput("replay", "--scenario", "claim", "--variant", "unlocked", "--seed", "3", "--choices", "g1.bc");
-        assertThat(c.err()).contains("exactly one of --seed, --choices, --schedule");
+        assertThat(c.err()).contains("exactly one of --seed, --choices, --schedule, --strategy dfs");
     }
 
     @Test

@@ -41,6 +41,27 @@ class HostsDrvEndToEndTest {
     }
 
     @Test
+    void theExhaustiveSearchFindsTheRaceUnderTheBaselineAndItsChoicesReplayItWithoutTheStarvationBound() {
+        Cli search = Cli.run(PROJECT, "search", "--scenario", "hosts-drv", "--variant", "early-return", "--strategy", "dfs");
+
+        assertThat(search.code()).as(search.err()).isEqualTo(1);
+        assertThat(search.out()).contains("returns early without a temp root", "deletes hosts.drv", "(dfs, ");
+        Cli replay = Cli.run(PROJECT, search.replayArgs());
+        assertThat(replay.code()).as(replay.err()).isEqualTo(1);
+        assertThat(replay.out()).containsPattern("error: path '/nix/store/[0-9a-z]{32}-hosts\\.drv' is not valid");
+    }
+
+    @Test
+    void theExhaustiveSearchVerifiesTheMergedFixOnHostsDrv() {
+        Cli search = Cli.run(PROJECT, "search", "--scenario", "hosts-drv", "--variant", "drv-only", "--strategy", "dfs",
+                "--json");
+
+        assertThat(search.code()).as(search.err()).isZero();
+        assertThat(search.out()).contains("\"verdict\":\"verified\"", "\"complete\":true", "\"cut\":0,",
+                "\"preemptionBound\":null", "\"starvationBound\":3");
+    }
+
+    @Test
     void oneSeedPrintsByteIdenticalTracesInThisJvmAndInTwoFreshJvms() throws Exception {
         String[] args = {"replay", "--scenario", "hosts-drv", "--variant", "early-return", "--seed", "12345"};
         String inProcess = Cli.run(PROJECT, args).out();

@@ -59,8 +59,9 @@ record ToyProject(Path home) implements Project {
                 new Variant("crashing", "every execution throws", Switches.baseline()));
     }
 
+    /** The toys set no timers, so a starvation bound would change nothing: it is not passed on. */
     @Override
-    public Executor executor(Scenario scenario, Variant variant, int maxSteps) {
+    public Executor executor(Scenario scenario, Variant variant, int maxSteps, int starvationBound) {
         if (variant.id().equals("crashing")) {
             return (strategy, trace) -> {
                 throw new IllegalStateException("toy model bug");

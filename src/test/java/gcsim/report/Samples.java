@@ -36,7 +36,7 @@ final class Samples {
                 new Cell.Coverage(2600, 2600, 0, 2600), null);
         Cell error = new Cell("gc", "drv-only", new Verdict.Error("schedule 3 (seed 9) threw " + HOSTILE),
                 new Cell.Phase(0, 0, false), null, null, new Cell.Coverage(0, 0, 0, 0), null);
-        CompareReport.Settings settings = new CompareReport.Settings(300, 3, 2000, null, 1, 100_000, 5000);
+        CompareReport.Settings settings = new CompareReport.Settings(300, 3, 2000, null, 3, 1, 100_000, 5000);
         CompareReport.Header header = new CompareReport.Header("0.1.0", "0123456789abcdef0123456789abcdef01234567",
                 "2026-11-27T08:00:00Z", settings, new CompareReport.Machine(2, "OpenJDK 17"));
         return new CompareReport(header,

@@ -67,6 +67,52 @@ class DfsAgreesWithBruteForceTest {
     }
 
     /**
+     * Under a starvation bound the clock is held back by history (how often it passed a ready
+     * actor), so a clock advance and a step of an actor it passes no longer commute; the kernel
+     * records that as footprints. Brute force over the bounded kernel is the reference.
+     */
+    @Test
+    void underAStarvationBoundTheReducedSearchAgreesWithBruteForceOnARetryLoopAndOnRandomSystems() {
+        for (int bound = 0; bound <= 3; bound++) {
+            Toy toy = Toys.retryLoop(10_000).withStarvationBound(bound);
+            BruteForce.Result brute = BruteForce.enumerate(toy, 2_000_000);
+            Outcomes reached = new Outcomes();
+            DfsResult dfs = new Dfs().explore(toy, Outcomes.everything(), reached);
+
+            assertThat(brute.complete()).as(toy.toString()).isTrue();
+            assertThat(brute.cut()).as(toy.toString()).isZero();
+            assertThat(dfs.verdict()).as(toy.toString()).isEqualTo(Verdict.VERIFIED);
+            assertThat(reached.terminalStates).as(toy.toString()).isEqualTo(brute.terminalStates());
+            assertThat(dfs.executions()).as(toy.toString()).isLessThan(brute.executions());
+            System.out.printf("retry-loop, starvation bound %d: explored/brute-force = %d/%d = %.4f (%d terminal states)%n",
+                    bound, dfs.executions(), brute.executions(), (double) dfs.executions() / brute.executions(),
+                    brute.terminalStates().size());
+        }
+        long dfsTotal = 0;
+        long bruteTotal = 0;
+        int compared = 0;
+        for (long seed : LongStream.range(0, 100).toArray()) {
+            Toy toy = RandomSystems.system(seed).withStarvationBound((int) (seed % 3));
+            BruteForce.Result brute = BruteForce.enumerate(toy, 50_000);
+            if (!brute.complete()) {
+                continue;
+            }
+            Outcomes reached = new Outcomes();
+            DfsResult dfs = new Dfs().explore(toy, Outcomes.everything(), reached);
+
+            String system = "seed " + seed + ", starvation bound " + seed % 3 + ":\n" + RandomSystems.describe(seed);
+            assertThat(reached.terminalStates).as(system).isEqualTo(brute.terminalStates());
+            assertThat(reached.failures).as(system).isEqualTo(brute.failures());
+            dfsTotal += dfs.executions();
+            bruteTotal += brute.executions();
+            compared++;
+        }
+        assertThat(compared).isGreaterThan(80);
+        System.out.printf("random systems, starvation bounds 0-2: explored/brute-force = %d/%d = %.4f over %d systems%n",
+                dfsTotal, bruteTotal, (double) dfsTotal / bruteTotal, compared);
+    }
+
+    /**
      * The Nix model is too big for every schedule, even with two processes: the collector alone
      * takes some 25 steps and a temp root some 10, and the client's retry loop makes the space
      * infinite but for the step bound (three million schedules of 30 to 38 steps do not exhaust it).

@@ -88,6 +88,17 @@ class DfsBudgetsAndBoundsTest {
     }
 
     @Test
+    void aLoopThatWaitsOnTimeEndsOnlyAtTheStepBoundUnlessAStarvationBoundHoldsTheClockBack() {
+        DfsResult unbounded = new Dfs().explore(Toys.retryLoop(40), DfsOptions.defaults().withMaxExecutions(20_000));
+        DfsResult bounded = new Dfs().explore(Toys.retryLoop(40).withStarvationBound(1), DfsOptions.defaults());
+
+        assertThat(unbounded.cut()).isPositive();
+        assertThat(bounded.verdict()).isEqualTo(Verdict.VERIFIED);
+        assertThat(bounded.cut()).isZero();
+        assertThat(bounded.executions()).isLessThan(unbounded.executions());
+    }
+
+    @Test
     void withoutStoppingAtTheFirstFailureTheSearchGoesOnAndReportsTheFirst() {
         List<Boolean> failed = new ArrayList<>();
 

@@ -30,11 +30,23 @@ final class Toy implements Executor {
     private final String name;
     private final int maxSteps;
     private final Consumer<World> body;
+    /** The kernel's starvation bound, or -1 for none. */
+    private final int starvationBound;
 
     Toy(String name, int maxSteps, Consumer<World> body) {
+        this(name, maxSteps, body, -1);
+    }
+
+    private Toy(String name, int maxSteps, Consumer<World> body, int starvationBound) {
         this.name = name;
         this.maxSteps = maxSteps;
         this.body = body;
+        this.starvationBound = starvationBound;
+    }
+
+    /** The same system on a kernel with a starvation bound ({@link Kernel#withStarvationBound}). */
+    Toy withStarvationBound(int bound) {
+        return new Toy(name + " (starvation bound " + bound + ")", maxSteps, body, bound);
     }
 
     @Override
@@ -152,6 +164,9 @@ final class Toy implements Executor {
     @Override
     public RunResult run(Strategy strategy, boolean trace) {
         Kernel k = new Kernel(strategy, maxSteps);
+        if (starvationBound >= 0) {
+            k.withStarvationBound(starvationBound);
+        }
         if (trace) {
             k.withTrace();
         }

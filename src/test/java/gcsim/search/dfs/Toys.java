@@ -405,6 +405,36 @@ final class Toys {
     }
 
     /**
+     * Two clients retry every 100 ms until a collector, which has two steps to do, is done, as
+     * addTempRoot retries while a collector finishes; each client then counts itself in. Without a
+     * starvation bound only the step bound ends the space: the clock can pass the collector again
+     * and again.
+     */
+    static Toy retryLoop(int maxSteps) {
+        return new Toy("retry-loop", maxSteps, w -> {
+            Toy.Var phase = w.var(0);
+            Toy.Var arrived = w.var(0);
+            w.actor("collector",
+                    (self, p) -> {
+                        phase.set(1);
+                        return Control.YIELD;
+                    },
+                    (self, p) -> {
+                        phase.set(2);
+                        return Control.YIELD;
+                    });
+            for (String name : List.of("client-1", "client-2")) {
+                w.actor(name,
+                        (self, p) -> phase.get() == 2 ? Control.YIELD : p.retryAfter(self, w.k.timerAfter(100_000_000L)),
+                        (self, p) -> {
+                            arrived.set(arrived.get() + 1);
+                            return Control.YIELD;
+                        });
+            }
+        });
+    }
+
+    /**
      * Breaks the footprint contract on purpose: one actor raises a flag and another branches on it,
      * both without reporting the access, so the two steps look independent but do not commute.
      */

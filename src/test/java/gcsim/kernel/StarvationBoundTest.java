@@ -1,0 +1,101 @@
+package gcsim.kernel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The starvation bound: time may jump past an actor that can run only so many times in a row, which
+ * makes a loop that waits on time finite for the exhaustive search, and its schedules still replay
+ * in a kernel without the bound.
+ */
+class StarvationBoundTest {
+    private static final long MS = 1_000_000L;
+
+    private final List<String> log = new ArrayList<>();
+
+    /**
+     * A worker with one step to do, ready from the start, and a poller that sleeps 100 ms ten times;
+     * the poller has the higher id, so the strategy that picks the highest option runs it first and
+     * then prefers the clock to the worker.
+     */
+    private Kernel pollerAndWorker(Strategy strategy) {
+        Kernel k = new Kernel(strategy, 1_000);
+        int[] polls = {0};
+        k.newProcess("w").spawn("worker", Script.of(self -> {
+            log.add("worker@" + Kernel.formatTime(self.kernel().now()));
+            return Control.YIELD;
+        }));
+        k.newProcess("p").spawn("poller", Script.of(self -> {
+            if (polls[0]++ == 10) {
+                return Control.YIELD;
+            }
+            return Script.retryAfter(self, k.timerAfter(100 * MS));
+        }));
+        return k;
+    }
+
+    @Test
+    void withoutABoundTimeCanPassAReadyActorUntilThePollerIsDone() {
+        pollerAndWorker(FixedStrategy.highest()).run();
+
+        assertThat(log).containsExactly("worker@1s");
+    }
+
+    @Test
+    void withABoundTheClockIsHeldBackOnceAReadyActorWasPassedThatOften() {
+        pollerAndWorker(FixedStrategy.highest()).withStarvationBound(3).run();
+
+        assertThat(log).containsExactly("worker@300ms");
+    }
+
+    @Test
+    void aBoundOfZeroNeverLetsTimePassAReadyActor() {
+        pollerAndWorker(FixedStrategy.highest()).withStarvationBound(0).run();
+
+        assertThat(log).containsExactly("worker@0s");
+    }
+
+    @Test
+    void theChoiceMadeWhereTheClockWasHeldBackIsRecordedSoTheScheduleReplaysWithoutTheBound() {
+        Kernel bounded = pollerAndWorker(FixedStrategy.highest()).withStarvationBound(3);
+        bounded.run();
+        List<String> first = List.copyOf(log);
+        log.clear();
+
+        ReplayStrategy replay = new ReplayStrategy(bounded.schedule());
+        pollerAndWorker(replay).run();
+
+        assertThat(log).isEqualTo(first);
+        assertThat(replay.exhausted()).isTrue();
+    }
+
+    @Test
+    void aClockAdvanceWritesTheCountersOfTheActorsItPassesAndAnActorsStepWritesItsOwn() {
+        Kernel k = pollerAndWorker(FixedStrategy.highest()).withStarvationBound(3).withFootprints();
+        k.run();
+
+        Footprints fp = k.footprints();
+        int clockSteps = 0;
+        for (int s = 0; s < fp.steps(); s++) {
+            if (fp.actor(s) < 0) {
+                clockSteps++;
+                // the clock, then the worker's counter while the worker waits to run
+                assertThat(fp.of(s)).hasSizeBetween(1, 2);
+                assertThat(fp.of(s)[0]).isEqualTo(1); // resource 0, written
+            } else {
+                assertThat(fp.of(s)).isNotEmpty();
+            }
+        }
+        assertThat(clockSteps).isEqualTo(10);
+    }
+
+    @Test
+    void aNegativeBoundIsRefused() {
+        assertThatThrownBy(() -> new Kernel(FixedStrategy.lowest(), 10).withStarvationBound(-1))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
