@@ -17,6 +17,8 @@ public final class Actor {
     Guard guard;
     /** True when the current wait is a service loop waiting for work (never a deadlock). */
     boolean serviceWait;
+    /** Its last step spun: it made no progress and its next step retries ({@link Kernel#spin}). */
+    boolean spun;
     private Frame pendingCall;
     private Object result;
     private Fault failure;

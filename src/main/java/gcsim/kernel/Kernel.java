@@ -71,12 +71,14 @@ public final class Kernel {
     }
 
     /**
-     * Bounds starvation by the clock: a clock advance is not offered while an actor that can run has
-     * already been passed over by {@code bound} clock advances in a row, so that a loop waiting on
-     * time (a retry every 100 ms) cannot go on forever while the actor it waits for never runs. A
-     * bound on the schedules explored, as the step bound is, for the exhaustive search; choices made
-     * where the clock was held back are still recorded, so such a schedule replays in a kernel without
-     * the bound. Call before {@link #run()}.
+     * Bounds starvation by retry loops: a clock advance is not offered while an actor that can run
+     * has already been passed over by {@code bound} turns of such loops in a row, and neither is the
+     * retry of an actor whose last step {@link #spin spun}. A turn is a clock advance (a loop waiting
+     * on time, such as a retry every 100 ms) or the retry of a spinning actor (a loop that retries at
+     * once). So such a loop cannot go on forever while the actor it waits for never runs. A bound on
+     * the schedules explored, as the step bound is, for the exhaustive search; choices made where an
+     * option was held back are still recorded, so such a schedule replays in a kernel without the
+     * bound. Call before {@link #run()}.
      */
     public Kernel withStarvationBound(int bound) {
         if (bound < 0) {
@@ -88,6 +90,16 @@ public final class Kernel {
 
     public void observe(Observer o) {
         observer = o;
+    }
+
+    /**
+     * Declares that the running step made no progress and that its actor's next step retries it at
+     * once, without waiting for anything (a busy retry loop). Only the starvation bound reads it.
+     */
+    public void spin() {
+        if (current != null) {
+            current.spun = true;
+        }
     }
 
     /** Virtual time in nanoseconds; a read of the clock by the running step. */
@@ -260,8 +272,18 @@ public final class Kernel {
             if (steps >= maxSteps) {
                 return new Outcome(Outcome.End.CUT, steps, now, List.of(), null);
             }
-            boolean heldBack = nextDeadline != Guard.NEVER && starved(n);
-            if (nextDeadline != Guard.NEVER && !heldBack) {
+            boolean heldBack = false;
+            boolean offerClock = nextDeadline != Guard.NEVER;
+            if (starvationBound >= 0) {
+                int starved = countStarved(n);
+                if (starved > 0) {
+                    int kept = holdBackSpinners(n, starved);
+                    heldBack = kept < n || offerClock;
+                    offerClock = false;
+                    n = kept;
+                }
+            }
+            if (offerClock) {
                 options[n++] = ADVANCE_CLOCK;
             }
             int pick = n == 1 && !heldBack ? options[0] : pickActor(n);
@@ -296,11 +318,23 @@ public final class Kernel {
                 footprints.beginStep(a.id());
             }
             if (starvationBound >= 0) {
+                if (a.spun) { // a turn of a busy retry loop passes everyone else that could run
+                    for (int i = 0; i < n; i++) {
+                        int b = options[i];
+                        if (b != a.id() && b != ADVANCE_CLOCK) {
+                            passedOver[b]++;
+                            if (footprints != null) {
+                                footprints.record(fairness[b], true);
+                            }
+                        }
+                    }
+                }
                 passedOver[a.id()] = 0;
                 if (footprints != null) {
                     footprints.record(fairness[a.id()], true);
                 }
             }
+            a.spun = false;
             a.runStep();
             lastActor = a.id();
             if (observer != null) {
@@ -312,17 +346,32 @@ public final class Kernel {
         }
     }
 
-    /** True when the starvation bound holds the clock back: one of the {@code n} runnable actors has waited enough. */
-    private boolean starved(int n) {
-        if (starvationBound < 0) {
-            return false;
-        }
+    /** How many of the first {@code n} options (all actors) have been passed over {@code starvationBound} times. */
+    private int countStarved(int n) {
+        int starved = 0;
         for (int i = 0; i < n; i++) {
             if (passedOver[options[i]] >= starvationBound) {
-                return true;
+                starved++;
             }
         }
-        return false;
+        return starved;
+    }
+
+    /**
+     * Removes from the first {@code n} options each spinning actor whose retry would pass over a
+     * starved actor other than itself, unless that would leave none; returns how many remain.
+     */
+    private int holdBackSpinners(int n, int starved) {
+        int j = 0;
+        for (int i = 0; i < n; i++) {
+            int id = options[i];
+            boolean self = passedOver[id] >= starvationBound;
+            if (!(actors.get(id).spun && starved - (self ? 1 : 0) > 0)) {
+                options[j++] = id;
+            }
+        }
+        // only spinners starving one another: let them all run (with j == 0 nothing was overwritten)
+        return j == 0 ? n : j;
     }
 
     private int pickActor(int n) {

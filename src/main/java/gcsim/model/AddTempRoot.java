@@ -118,6 +118,7 @@ final class AddTempRoot extends ModelFrame {
                             if (k.tracing()) {
                                 note("addTempRoot §2.6 (2.8)", "ECONNREFUSED on gc-socket; restarting at once");
                             }
+                            k.spin(); // a busy retry: no progress until the collector moves on
                             return yieldTo(11);
                         }
                         // 2.8 swallows the error, keeps the unconnected descriptor cached, writes to it

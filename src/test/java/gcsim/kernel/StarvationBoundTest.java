@@ -93,6 +93,48 @@ class StarvationBoundTest {
         assertThat(clockSteps).isEqualTo(10);
     }
 
+    /** A worker that sets a flag, and a spinner (higher id) that retries at once until it sees it. */
+    private Kernel spinnerAndWorker(Strategy strategy, int[] spins) {
+        Kernel k = new Kernel(strategy, 200);
+        boolean[] flag = {false};
+        k.newProcess("w").spawn("worker", Script.of(self -> {
+            flag[0] = true;
+            return Control.YIELD;
+        }));
+        k.newProcess("s").spawn("spinner", Script.of(self -> {
+            if (flag[0]) {
+                return Control.YIELD;
+            }
+            spins[0]++;
+            self.kernel().spin();
+            return Script.yieldTo(self, 0);
+        }));
+        return k;
+    }
+
+    @Test
+    void withoutABoundABusyRetryLoopCanStarveTheActorItWaitsForUntilTheStepBound() {
+        int[] spins = {0};
+        Outcome o = spinnerAndWorker(FixedStrategy.highest(), spins).run();
+
+        assertThat(o.end()).isEqualTo(Outcome.End.CUT);
+    }
+
+    @Test
+    void withABoundABusyRetryLoopTurnsAtMostThatOftenPastAnActorThatCanRun() {
+        int[] spins = {0};
+        Kernel k = spinnerAndWorker(FixedStrategy.highest(), spins).withStarvationBound(2);
+        Outcome o = k.run();
+
+        assertThat(o.end()).isEqualTo(Outcome.End.COMPLETE);
+        // the first spin passes nobody (it is not a retry yet); the next two retries pass the worker
+        assertThat(spins[0]).isEqualTo(3);
+        int[] again = {0};
+        Outcome replayed = spinnerAndWorker(new ReplayStrategy(k.schedule()), again).run();
+        assertThat(replayed.end()).isEqualTo(Outcome.End.COMPLETE);
+        assertThat(again[0]).isEqualTo(3);
+    }
+
     @Test
     void aNegativeBoundIsRefused() {
         assertThatThrownBy(() -> new Kernel(FixedStrategy.lowest(), 10).withStarvationBound(-1))

@@ -73,8 +73,10 @@ class DfsAgreesWithBruteForceTest {
      */
     @Test
     void underAStarvationBoundTheReducedSearchAgreesWithBruteForceOnARetryLoopAndOnRandomSystems() {
-        for (int bound = 0; bound <= 3; bound++) {
-            Toy toy = Toys.retryLoop(10_000).withStarvationBound(bound);
+        for (int k = 0; k <= 6; k++) {
+            int bound = k % 4;
+            boolean busy = k >= 4;
+            Toy toy = Toys.retryLoop(10_000, busy).withStarvationBound(bound);
             BruteForce.Result brute = BruteForce.enumerate(toy, 2_000_000);
             Outcomes reached = new Outcomes();
             DfsResult dfs = new Dfs().explore(toy, Outcomes.everything(), reached);
@@ -84,8 +86,8 @@ class DfsAgreesWithBruteForceTest {
             assertThat(dfs.verdict()).as(toy.toString()).isEqualTo(Verdict.VERIFIED);
             assertThat(reached.terminalStates).as(toy.toString()).isEqualTo(brute.terminalStates());
             assertThat(dfs.executions()).as(toy.toString()).isLessThan(brute.executions());
-            System.out.printf("retry-loop, starvation bound %d: explored/brute-force = %d/%d = %.4f (%d terminal states)%n",
-                    bound, dfs.executions(), brute.executions(), (double) dfs.executions() / brute.executions(),
+            System.out.printf("%s: explored/brute-force = %d/%d = %.4f (%d terminal states)%n",
+                    toy, dfs.executions(), brute.executions(), (double) dfs.executions() / brute.executions(),
                     brute.terminalStates().size());
         }
         long dfsTotal = 0;

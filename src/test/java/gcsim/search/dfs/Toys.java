@@ -408,10 +408,11 @@ final class Toys {
      * Two clients retry every 100 ms until a collector, which has two steps to do, is done, as
      * addTempRoot retries while a collector finishes; each client then counts itself in. Without a
      * starvation bound only the step bound ends the space: the clock can pass the collector again
-     * and again.
+     * and again. {@code busy}: the clients retry at once ({@link gcsim.kernel.Kernel#spin}), as 2.8's
+     * addTempRoot does on ECONNREFUSED, instead of sleeping.
      */
-    static Toy retryLoop(int maxSteps) {
-        return new Toy("retry-loop", maxSteps, w -> {
+    static Toy retryLoop(int maxSteps, boolean busy) {
+        return new Toy(busy ? "busy-retry-loop" : "retry-loop", maxSteps, w -> {
             Toy.Var phase = w.var(0);
             Toy.Var arrived = w.var(0);
             w.actor("collector",
@@ -425,7 +426,16 @@ final class Toys {
                     });
             for (String name : List.of("client-1", "client-2")) {
                 w.actor(name,
-                        (self, p) -> phase.get() == 2 ? Control.YIELD : p.retryAfter(self, w.k.timerAfter(100_000_000L)),
+                        (self, p) -> {
+                            if (phase.get() == 2) {
+                                return Control.YIELD;
+                            }
+                            if (busy) {
+                                w.k.spin();
+                                return p.next(0);
+                            }
+                            return p.retryAfter(self, w.k.timerAfter(100_000_000L));
+                        },
                         (self, p) -> {
                             arrived.set(arrived.get() + 1);
                             return Control.YIELD;
