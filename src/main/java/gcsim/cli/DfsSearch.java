@@ -25,11 +25,11 @@ import java.util.function.Consumer;
 final class DfsSearch {
     private static final long PROGRESS_EVERY_NANOS = 5_000_000_000L;
     /**
-     * The default starvation bound of the exhaustive search. Without one, every loop that waits on
-     * time (addTempRoot's 100 ms retry while the collector finishes) is a branch the search follows
-     * once more per execution, up to the step bound: on hosts-drv-collect-garbage, execution i is
-     * some 1.5·i steps long. Three clock advances past an actor that can run keeps each such loop to
-     * a few turns; {@code --starvation none} lifts it.
+     * The default starvation bound of the exhaustive search. Without one, every retry loop (addTempRoot's
+     * 100 ms retry while the collector finishes, 2.8's immediate restart on ECONNREFUSED) is a branch
+     * the search follows once more per execution, up to the step bound: on hosts-drv-collect-garbage,
+     * execution i was some 1.5·i steps long. Three turns past an actor that can run keep each such
+     * loop short; {@code --starvation none} lifts the bound.
      */
     static final int DEFAULT_STARVATION_BOUND = 3;
 
@@ -94,7 +94,7 @@ final class DfsSearch {
             return Numbers.nonNegativeInt("--starvation", text, "(time never passes an actor that can run)");
         } catch (BadInput e) {
             throw new BadInput("--starvation: '" + text + "' is not a whole number from 0 up or none (accepted: 0, 1, 2,"
-                    + " … clock advances in a row past an actor that can run, or none for no bound)");
+                    + " … retry-loop turns in a row past an actor that can run, or none for no bound)");
         }
     }
 
@@ -103,8 +103,8 @@ final class DfsSearch {
         return "executions of at most " + steps + " steps (--max-steps), " + (r.preemptionBound() == null
                 ? "no preemption bound" : "at most " + r.preemptionBound() + " preemption"
                 + (r.preemptionBound() == 1 ? "" : "s") + " (--preemptions)") + ", " + (starvation < 0
-                ? "no starvation bound" : "at most " + starvation + " clock advance" + (starvation == 1 ? "" : "s")
-                + " in a row past an actor that can run (--starvation)");
+                ? "no starvation bound" : "at most " + starvation + " retry-loop turn" + (starvation == 1 ? "" : "s")
+                + " (clock advance or busy retry) in a row past an actor that can run (--starvation)");
     }
 
     private void text(DfsResult r, long max, int steps, int starvation, String replayLine, long elapsedMs, boolean replay) {

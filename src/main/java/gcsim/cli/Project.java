@@ -37,7 +37,7 @@ public interface Project {
     }
 
     /**
-     * A fresh single-threaded executor whose kernel holds clock advances back past an actor that
+     * A fresh single-threaded executor whose kernel holds retry-loop turns back past an actor that
      * has waited through {@code starvationBound} of them (-1: no bound), as the exhaustive search
      * runs it ({@link gcsim.kernel.Kernel#withStarvationBound}).
      */

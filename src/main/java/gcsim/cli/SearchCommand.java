@@ -52,8 +52,8 @@ final class SearchCommand implements Callable<Integer> {
     String maxExecutions;
 
     @Option(names = "--starvation", paramLabel = "K|none",
-            description = "dfs: at most K clock advances in a row past an actor that can run (default: 3); none lifts"
-                    + " the bound.")
+            description = "dfs: at most K retry-loop turns (clock advances or busy retries) in a row past an actor that"
+                    + " can run (default: 3); none lifts the bound.")
     String starvation;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Base seed (default: ${DEFAULT-VALUE}).")

@@ -154,8 +154,8 @@ public final class Kernel {
         actors.add(a);
         if (starvationBound >= 0) {
             if (a.id() >= fairness.length) {
-                fairness = Arrays.copyOf(fairness, fairness.length * 2);
-                passedOver = Arrays.copyOf(passedOver, passedOver.length * 2);
+                fairness = Arrays.copyOf(fairness, Math.max(a.id() + 1, fairness.length * 2));
+                passedOver = Arrays.copyOf(passedOver, fairness.length);
             }
             fairness[a.id()] = newResource();
         }
@@ -259,7 +259,9 @@ public final class Kernel {
                     }
                     options[n++] = a.id();
                 } else {
-                    passedOver[a.id()] = 0; // cannot run: not starved
+                    if (starvationBound >= 0) {
+                        passedOver[a.id()] = 0; // cannot run: not starved
+                    }
                     long d = g.deadline();
                     if (d < nextDeadline) {
                         nextDeadline = d;

@@ -25,7 +25,7 @@ public record CompareReport(Header header, List<ScenarioInfo> scenarios, List<Va
      * @param budget schedules for the random walk, and again for PCT
      * @param dfsExecutions the exhaustive search's budget
      * @param dfsPreemptionBound its preemption bound, or null for none
-     * @param dfsStarvationBound its starvation bound (clock advances in a row past an actor that can
+     * @param dfsStarvationBound its starvation bound (retry-loop turns in a row past an actor that can
      *     run), or null for none
      * @param shrinkCandidates the most candidate runs per shrink
      */

@@ -28,8 +28,8 @@ final class Texts {
     }
 
     static String starvation(Integer bound) {
-        return bound == null ? "no starvation bound" : "at most " + bound + " clock advance" + (bound == 1 ? "" : "s")
-                + " in a row past an actor that can run";
+        return bound == null ? "no starvation bound" : "at most " + bound + " retry-loop turn" + (bound == 1 ? "" : "s")
+                + " (clock advance or busy retry) in a row past an actor that can run";
     }
 
     static String bound(Integer preemptionBound) {

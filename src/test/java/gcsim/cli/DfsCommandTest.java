@@ -42,8 +42,8 @@ class DfsCommandTest {
 
         assertThat(c.code()).as(c.err()).isZero();
         assertThat(c.outLines().get(0)).isEqualTo("verdict: verified: no schedule fails, within executions of at most"
-                + " 100000 steps (--max-steps), no preemption bound, at most 3 clock advances in a row past an actor that"
-                + " can run (--starvation)");
+                + " 100000 steps (--max-steps), no preemption bound, at most 3 retry-loop turns (clock advance or busy"
+                + " retry) in a row past an actor that can run (--starvation)");
         assertThat(c.out()).containsPattern("executions: [1-9]\\d* ").containsPattern("pruned: \\d+ ")
                 .contains("cut: 0 ").containsPattern("terminal states: [1-9]");
     }
