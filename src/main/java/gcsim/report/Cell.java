@@ -20,9 +20,11 @@ public record Cell(String scenario, String variant, Verdict verdict, Phase rando
      *
      * @param verdict {@code verified}, {@code incomplete} or {@code fail}
      * @param preemptionBound the bound on preemptions per schedule, or null for none
+     * @param blocked executions (counted in {@code executions}) abandoned where the sleep set blocked
+     *     every option: the work by which source-set DPOR falls short of optimal
      */
     public record Dfs(String verdict, long executions, long pruned, long cut, long terminalStates, boolean complete,
-                      Integer preemptionBound) {}
+                      Integer preemptionBound, long blocked) {}
 
     /**
      * How much of the race window the cell's executions reached, so that a pass is not empty.

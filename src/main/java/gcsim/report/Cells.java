@@ -41,7 +41,7 @@ public final class Cells {
         ExhaustiveResult x = o.exhaustive();
         if (x != null) {
             dfs = new Cell.Dfs(x.verdict().name().toLowerCase(Locale.ROOT), x.executions(), x.pruned(), x.cut(),
-                    x.terminalStates(), x.complete(), x.preemptionBound());
+                    x.terminalStates(), x.complete(), x.preemptionBound(), x.blocked());
         }
         SearchResult.Coverage cov = o.random().coverage();
         long executions = o.random().schedules();

@@ -71,7 +71,7 @@ public final class ReportJson {
         Cell.Dfs d = c.dfs();
         j.put("dfs", d == null ? null : Json.object().put("verdict", d.verdict()).put("executions", d.executions())
                 .put("pruned", d.pruned()).put("cut", d.cut()).put("terminalStates", d.terminalStates())
-                .put("complete", d.complete()).put("preemptionBound", d.preemptionBound()));
+                .put("complete", d.complete()).put("preemptionBound", d.preemptionBound()).put("blocked", d.blocked()));
         Cell.Coverage cov = c.coverage();
         j.put("coverage", Json.object().put("executions", cov.executions()).put("gcRan", cov.gcRan())
                 .put("gcDuringClientOps", cov.gcDuringClientOps()).put("deletedSomething", cov.deletedSomething()));

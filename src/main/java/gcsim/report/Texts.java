@@ -64,7 +64,7 @@ final class Texts {
             return "not run";
         }
         return d.verdict() + ": " + d.executions() + " executions, " + d.pruned() + " pruned, " + d.cut() + " cut, "
-                + d.terminalStates() + " terminal states, " + bound(d.preemptionBound());
+                + d.terminalStates() + " terminal states, " + d.blocked() + " blocked, " + bound(d.preemptionBound());
     }
 
     /** {@code 1234 of 40000 (3.1%)}. */

@@ -27,6 +27,6 @@ public final class DfsExhaustive implements Exhaustive {
     /** The engine's result in the report's terms. */
     public static ExhaustiveResult of(DfsResult r) {
         return new ExhaustiveResult(ExhaustiveResult.Verdict.valueOf(r.verdict().name()), r.executions(), r.pruned(),
-                r.cut(), r.terminalStates(), r.complete(), r.preemptionBound(), r.failure(), r.failureIndex());
+                r.cut(), r.terminalStates(), r.complete(), r.preemptionBound(), r.failure(), r.failureIndex(), r.blocked());
     }
 }

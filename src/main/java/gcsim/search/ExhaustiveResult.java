@@ -15,9 +15,12 @@ import gcsim.check.RunResult;
  * @param preemptionBound the bound on preemptions per schedule, or null for none
  * @param failure the first failing execution, or null
  * @param failureIndex the 0-based index of that execution, or -1
+ * @param blocked executions (counted in {@code executions}) abandoned before their end because the
+ *     reduction had nothing new to explore there
  */
 public record ExhaustiveResult(Verdict verdict, long executions, long pruned, long cut, long terminalStates,
-                               boolean complete, Integer preemptionBound, RunResult failure, long failureIndex) {
+                               boolean complete, Integer preemptionBound, RunResult failure, long failureIndex,
+                               long blocked) {
 
     /** How an exploration ended. */
     public enum Verdict { VERIFIED, INCOMPLETE, FAIL }

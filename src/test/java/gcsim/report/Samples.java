@@ -29,10 +29,10 @@ final class Samples {
         Cell fail = new Cell("hosts-drv", "early-return", new Verdict.Fail(1, "random"), new Cell.Phase(1, 0, true), null, null,
                 new Cell.Coverage(1, 1, 1, 1), ce);
         Cell verified = new Cell("hosts-drv", "drv-only", new Verdict.Verified(1234), new Cell.Phase(300, 0, false),
-                new Cell.Phase(300, 2, false), new Cell.Dfs("verified", 1234, 77, 0, 9, true, null),
+                new Cell.Phase(300, 2, false), new Cell.Dfs("verified", 1234, 77, 0, 9, true, null, 12),
                 new Cell.Coverage(1834, 1800, 1700, 1600), null);
         Cell pass = new Cell("gc", "early-return", new Verdict.Pass(600), new Cell.Phase(300, 0, false),
-                new Cell.Phase(300, 0, false), new Cell.Dfs("incomplete", 2000, 5, 1, 40, false, 2),
+                new Cell.Phase(300, 0, false), new Cell.Dfs("incomplete", 2000, 5, 1, 40, false, 2, 0),
                 new Cell.Coverage(2600, 2600, 0, 2600), null);
         Cell error = new Cell("gc", "drv-only", new Verdict.Error("schedule 3 (seed 9) threw " + HOSTILE),
                 new Cell.Phase(0, 0, false), null, null, new Cell.Coverage(0, 0, 0, 0), null);

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class CellCheckTest {
     private static final Exhaustive PROVES_EVERYTHING = (executor, max) -> {
         executor.run(new RandomWalk(1), false);
-        return new ExhaustiveResult(ExhaustiveResult.Verdict.VERIFIED, 1, 0, 0, 1, true, null, null, -1);
+        return new ExhaustiveResult(ExhaustiveResult.Verdict.VERIFIED, 1, 0, 0, 1, true, null, null, -1, 0);
     };
 
     private static CellCheck.Budget budget(long schedules, long dfs, int threads) {
@@ -72,7 +72,7 @@ class CellCheckTest {
         Executor racy = Toys.claimRace(5, false, 10_000);
         Exhaustive findsOne = (executor, max) -> {
             var failing = new Search(() -> racy, () -> new RandomWalk(0), 1).run(1, 10_000).failing().result();
-            return new ExhaustiveResult(ExhaustiveResult.Verdict.FAIL, 7, 0, 0, 3, false, null, failing, 6);
+            return new ExhaustiveResult(ExhaustiveResult.Verdict.FAIL, 7, 0, 0, 3, false, null, failing, 6, 0);
         };
 
         CellCheck.Outcome o = CellCheck.run(() -> locked, budget(20, 100, 1), findsOne, CellCheck.Listener.NONE);
