@@ -43,10 +43,11 @@ public final class Kernel {
     private List<TraceEvent> trace;
     private Footprints footprints;
     /**
-     * The starvation bound: the most clock advances in a row that may pass over an actor that can
-     * run, or -1 for none. Invariant when on: {@code passedOver[a]} counts the clock advances since
-     * actor {@code a} last ran or last could not run, and {@code fairness[a]} is the resource that
-     * count lives in (written by the clock advances that raise it and by {@code a}'s own steps).
+     * The starvation bound: the most retry-loop turns in a row (clock advances, retries of spinning
+     * actors) that may pass over an actor that can run, or -1 for none. Invariant when on:
+     * {@code passedOver[a]} counts the turns since actor {@code a} last ran or last could not run,
+     * and {@code fairness[a]} is the resource that count lives in (written by the turns that raise it
+     * and by {@code a}'s own steps), so that the exhaustive search sees the dependence.
      */
     private int starvationBound = -1;
     private int[] passedOver = new int[16];
