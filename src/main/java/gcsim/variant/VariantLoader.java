@@ -23,8 +23,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
 public final class VariantLoader {
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9.-]*");
     private static final List<String> VARIANT_KEYS = List.of("id", "description", "switches");
-    private static final List<String> SWITCH_KEYS = List.of("write-derivation", "fetch-cache-temp-root", "caller-roots",
-            "temp-root-client", "path-in-use");
+    private static final List<String> SWITCH_KEYS = List.copyOf(Switches.baseline().asYaml().keySet());
 
     private VariantLoader() {}
 
@@ -79,16 +78,33 @@ public final class VariantLoader {
                     .orElseThrow(() -> r.error(m.get("write-derivation"), "unknown write-derivation mode " + Text.quote(key)
                             + " (accepted: " + String.join(", ", Arrays.stream(WriteDerivationMode.values()).map(WriteDerivationMode::key).toList()) + ")"));
         }
-        boolean fetchCacheTempRoot = m.has("fetch-cache-temp-root")
-                ? r.bool(m.get("fetch-cache-temp-root"), "fetch-cache-temp-root") : base.fetchCacheTempRoot();
-        boolean callerRoots = m.has("caller-roots") ? r.bool(m.get("caller-roots"), "caller-roots") : base.callerRoots();
+        boolean fetchCacheTempRoot = flag(r, m, "fetch-cache-temp-root", base.fetchCacheTempRoot());
+        boolean callerRoots = flag(r, m, "caller-roots", base.callerRoots());
         TempRootClient client = m.has("temp-root-client")
                 ? choice(r, m.get("temp-root-client"), "temp-root-client", TempRootClient.values(), TempRootClient::key)
                 : base.tempRootClient();
         PathInUse pathInUse = m.has("path-in-use")
                 ? choice(r, m.get("path-in-use"), "path-in-use", PathInUse.values(), PathInUse::key)
                 : base.pathInUse();
-        return new Switches(mode, fetchCacheTempRoot, callerRoots, client, pathInUse);
+        SrcMemo srcMemo = m.has("src-memo")
+                ? choice(r, m.get("src-memo"), "src-memo", SrcMemo.values(), SrcMemo::key) : base.srcMemo();
+        AutoGcThread autoGcThread = m.has("auto-gc-thread")
+                ? choice(r, m.get("auto-gc-thread"), "auto-gc-thread", AutoGcThread.values(), AutoGcThread::key)
+                : base.autoGcThread();
+        GcRootOrder gcRootOrder = m.has("gc-root-order")
+                ? choice(r, m.get("gc-root-order"), "gc-root-order", GcRootOrder.values(), GcRootOrder::key)
+                : base.gcRootOrder();
+        return new Switches(mode, fetchCacheTempRoot, callerRoots, client, pathInUse,
+                flag(r, m, "gc-delete-recheck", base.gcDeleteRecheck()), srcMemo,
+                flag(r, m, "temp-root-dedup", base.tempRootDedup()),
+                flag(r, m, "add-recheck-uncached", base.addRecheckUncached()), autoGcThread, gcRootOrder,
+                flag(r, m, "copy-temp-roots", base.copyTempRoots()),
+                flag(r, m, "build-input-temp-roots", base.buildInputTempRoots()),
+                flag(r, m, "import-drv-root", base.importDrvRoot()));
+    }
+
+    private static boolean flag(YamlReader r, YamlMap m, String key, boolean otherwise) throws ScenarioException {
+        return m.has(key) ? r.bool(m.get(key), key) : otherwise;
     }
 
     private static <E> E choice(YamlReader r, Node node, String what, E[] values, java.util.function.Function<E, String> key)

@@ -2,7 +2,10 @@ package gcsim.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import gcsim.variant.AutoGcThread;
+import gcsim.variant.GcRootOrder;
 import gcsim.variant.PathInUse;
+import gcsim.variant.SrcMemo;
 import gcsim.variant.Switches;
 import gcsim.variant.TempRootClient;
 import gcsim.variant.Variant;
@@ -138,10 +141,13 @@ class ScenarioFilesTest {
     }
 
     @Test
-    void variantsFileListsTheSevenVariantsInOrder() throws ScenarioException {
+    void variantsFileListsTheVariantsInOrder() throws ScenarioException {
         List<Variant> variants = VariantLoader.load(Path.of("scenarios/variants.yaml"));
         assertThat(variants).extracting(Variant::id).containsExactly(
-                "early-return", "drv-and-refs", "drv-only", "no-early-return", "caller-root", "drv-and-fetch", "nix-2.8");
+                "early-return", "drv-and-refs", "drv-only", "no-early-return", "caller-root", "drv-and-fetch", "nix-2.8",
+                "nix-master", "master-temp-roots-first", "master-copy-roots", "master-input-roots", "master-import-root");
+        Switches master = new Switches(WriteDerivationMode.ROOT_DRV, true, false, TempRootClient.RETRY, PathInUse.LOG_BUG,
+                true, SrcMemo.PROCESS, true, true, AutoGcThread.JOINED, GcRootOrder.ROOTS_FIRST, false, false, false);
         assertThat(variants).extracting(Variant::switches).containsExactly(
                 Switches.baseline(),
                 new Switches(WriteDerivationMode.ROOT_DRV_AND_REFS, false, false),
@@ -149,7 +155,16 @@ class ScenarioFilesTest {
                 new Switches(WriteDerivationMode.NO_EARLY_RETURN, false, false),
                 new Switches(WriteDerivationMode.EARLY_RETURN, false, true),
                 new Switches(WriteDerivationMode.ROOT_DRV, true, false),
-                new Switches(WriteDerivationMode.NO_EARLY_RETURN, true, false, TempRootClient.NIX_2_8, PathInUse.ABORT));
+                new Switches(WriteDerivationMode.NO_EARLY_RETURN, true, false, TempRootClient.NIX_2_8, PathInUse.ABORT),
+                master,
+                new Switches(WriteDerivationMode.ROOT_DRV, true, false, TempRootClient.RETRY, PathInUse.LOG_BUG,
+                        true, SrcMemo.PROCESS, true, true, AutoGcThread.JOINED, GcRootOrder.TEMP_ROOTS_FIRST, false, false, false),
+                new Switches(WriteDerivationMode.ROOT_DRV, true, false, TempRootClient.RETRY, PathInUse.LOG_BUG,
+                        true, SrcMemo.PROCESS, true, true, AutoGcThread.JOINED, GcRootOrder.ROOTS_FIRST, true, false, false),
+                new Switches(WriteDerivationMode.ROOT_DRV, true, false, TempRootClient.RETRY, PathInUse.LOG_BUG,
+                        true, SrcMemo.PROCESS, true, true, AutoGcThread.JOINED, GcRootOrder.ROOTS_FIRST, false, true, false),
+                new Switches(WriteDerivationMode.ROOT_DRV, true, false, TempRootClient.RETRY, PathInUse.LOG_BUG,
+                        true, SrcMemo.PROCESS, true, true, AutoGcThread.JOINED, GcRootOrder.ROOTS_FIRST, false, false, true));
         assertThat(variants).allSatisfy(v -> assertThat(v.description()).isNotBlank().doesNotContain("\n"));
     }
 
