@@ -116,11 +116,16 @@ public final class HtmlReport {
             sb.append("<section id=\"cx-").append(html(c.key())).append("\">\n<h3>")
                     .append(html(c.scenario() + " × " + c.variant())).append("</h3>\n");
             sb.append("<p><strong>").append(html(ce.failure().kind())).append("</strong> seen by ")
-                    .append(html(ce.failure().check())).append(": <code>").append(html(ce.failure().message()))
+                    .append(cited(ce.failure().check())).append(": <code>").append(html(ce.failure().message()))
                     .append("</code>; ").append(html(Texts.found(c))).append(".</p>\n");
             sb.append("<pre class=\"story\">");
             for (Counterexample.StoryStep s : ce.story()) {
-                sb.append(html(s.line())).append('\n');
+                ModelReference.Cited cited = ModelReference.split(s.text());
+                sb.append(html(s.number() + ". " + s.actor() + ": " + cited.words()));
+                if (cited.citation() != null) {
+                    sb.append("  ").append(cited("[" + cited.citation() + "]"));
+                }
+                sb.append('\n');
             }
             sb.append("</pre>\n<div class=\"scroll\">").append(SvgTimeline.render(Integer.toString(index++), ce.story()))
                     .append("</div>\n");
@@ -157,6 +162,12 @@ public final class HtmlReport {
         sb.append(html(slow.length() == 0 ? "none" : slow.toString())).append(".</footer>\n");
         sb.append("</main>\n</body>\n</html>\n");
         return sb.toString();
+    }
+
+    /** A citation as a link to its section of the behaviour reference (relative to results/); plain text when it cites none. */
+    private static String cited(String citation) {
+        String href = ModelReference.href(citation);
+        return href == null ? html(citation) : "<a href=\"" + html(href) + "\">" + html(citation) + "</a>";
     }
 
     private static void meta(StringBuilder sb, String key, String value) {

@@ -86,13 +86,12 @@ public final class MarkdownReport {
             any = true;
             Counterexample ce = c.counterexample();
             sb.append("### ").append(md(c.scenario() + " × " + c.variant())).append("\n\n");
-            sb.append("**").append(md(ce.failure().kind())).append("** seen by ").append(md(ce.failure().check()))
+            sb.append("**").append(md(ce.failure().kind())).append("** seen by ").append(cited(ce.failure().check()))
                     .append(": ").append(code(ce.failure().message())).append("; ").append(md(Texts.found(c))).append(".\n\n");
-            StringBuilder story = new StringBuilder();
             for (Counterexample.StoryStep s : ce.story()) {
-                story.append(s.line()).append('\n');
+                storyLine(sb, s);
             }
-            sb.append(Markup.block("text", story.toString())).append('\n');
+            sb.append('\n');
             sb.append(Markup.block("mermaid", Mermaid.sequenceDiagram(ce.story()))).append('\n');
             sb.append("Replay: ").append(code(ce.replay())).append("\n\n");
             sb.append("Shrinking: ").append(md(Texts.shrink(ce))).append(".\n\n");
@@ -125,6 +124,25 @@ public final class MarkdownReport {
         }
         sb.append(md(slow.length() == 0 ? "none" : slow.toString())).append(".\n");
         return sb.toString();
+    }
+
+    /**
+     * One story step as an item of a numbered list, its trailing citation a link to the section of
+     * the behaviour reference it names (relative to results/, where the report lives).
+     */
+    private static void storyLine(StringBuilder sb, Counterexample.StoryStep s) {
+        ModelReference.Cited c = ModelReference.split(s.text());
+        sb.append(s.number()).append(". ").append(md(s.actor() + ": " + c.words()));
+        if (c.citation() != null) {
+            sb.append(' ').append(cited("[" + c.citation() + "]"));
+        }
+        sb.append('\n');
+    }
+
+    /** A citation as a link to its section of the behaviour reference; plain text when it cites none. */
+    private static String cited(String citation) {
+        String href = ModelReference.href(citation);
+        return href == null ? md(citation) : "[" + md(citation) + "](" + href + ")";
     }
 
     private static void row(StringBuilder sb, String key, String value) {

@@ -70,10 +70,23 @@ class ReportRenderingTest {
         String md = MarkdownReport.render(report);
 
         assertThat(md).contains("### hosts-drv × early-return");
-        assertThat(md).contains("```text\n1. X: writeDerivation(hosts.drv): sends the derivation\n");
+        assertThat(md).contains("\n\n1. X: writeDerivation(hosts.drv): sends the derivation\n2. worker-1: ");
         assertThat(md).contains("```mermaid\nsequenceDiagram\n");
         assertThat(md).contains("Replay: `sim/gcsim replay --schedule results/failures/hosts-drv--early-return.schedule`");
         assertThat(md).contains("shrunk from 14 to 0 preemptions, from 33 to 58 choices");
+    }
+
+    @Test
+    void storyCitationsLinkToTheirSectionOfTheBehaviourReferenceInMarkdownAndHtml() {
+        String md = MarkdownReport.render(report);
+        String html = HtmlReport.render(report);
+
+        assertThat(md).contains("2. worker-1: temp-roots hosts.drv [\\[addTempRoot §2.6 step 8\\]](../docs/model.md#26-addtemproot)\n");
+        assertThat(md).contains("seen by [registerValidPaths §2.5](../docs/model.md#25-registervalidpaths): ");
+        assertThat(html).contains("2. worker-1: temp-roots hosts.drv  <a href=\"../docs/model.md#26-addtemproot\">"
+                + "[addTempRoot §2.6 step 8]</a>\n");
+        assertThat(html).contains("<a href=\"../docs/model.md#27-b9-deletion\">[maybeDeleteReferrersClosure §2.7 B9]</a>");
+        assertThat(html).contains("3. worker-1: worker-1 exits; its temp roots no longer protect anything\n");
     }
 
     @Test
