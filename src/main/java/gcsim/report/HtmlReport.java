@@ -116,14 +116,15 @@ public final class HtmlReport {
             sb.append("<section id=\"cx-").append(html(c.key())).append("\">\n<h3>")
                     .append(html(c.scenario() + " × " + c.variant())).append("</h3>\n");
             sb.append("<p><strong>").append(html(ce.failure().kind())).append("</strong> seen by ")
-                    .append(cited(ce.failure().check())).append(": <code>").append(html(ce.failure().message()))
+                    .append(cited(ce.failure().check(), ce.failure().check())).append(": <code>")
+                    .append(html(ce.failure().message()))
                     .append("</code>; ").append(html(Texts.found(c))).append(".</p>\n");
             sb.append("<pre class=\"story\">");
             for (Counterexample.StoryStep s : ce.story()) {
                 ModelReference.Cited cited = ModelReference.split(s.text());
                 sb.append(html(s.number() + ". " + s.actor() + ": " + cited.words()));
                 if (cited.citation() != null) {
-                    sb.append("  ").append(cited("[" + cited.citation() + "]"));
+                    sb.append("  ").append(cited("[" + cited.citation() + "]", cited.citation()));
                 }
                 sb.append('\n');
             }
@@ -164,10 +165,13 @@ public final class HtmlReport {
         return sb.toString();
     }
 
-    /** A citation as a link to its section of the behaviour reference (relative to results/); plain text when it cites none. */
-    private static String cited(String citation) {
+    /**
+     * {@code shown}, linked to the section of the behaviour reference that {@code citation} names
+     * (relative to results/, where the report lives); plain text when it names none.
+     */
+    private static String cited(String shown, String citation) {
         String href = ModelReference.href(citation);
-        return href == null ? html(citation) : "<a href=\"" + html(href) + "\">" + html(citation) + "</a>";
+        return href == null ? html(shown) : "<a href=\"" + html(href) + "\">" + html(shown) + "</a>";
     }
 
     private static void meta(StringBuilder sb, String key, String value) {

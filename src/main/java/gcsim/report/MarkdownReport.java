@@ -86,7 +86,8 @@ public final class MarkdownReport {
             any = true;
             Counterexample ce = c.counterexample();
             sb.append("### ").append(md(c.scenario() + " × " + c.variant())).append("\n\n");
-            sb.append("**").append(md(ce.failure().kind())).append("** seen by ").append(cited(ce.failure().check()))
+            sb.append("**").append(md(ce.failure().kind())).append("** seen by ")
+                    .append(cited(ce.failure().check(), ce.failure().check()))
                     .append(": ").append(code(ce.failure().message())).append("; ").append(md(Texts.found(c))).append(".\n\n");
             for (Counterexample.StoryStep s : ce.story()) {
                 storyLine(sb, s);
@@ -134,15 +135,15 @@ public final class MarkdownReport {
         ModelReference.Cited c = ModelReference.split(s.text());
         sb.append(s.number()).append(". ").append(md(s.actor() + ": " + c.words()));
         if (c.citation() != null) {
-            sb.append(' ').append(cited("[" + c.citation() + "]"));
+            sb.append(' ').append(cited("[" + c.citation() + "]", c.citation()));
         }
         sb.append('\n');
     }
 
-    /** A citation as a link to its section of the behaviour reference; plain text when it cites none. */
-    private static String cited(String citation) {
+    /** {@code shown}, linked to the section of the behaviour reference {@code citation} names; plain text when it names none. */
+    private static String cited(String shown, String citation) {
         String href = ModelReference.href(citation);
-        return href == null ? md(citation) : "[" + md(citation) + "](" + href + ")";
+        return href == null ? md(shown) : "[" + md(shown) + "](" + href + ")";
     }
 
     private static void row(StringBuilder sb, String key, String value) {
