@@ -2,6 +2,14 @@ package gcsim.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import gcsim.check.RunResult;
+import gcsim.check.Runner;
+import gcsim.kernel.Strategy;
+import gcsim.kernel.TraceEvent;
+import gcsim.scenario.Scenario;
+import gcsim.scenario.ScenarioLoader;
+import gcsim.variant.Variant;
+import gcsim.variant.VariantLoader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -148,6 +156,73 @@ class ModelReferenceTest {
         }
 
         assertThat(missing).isEmpty();
+    }
+
+    @Test
+    void everyCitationInTracedRunsOfTheLibraryResolvesToAHeading() throws Exception {
+        TreeSet<String> anchors = anchors();
+        List<Variant> variants = VariantLoader.load(Path.of("scenarios", "variants.yaml"));
+        List<Path> scenarios;
+        try (Stream<Path> s = Files.list(Path.of("scenarios"))) {
+            scenarios = s.filter(p -> p.toString().endsWith(".yaml") && !p.endsWith("variants.yaml")).sorted().toList();
+        }
+        TreeSet<String> cited = new TreeSet<>();
+        for (Path file : scenarios) {
+            Scenario scenario = ScenarioLoader.load(file);
+            for (Variant v : variants) {
+                Runner runner = new Runner(scenario, v, 100_000);
+                for (long seed = 1; seed <= 2; seed++) {
+                    RunResult r = runner.run(new SplitMix(seed), true);
+                    for (TraceEvent e : r.trace()) {
+                        if (ModelReference.split(e.text()).citation() != null) {
+                            cited.add(ModelReference.split(e.text()).citation());
+                        }
+                    }
+                    if (r.failure() != null) {
+                        cited.add(r.failure().check());
+                    }
+                }
+            }
+        }
+        TreeSet<String> unresolved = new TreeSet<>();
+        for (String c : cited) {
+            String a = ModelReference.anchor(c);
+            if (c.contains("§") && (a == null || !anchors.contains(a))) {
+                unresolved.add(c + " → " + a);
+            }
+        }
+
+        assertThat(cited).as("citations seen").anyMatch(c -> c.contains("§2.7 B9")).anyMatch(c -> c.contains("§2.6"));
+        assertThat(unresolved).isEmpty();
+    }
+
+    /** A seeded uniform strategy (SplitMix64), so the runs are the same on every machine. */
+    private static final class SplitMix implements Strategy {
+        private long state;
+
+        SplitMix(long seed) {
+            state = seed;
+        }
+
+        private long next() {
+            long z = (state += 0x9E3779B97F4A7C15L);
+            z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+            z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+            return z ^ (z >>> 31);
+        }
+
+        @Override
+        public void beginExecution() {}
+
+        @Override
+        public int nextActor(int[] options, int count, int current) {
+            return options[(int) Long.remainderUnsigned(next(), count)];
+        }
+
+        @Override
+        public int nextValue(int bound) {
+            return (int) Long.remainderUnsigned(next(), bound);
+        }
     }
 
     @Test
