@@ -116,17 +116,12 @@ public final class HtmlReport {
             sb.append("<section id=\"cx-").append(html(c.key())).append("\">\n<h3>")
                     .append(html(c.scenario() + " × " + c.variant())).append("</h3>\n");
             sb.append("<p><strong>").append(html(ce.failure().kind())).append("</strong> seen by ")
-                    .append(cited(ce.failure().check(), ce.failure().check())).append(": <code>")
+                    .append(cited(ce.failure().check(), ce.failure().check(), "../")).append(": <code>")
                     .append(html(ce.failure().message()))
                     .append("</code>; ").append(html(Texts.found(c))).append(".</p>\n");
             sb.append("<pre class=\"story\">");
             for (Counterexample.StoryStep s : ce.story()) {
-                ModelReference.Cited cited = ModelReference.split(s.text());
-                sb.append(html(s.number() + ". " + s.actor() + ": " + cited.words()));
-                if (cited.citation() != null) {
-                    sb.append("  ").append(cited("[" + cited.citation() + "]", cited.citation()));
-                }
-                sb.append('\n');
+                sb.append(storyLine(s.number(), s.actor(), s.text(), "../")).append('\n');
             }
             sb.append("</pre>\n<div class=\"scroll\">").append(SvgTimeline.render(Integer.toString(index++), ce.story()))
                     .append("</div>\n");
@@ -166,11 +161,18 @@ public final class HtmlReport {
     }
 
     /**
-     * {@code shown}, linked to the section of the behaviour reference that {@code citation} names
-     * (relative to results/, where the report lives); plain text when it names none.
+     * One line of a story, its closing citation a link to the section of the behaviour reference it
+     * names; {@code toRoot} leads from the page's directory to the repository root.
      */
-    private static String cited(String shown, String citation) {
-        String href = ModelReference.href(citation);
+    static String storyLine(int number, String actor, String text, String toRoot) {
+        ModelReference.Cited c = ModelReference.split(text);
+        String line = html(number + ". " + actor + ": " + c.words());
+        return c.citation() == null ? line : line + "  " + cited("[" + c.citation() + "]", c.citation(), toRoot);
+    }
+
+    /** {@code shown}, linked to the section of the behaviour reference {@code citation} names; plain text when it names none. */
+    static String cited(String shown, String citation, String toRoot) {
+        String href = ModelReference.href(citation, toRoot);
         return href == null ? html(shown) : "<a href=\"" + html(href) + "\">" + html(shown) + "</a>";
     }
 

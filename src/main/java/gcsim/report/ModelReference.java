@@ -54,17 +54,27 @@ public final class ModelReference {
     static final String DELETION = "27-b9-deletion";
     static final String MARK_ALIVE = "27-markalive";
 
-    /** Finer anchors inside §2.3, by the function the citation names. */
-    static final Map<String, String> BY_FUNCTION = new TreeMap<>(Map.of(
-            "~LocalStore §2.3", "23-worker-lifecycle",
-            "daemon §2.3", "23-worker-lifecycle",
-            "daemon worker §2.3", "23-worker-lifecycle",
-            "BuildPaths §2.3", "23-buildpaths",
-            "DerivationTrampolineGoal §2.3", "23-buildpaths",
-            "PathSubstitutionGoal §2.3", "23-buildpaths",
-            "collectGarbage server §2.7", SERVER,
-            "maybeDeleteReferrersClosure §2.7", WALK,
-            "markAlive §2.7", MARK_ALIVE));
+    /** Finer anchors, by the function and section a citation names. */
+    static final Map<String, String> BY_FUNCTION = new TreeMap<>(Map.ofEntries(
+            Map.entry("~LocalStore §2.3", "23-worker-lifecycle"),
+            Map.entry("daemon §2.3", "23-worker-lifecycle"),
+            Map.entry("daemon worker §2.3", "23-worker-lifecycle"),
+            Map.entry("BuildPaths §2.3", "23-buildpaths"),
+            Map.entry("DerivationTrampolineGoal §2.3", "23-buildpaths"),
+            Map.entry("PathSubstitutionGoal §2.3", "23-buildpaths"),
+            Map.entry("DerivationBuildingGoal §2.3", "213-buildderivation-on-a-remote-builder"),
+            Map.entry("LocalStore::queryValidPaths §2.3", "212-copypaths-to-a-daemon"),
+            Map.entry("LocalStore::addToStore(info) §2.4", "24-addtostore-with-a-nar"),
+            Map.entry("collectGarbage server §2.7", SERVER),
+            Map.entry("maybeDeleteReferrersClosure §2.7", WALK),
+            Map.entry("markAlive §2.7", MARK_ALIVE)));
+
+    /** Citations that name a function but no section, by how they begin. */
+    static final Map<String, String> UNNUMBERED = new TreeMap<>(Map.of(
+            "copyPaths", "212-copypaths-to-a-daemon",
+            "import (primops.cc)", "214-an-existing-derivation-read-or-realised",
+            "Store::requireStoreObjectAccessor", "214-an-existing-derivation-read-or-realised",
+            "RemoteStore::addTempRoot S8", "s8-temp-root-dedup-true"));
 
     private static final Pattern SECTION = Pattern.compile("§(\\d+(?:\\.\\d+)?)(?: ([A-Z])(\\d+))?");
     private static final Pattern TRAILING = Pattern.compile("  \\[([^\\[\\]]*)\\]$");
@@ -90,6 +100,11 @@ public final class ModelReference {
         }
         Matcher m = SECTION.matcher(citation);
         if (!m.find()) {
+            for (Map.Entry<String, String> e : UNNUMBERED.entrySet()) {
+                if (citation.startsWith(e.getKey())) {
+                    return e.getValue();
+                }
+            }
             return null;
         }
         String section = m.group(1);
@@ -104,10 +119,13 @@ public final class ModelReference {
         return SECTIONS.get(section);
     }
 
-    /** A link target for a citation, relative to a file one directory below the root (results/), or null. */
-    public static String href(String citation) {
+    /**
+     * A link target for a citation, or null when it names no section; {@code toRoot} leads from the
+     * linking page's directory to the repository root ({@code "../"} from results/).
+     */
+    public static String href(String citation, String toRoot) {
         String a = anchor(citation);
-        return a == null ? null : "../" + DOC + "#" + a;
+        return a == null ? null : toRoot + DOC + "#" + a;
     }
 
     private static String stepOf2_7(char letter, int number) {

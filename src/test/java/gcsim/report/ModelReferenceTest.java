@@ -87,6 +87,7 @@ class ModelReferenceTest {
         TreeSet<String> anchors = anchors();
         List<String> targets = new ArrayList<>(ModelReference.SECTIONS.values());
         targets.addAll(ModelReference.BY_FUNCTION.values());
+        targets.addAll(ModelReference.UNNUMBERED.values());
         targets.addAll(List.of(ModelReference.G_STEPS, ModelReference.SERVER, ModelReference.WALK,
                 ModelReference.DELETION, ModelReference.MARK_ALIVE));
 
@@ -241,7 +242,7 @@ class ModelReferenceTest {
         assertThat(ModelReference.anchor("maybeDeleteReferrersClosure §2.7 B6")).isEqualTo(ModelReference.WALK);
         assertThat(ModelReference.anchor("maybeDeleteReferrersClosure §2.7 B9.2a")).isEqualTo(ModelReference.DELETION);
         assertThat(ModelReference.anchor("addToStoreFromDump §2.4 step 12")).isEqualTo("24-addtostorefromdump-and-addtostore");
-        assertThat(ModelReference.href("~LocalStore §2.3")).isEqualTo("../docs/model.md#23-worker-lifecycle");
+        assertThat(ModelReference.href("~LocalStore §2.3", "../")).isEqualTo("../docs/model.md#23-worker-lifecycle");
         assertThat(ModelReference.anchor("client")).isNull();
     }
 

@@ -77,21 +77,6 @@ class ReportRenderingTest {
     }
 
     @Test
-    void storyCitationsLinkToTheirSectionOfTheBehaviourReferenceInMarkdownAndHtml() {
-        String md = MarkdownReport.render(report);
-        String html = HtmlReport.render(report);
-
-        assertThat(md).contains("2. worker-1: temp-roots hosts.drv [\\[addTempRoot §2.6 step 8\\]](../docs/model.md#26-addtemproot)\n");
-        assertThat(md).contains("seen by [registerValidPaths §2.5](../docs/model.md#25-registervalidpaths): ");
-        assertThat(html).contains("2. worker-1: temp-roots hosts.drv  <a href=\"../docs/model.md#26-addtemproot\">"
-                + "[addTempRoot §2.6 step 8]</a>\n");
-        assertThat(html).contains("<a href=\"../docs/model.md#27-b9-deletion\">[maybeDeleteReferrersClosure §2.7 B9]</a>");
-        assertThat(md).contains("anything [\\[\\~LocalStore §2.3\\]](../docs/model.md#23-worker-lifecycle)\n");
-        assertThat(html).contains("anything  <a href=\"../docs/model.md#23-worker-lifecycle\">[~LocalStore §2.3]</a>\n");
-        assertThat(html).contains("6. Y: error: path &#39;/nix/store/abc-hosts.drv&#39; is not valid\n");
-    }
-
-    @Test
     void theMermaidDiagramDeclaresEachActorOnceDrawsArrowsForAnsweredStepsAndNotesTheFailure() {
         String m = Mermaid.sequenceDiagram(Samples.story());
 
