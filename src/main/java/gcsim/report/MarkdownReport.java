@@ -6,9 +6,9 @@ import static gcsim.report.Markup.md;
 import java.util.List;
 
 /**
- * {@code report.md}: the compare report as GitHub-flavoured Markdown. Stories are fenced text so
- * they read exactly as gcsim prints them; each counterexample also gets a Mermaid sequence diagram,
- * which GitHub draws.
+ * {@code report.md}: the compare report as GitHub-flavoured Markdown. Stories are numbered lists
+ * with the lines gcsim prints, each closing citation a link to its section of docs/model.md; each
+ * counterexample also gets a Mermaid sequence diagram, which GitHub draws.
  */
 public final class MarkdownReport {
     /** From results/, where the report lives, to the repository root. */
