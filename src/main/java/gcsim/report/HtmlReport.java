@@ -116,11 +116,12 @@ public final class HtmlReport {
             sb.append("<section id=\"cx-").append(html(c.key())).append("\">\n<h3>")
                     .append(html(c.scenario() + " × " + c.variant())).append("</h3>\n");
             sb.append("<p><strong>").append(html(ce.failure().kind())).append("</strong> seen by ")
-                    .append(html(ce.failure().check())).append(": <code>").append(html(ce.failure().message()))
+                    .append(cited(ce.failure().check(), ce.failure().check(), "../")).append(": <code>")
+                    .append(html(ce.failure().message()))
                     .append("</code>; ").append(html(Texts.found(c))).append(".</p>\n");
             sb.append("<pre class=\"story\">");
             for (Counterexample.StoryStep s : ce.story()) {
-                sb.append(html(s.line())).append('\n');
+                sb.append(storyLine(s.number(), s.actor(), s.text(), "../")).append('\n');
             }
             sb.append("</pre>\n<div class=\"scroll\">").append(SvgTimeline.render(Integer.toString(index++), ce.story()))
                     .append("</div>\n");
@@ -157,6 +158,22 @@ public final class HtmlReport {
         sb.append(html(slow.length() == 0 ? "none" : slow.toString())).append(".</footer>\n");
         sb.append("</main>\n</body>\n</html>\n");
         return sb.toString();
+    }
+
+    /**
+     * One line of a story, its closing citation a link to the section of the behaviour reference it
+     * names; {@code toRoot} leads from the page's directory to the repository root.
+     */
+    static String storyLine(int number, String actor, String text, String toRoot) {
+        ModelReference.Cited c = ModelReference.split(text);
+        String line = html(number + ". " + actor + ": " + c.words());
+        return c.citation() == null ? line : line + "  " + cited("[" + c.citation() + "]", c.citation(), toRoot);
+    }
+
+    /** {@code shown}, linked to the section of the behaviour reference {@code citation} names; plain text when it names none. */
+    static String cited(String shown, String citation, String toRoot) {
+        String href = ModelReference.href(citation, toRoot);
+        return href == null ? html(shown) : "<a href=\"" + html(href) + "\">" + html(shown) + "</a>";
     }
 
     private static void meta(StringBuilder sb, String key, String value) {

@@ -3,12 +3,17 @@ package gcsim.report;
 import static gcsim.report.Markup.code;
 import static gcsim.report.Markup.md;
 
+import java.util.List;
+
 /**
- * {@code report.md}: the compare report as GitHub-flavoured Markdown. Stories are fenced text so
- * they read exactly as gcsim prints them; each counterexample also gets a Mermaid sequence diagram,
- * which GitHub draws.
+ * {@code report.md}: the compare report as GitHub-flavoured Markdown. Stories are numbered lists
+ * with the lines gcsim prints, each closing citation a link to its section of docs/model.md; each
+ * counterexample also gets a Mermaid sequence diagram, which GitHub draws.
  */
 public final class MarkdownReport {
+    /** From results/, where the report lives, to the repository root. */
+    private static final String TO_ROOT = "../";
+
     private MarkdownReport() {}
 
     public static String render(CompareReport r) {
@@ -86,13 +91,10 @@ public final class MarkdownReport {
             any = true;
             Counterexample ce = c.counterexample();
             sb.append("### ").append(md(c.scenario() + " × " + c.variant())).append("\n\n");
-            sb.append("**").append(md(ce.failure().kind())).append("** seen by ").append(md(ce.failure().check()))
+            sb.append("**").append(md(ce.failure().kind())).append("** seen by ")
+                    .append(cited(ce.failure().check(), ce.failure().check(), TO_ROOT))
                     .append(": ").append(code(ce.failure().message())).append("; ").append(md(Texts.found(c))).append(".\n\n");
-            StringBuilder story = new StringBuilder();
-            for (Counterexample.StoryStep s : ce.story()) {
-                story.append(s.line()).append('\n');
-            }
-            sb.append(Markup.block("text", story.toString())).append('\n');
+            sb.append(storyList(ce.story(), TO_ROOT)).append('\n');
             sb.append(Markup.block("mermaid", Mermaid.sequenceDiagram(ce.story()))).append('\n');
             sb.append("Replay: ").append(code(ce.replay())).append("\n\n");
             sb.append("Shrinking: ").append(md(Texts.shrink(ce))).append(".\n\n");
@@ -125,6 +127,32 @@ public final class MarkdownReport {
         }
         sb.append(md(slow.length() == 0 ? "none" : slow.toString())).append(".\n");
         return sb.toString();
+    }
+
+    /**
+     * A story as a numbered list whose lines end in a link to the section of the behaviour reference
+     * their citation names, so a reader goes from a step to what it models. {@code toRoot} leads from
+     * the page's directory to the repository root ({@code "../"} for results/).
+     */
+    static String storyList(List<Counterexample.StoryStep> story, String toRoot) {
+        StringBuilder sb = new StringBuilder();
+        for (Counterexample.StoryStep s : story) {
+            sb.append(storyLine(s.number(), s.actor(), s.text(), toRoot)).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** One list item, {@code N. actor: words}, then its bracketed citation as a link when it names a section. */
+    static String storyLine(int number, String actor, String text, String toRoot) {
+        ModelReference.Cited c = ModelReference.split(text);
+        String line = number + ". " + md(actor + ": " + c.words());
+        return c.citation() == null ? line : line + " " + cited("[" + c.citation() + "]", c.citation(), toRoot);
+    }
+
+    /** {@code shown}, linked to the section of the behaviour reference {@code citation} names; plain text when it names none. */
+    static String cited(String shown, String citation, String toRoot) {
+        String href = ModelReference.href(citation, toRoot);
+        return href == null ? md(shown) : "[" + md(shown) + "](" + href + ")";
     }
 
     private static void row(StringBuilder sb, String key, String value) {
