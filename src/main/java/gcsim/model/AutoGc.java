@@ -138,6 +138,9 @@ final class AutoGc extends ModelFrame {
                 case 3: // joined (gc.cc 955–960, 978 at 88b09c64fb): the finally-part releases the state
                         // lock and the thread ends after its promise ⟂; ~LocalStore and the next
                         // autoGC join it
+                    if (k.tracing()) {
+                        note(FN + " step 10", "the auto-GC thread ends");
+                    }
                     return self.ret(null);
                 default:
                     throw new IllegalStateException("pc " + pc);

@@ -172,6 +172,34 @@ class MasterCollectorTest {
     }
 
     @Test
+    void aJoinedAutoGcThreadEndsBeforeItsWorkerReleasesItsTempRoots() throws ScenarioException {
+        List<RunResult> ran = runsWhere(hostsDrv(), variant("nix-master"), t -> indexOf(t, "the auto-GC thread ends") >= 0);
+
+        assertThat(ran).isNotEmpty();
+        for (RunResult r : ran) {
+            List<String> t = texts(r);
+            for (String worker : List.of("worker-1", "worker-2")) {
+                int started = -1;
+                int ended = -1;
+                int exited = -1;
+                for (int i = 0; i < r.trace().size(); i++) {
+                    TraceEvent e = r.trace().get(i);
+                    if (e.actor().equals(worker) && e.text().contains("starts an auto-GC")) {
+                        started = i;
+                    } else if (e.actor().equals(worker + "/auto-gc") && e.text().contains("the auto-GC thread ends")) {
+                        ended = i;
+                    } else if (e.actor().equals(worker) && e.text().contains(worker + " exits")) {
+                        exited = i;
+                    }
+                }
+                if (started >= 0 && exited >= 0) {
+                    assertThat(ended).as("%s in %s", worker, t).isBetween(started, exited);
+                }
+            }
+        }
+    }
+
+    @Test
     void theVariantsThatPredateMasterKeepTheBaselineValuesOfTheMasterSwitches() throws ScenarioException {
         for (Variant v : VariantLoader.load(Path.of("scenarios/variants.yaml"))) {
             if (v.id().equals("nix-master") || v.id().startsWith("master-")) {
