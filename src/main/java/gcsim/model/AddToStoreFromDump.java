@@ -57,14 +57,19 @@ final class AddToStoreFromDump extends ModelFrame {
                     note(FN + " step 5", "locks " + name(p) + ".lock");
                 }
                 return yieldTo(4);
-            case 4: // step 6: isValidPath again ⟂[db] (cached at the baseline, like step 4)
-                if (ls.cachedValid(p) || w.db.isValid(p)) {
+            case 4: { // step 6: isValidPath again ⟂[db]: cached at the baseline, like step 4; with
+                      // add-recheck-uncached, isValidPathUncached (local-store.cc 1317 at 88b09c64fb)
+                boolean uncached = w.switches.addRecheckUncached();
+                if ((!uncached && ls.cachedValid(p)) || w.db.isValid(p)) {
                     if (k.tracing()) {
                         note(FN + " step 6", name(p) + " became valid meanwhile");
                     }
+                    // uncached: invalidatePathInfoCacheFor drops a (negative) cache entry (1382–1384).
+                    // The model's cache holds positive entries only, and step 13 drops the entry anyway.
                     return goTo(13);
                 }
                 return yieldTo(5);
+            }
             case 5: // step 7: deletePath(realPath): remove leftovers ⟂[fs]
                 w.store.delete(p);
                 return yieldTo(6);

@@ -15,11 +15,16 @@ final class AutoGc extends ModelFrame {
     private final LocalStore ls;
     private final boolean sync;
     private Promise<Object> future;
+    private long avail;
 
     AutoGc(World w, LocalStore ls, boolean sync) {
         super(w);
         this.ls = ls;
         this.sync = sync;
+    }
+
+    private boolean joined() {
+        return w.switches.autoGcThread() == gcsim.variant.AutoGcThread.JOINED;
     }
 
     @Override
@@ -56,11 +61,22 @@ final class AutoGc extends ModelFrame {
                     }
                     return yieldTo(11);
                 }
+                this.avail = avail;
+                if (joined() && ls.gcThread != null && !ls.gcThread.done()) {
+                    // step 8 (joined thread, gc.cc 941–944 at 88b09c64fb): join the previous GC thread,
+                    // which has fulfilled its promise and is only unwinding ⟂[thr]. Only one thread of a
+                    // modelled process calls autoGC, so nobody else needs the state lock meanwhile.
+                    pc = 2;
+                    return self.await(ls.gcThread::done);
+                }
+                return goTo(2);
+            }
+            case 2: { // steps 9–10: running, a new shared future, start the thread ⟂[thr] (gc.cc 946–951)
                 ls.gcRunning = true;
                 ls.gcFuture = new Promise<>(k);
                 future = ls.gcFuture;
                 long maxFreed = w.settings.maxFree() - avail;
-                ls.process.spawn(ls.process.name() + "/auto-gc", new AutoGcThread(w, ls, maxFreed, future));
+                ls.gcThread = ls.process.spawn(ls.process.name() + "/auto-gc", new AutoGcThread(w, ls, maxFreed, future));
                 if (k.tracing()) {
                     story(FN + " step 10", "free space " + Bytes.format(avail) + " < min-free " + Bytes.format(w.settings.minFree())
                             + ": starts an auto-GC to free up to " + Bytes.format(maxFreed));
@@ -80,7 +96,11 @@ final class AutoGc extends ModelFrame {
         }
     }
 
-    /** The auto-GC thread (§2.9 step 10), detached at the baseline commit and in 2.8; the destructor waits on its future. */
+    /**
+     * The auto-GC thread (§2.9 step 10): detached at the baseline commit and in 2.8, where the
+     * destructor only waits on its future; joinable on master (#15614), where the thread's end after
+     * the promise is a step of its own that ~LocalStore and the next autoGC wait for.
+     */
     static final class AutoGcThread extends ModelFrame {
         private final LocalStore ls;
         private final long maxFreed;
@@ -108,6 +128,18 @@ final class AutoGc extends ModelFrame {
                     future.fulfil(null);
                     if (k.tracing()) {
                         note(FN + " step 10", "auto-GC finished");
+                    }
+                    if (w.switches.autoGcThread() == gcsim.variant.AutoGcThread.JOINED) {
+                        return yieldTo(3);
+                    }
+                    // Detached: the thread's unwinding after the promise is observed by nobody (the
+                    // process's exit ends it), so it shares this step.
+                    return self.ret(null);
+                case 3: // joined (gc.cc 955–960, 978 at 88b09c64fb): the finally-part releases the state
+                        // lock and the thread ends after its promise ⟂; ~LocalStore and the next
+                        // autoGC join it
+                    if (k.tracing()) {
+                        note(FN + " step 10", "the auto-GC thread ends");
                     }
                     return self.ret(null);
                 default:

@@ -5,7 +5,6 @@ import gcsim.kernel.Control;
 import gcsim.kernel.Fault;
 import gcsim.kernel.IntList;
 import gcsim.kernel.OpenFile;
-import java.util.List;
 
 /**
  * {@code LocalStore::collectGarbage} deleting dead paths of the whole store (§2.7 G2–G13), as the
@@ -20,10 +19,6 @@ final class CollectGarbage extends ModelFrame {
     private final LocalStore ls;
     private final GcRun run;
     private OpenFile lockFd;
-    private List<Roots.Entry> rootEntries;
-    private List<TempRootsFile> tempFiles;
-    private TempRootsFile file;
-    private OpenFile fileFd;
     private IntList order;
     private int i;
     private Fault deferred;
@@ -71,71 +66,18 @@ final class CollectGarbage extends ModelFrame {
             case 3: // G6: start the server thread ⟂[thr]
                 run.server = self.process().spawn(self.process().name() + "/gc-server", new GcServer(w, run));
                 return yieldTo(4);
-            case 4: // G7: findRootsNoTemp — walk gcroots and profiles, one entry per step ⟂[fs][db]
-                rootEntries = w.roots.walk();
-                i = 0;
-                return goTo(5);
+            case 4: // G7 (findRootsNoTemp) and G8 (findTempRoots), in the variant's order
+                pc = 5;
+                return self.call(new FindRoots(w, ls, run));
             case 5:
-                if (i == rootEntries.size()) {
-                    return goTo(6);
-                }
-                if (ls.dbStepBlocked(self)) {
-                    return self.await(ls.state.free());
-                }
-                readRoot(rootEntries.get(i++));
-                return yieldTo(5);
-            case 6: // G8: findTempRoots — list temproots/ ⟂[fs]
-                tempFiles = w.tempRoots.list();
-                i = 0;
-                return yieldTo(7);
-            case 7: // G8.1: open the next file ⟂[fs]; gone means skip it
-                if (i == tempFiles.size()) {
-                    if (pausesAt(gcsim.scenario.Op.PausePoint.AFTER_ROOTS)) { // G9: _NIX_TEST_GC_SYNC_2
-                        if (k.tracing()) {
-                            note(FN + " G9", "pauses until " + pauseUntil);
-                        }
-                        pc = 11;
-                        return self.await(w.signalled(pauseUntil));
-                    }
-                    return goTo(11);
-                }
-                file = tempFiles.get(i++);
-                if (!w.tempRoots.isLinked(file)) {
-                    return yieldTo(7);
-                }
-                fileFd = new OpenFile(self.process(), file.flock, "temproots/" + file.pid + " (collector)");
-                return yieldTo(8);
-            case 8: // G8.2: try an exclusive lock ⟂[try]; winning it means the owner is dead
-                if (file.flock.tryLock(fileFd, true)) {
-                    return yieldTo(9);
-                }
-                return yieldTo(10);
-            case 9: // G8.3: remove the stale file and write "d" into it ⟂[fs]
-                w.tempRoots.unlink(file);
-                file.deletedMarker = true;
-                fileFd.close();
-                if (k.tracing()) {
-                    story(FN + " G8", "removes stale temporary roots file temproots/" + file.pid);
-                }
-                return yieldTo(7);
-            case 10: { // G8.4: read every complete path ⟂[fs]
-                StringBuilder seen = k.tracing() ? new StringBuilder() : null;
-                for (int j = 0; j < file.paths.size(); j++) {
-                    int p = file.paths.get(j);
-                    run.tempRoots.set(p);
-                    run.roots.set(2 * p);
-                    if (seen != null) {
-                        seen.append(j == 0 ? "" : ", ").append(name(p));
-                    }
-                }
-                fileFd.close();
-                if (seen != null) {
+                if (pausesAt(gcsim.scenario.Op.PausePoint.AFTER_ROOTS)) { // G9: _NIX_TEST_GC_SYNC_2
                     if (k.tracing()) {
-                        note(FN + " G8", "reads temproots/" + file.pid + ": [" + seen + "]");
+                        note(FN + " G9", "pauses until " + pauseUntil);
                     }
+                    pc = 11;
+                    return self.await(w.signalled(pauseUntil));
                 }
-                return yieldTo(7);
-            }
+                return goTo(11);
             case 11: // G10: read the store directory ⟂[fs], in an order the strategy chooses
                 if (run.maxFreed <= 0) {
                     return goTo(20);
@@ -191,36 +133,6 @@ final class CollectGarbage extends ModelFrame {
             }
         }
         return false;
-    }
-
-    /** One entry of findRoots (§2.8): a symlink into the store, or an indirect root via gcroots/auto. */
-    private void readRoot(Roots.Entry e) {
-        if (e.indirectLink() == null) {
-            Integer p = w.roots.directTarget(e.name());
-            if (p != null && w.db.isValid(p)) {
-                run.roots.set(2 * p);
-                if (k.tracing()) {
-                    note("findRoots §2.8", "root " + e.name() + " → " + name(p));
-                }
-            } else {
-                if (k.tracing()) {
-                    note("findRoots §2.8", "skipping invalid root " + e.name());
-                }
-            }
-            return;
-        }
-        Integer target = w.roots.linkTarget(e.indirectLink());
-        if (target == null) {
-            w.roots.removeAuto(e.name());
-            if (k.tracing()) {
-                note("findRoots §2.8", "removes stale indirect root " + e.name());
-            }
-        } else if (w.db.isValid(target)) {
-            run.roots.set(2 * target);
-            if (k.tracing()) {
-                note("findRoots §2.8", "root " + e.indirectLink() + " → " + name(target));
-            }
-        }
     }
 
     @Override

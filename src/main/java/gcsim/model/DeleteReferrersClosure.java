@@ -4,15 +4,14 @@ import gcsim.kernel.Actor;
 import gcsim.kernel.Control;
 import gcsim.kernel.Fault;
 import gcsim.kernel.IntList;
-import java.util.BitSet;
 
 /**
  * {@code maybeDeleteReferrersClosure(start)} (§2.7 B0–B9): visit everything that could keep
  * {@code start} alive — referrers, and outputs or derivers under keep-derivations / keep-outputs.
  * If nothing visited is a root or temp root, delete all of it, referrers first.
  *
- * <p>Nix checks temp roots per visited path (B6) and marks only the last one {@code pending}; the
- * deletion loop (B9) does not look at temp roots again. The model keeps exactly that.
+ * <p>Nix checks temp roots per visited path (B6) and marks only the last one {@code pending}; whether
+ * the deletion loop looks at temp roots again depends on the Nix version ({@link DeletionLoop}).
  */
 final class DeleteReferrersClosure extends ModelFrame {
     private static final String FN = "maybeDeleteReferrersClosure §2.7";
@@ -21,9 +20,6 @@ final class DeleteReferrersClosure extends ModelFrame {
     private final IntList visited = new IntList(4);
     private final IntList queue = new IntList(4);
     private int path;
-    private IntList order;
-    private int i;
-    private int q;
 
     DeleteReferrersClosure(World w, GcRun run, int startEntry) {
         super(w);
@@ -35,9 +31,9 @@ final class DeleteReferrersClosure extends ModelFrame {
         return (entry & 1) == 0 ? name(entry >> 1) : name(entry >> 1) + ".lock";
     }
 
-    /** The cases whose step queries the database (B4's markAlive, B7, B9). */
+    /** The cases whose step queries the database (B4's markAlive, B7); B9 checks its own. */
     private boolean queriesDb() {
-        return pc == 3 || pc == 4 || pc == 5 || pc == 6 || pc == 10 || pc == 11;
+        return pc == 3 || pc == 4 || pc == 5 || pc == 6;
     }
 
     @Override
@@ -80,6 +76,9 @@ final class DeleteReferrersClosure extends ModelFrame {
                 }
                 run.pending = path >> 1;
                 run.mutex.unlock(self);
+                if (k.tracing()) {
+                    note(FN + " B6", "visits " + entryName(path) + "; pending := " + name(path >> 1));
+                }
                 return yieldTo(3);
             case 5: // B4's markAlive ⟂[db]
                 markAlive(path);
@@ -117,57 +116,9 @@ final class DeleteReferrersClosure extends ModelFrame {
                 }
                 return yieldTo(1);
             }
-            case 10: // B9: topoSortPaths(visited), referrers first ⟂[db]
-                order = topoSort();
-                i = 0;
-                return yieldTo(11);
-            case 11: // B9.1–B9.3: mark dead; invalidatePathChecked ⟂[db]
-                if (i == order.size()) {
-                    return goTo(30);
-                }
-                q = order.get(i++);
-                if (run.dead.get(q)) {
-                    return goTo(11);
-                }
-                run.dead.set(q);
-                if ((q & 1) == 0) {
-                    try {
-                        w.db.invalidateChecked(q >> 1);
-                    } catch (NixError e) {
-                        if (w.switches.pathInUse() == gcsim.variant.PathInUse.ABORT) {
-                            if (k.tracing()) {
-                                story(FN + " B9", e.getMessage() + ": the collection aborts");
-                            }
-                            throw e;
-                        }
-                        if (k.tracing()) {
-                            story(FN + " B9", "BUG: " + e.getMessage() + " (logged, path kept)");
-                        }
-                        return yieldTo(11);
-                    }
-                }
-                return yieldTo(12);
-            case 12: { // B9.4: deleteFromStore ⟂[fs]
-                long freed;
-                if ((q & 1) == 0) {
-                    freed = w.store.delete(q >> 1);
-                    w.pathDeleted();
-                    if (k.tracing()) {
-                        story(FN + " B9", "deletes " + name(q >> 1) + " (no root, no temp root, no live referrer)");
-                    }
-                } else {
-                    w.store.unlinkLock(q >> 1, null);
-                    freed = 0;
-                    if (k.tracing()) {
-                        note(FN + " B9", "deletes " + entryName(q));
-                    }
-                }
-                run.freed += freed;
-                if (run.freed > run.maxFreed) {
-                    throw new NixError(NixError.GC_LIMIT, FN + " B9", null, "deleted more than max-freed bytes; stopping");
-                }
-                return yieldTo(11);
-            }
+            case 10: // B9: the deletion loop, its own frame
+                pc = 30;
+                return self.call(new DeletionLoop(w, run, visited));
             case 30: // B0's finally: lock Shared, reset pending, notify_all ⟂
                 pc = 31;
                 return self.await(run.mutex.free());
@@ -194,24 +145,6 @@ final class DeleteReferrersClosure extends ModelFrame {
         return false;
     }
 
-    /** Sorts entries by their store path name (a lock file right after its path). */
-    private IntList byRank(IntList l) {
-        for (int i = 1; i < l.size(); i++) {
-            int v = l.get(i);
-            int j = i - 1;
-            while (j >= 0 && key(l.get(j)) > key(v)) {
-                l.set(j + 1, l.get(j));
-                j--;
-            }
-            l.set(j + 1, v);
-        }
-        return l;
-    }
-
-    private int key(int entry) {
-        return 2 * w.layout.rank(entry >> 1) + (entry & 1);
-    }
-
     private void enqueue(int entry) {
         if (!visited.contains(entry)) {
             visited.add(entry);
@@ -219,83 +152,9 @@ final class DeleteReferrersClosure extends ModelFrame {
         }
     }
 
-    /** markAlive (§2.7): the path, start, and the forward closure with keep-outputs/keep-derivations. */
+    /** B4/B6 (§2.7): {@code alive.insert(start); markAlive(P)}. */
     private void markAlive(int entry) {
-        run.alive.set(entry);
         run.alive.set(start);
-        if ((entry & 1) != 0) {
-            return;
-        }
-        IntList todo = IntList.of(entry >> 1);
-        BitSet seen = new BitSet();
-        seen.set(entry >> 1);
-        while (!todo.isEmpty()) {
-            int p = todo.removeAt(todo.size() - 1);
-            if (!w.db.isValid(p)) {
-                continue;
-            }
-            run.alive.set(2 * p);
-            for (int r : w.db.references(p)) {
-                if (!seen.get(r)) {
-                    seen.set(r);
-                    todo.add(r);
-                }
-            }
-            if (w.settings.keepOutputs() && w.layout.isDrv(p)) { // every valid output, no deriver check
-                IntList outs = w.db.validOutputs(p);
-                for (int j = 0; j < outs.size(); j++) {
-                    if (!seen.get(outs.get(j))) {
-                        seen.set(outs.get(j));
-                        todo.add(outs.get(j));
-                    }
-                }
-            }
-            if (w.settings.keepDerivations()) {
-                int d = w.db.deriverOf(p);
-                if (d >= 0 && !seen.get(d)) {
-                    seen.set(d);
-                    todo.add(d);
-                }
-            }
-        }
-    }
-
-    /** Referrers before references among the visited entries; ties in store-path order, as Nix's sets. */
-    private IntList topoSort() {
-        IntList out = new IntList(visited.size());
-        BitSet done = new BitSet();
-        IntList items = byRank(visited.copy());
-        for (int j = 0; j < items.size(); j++) {
-            visit(items.get(j), done, new BitSet(), out);
-        }
-        // visit() appends references before referrers; reverse for referrers first
-        IntList rev = new IntList(out.size());
-        for (int j = out.size() - 1; j >= 0; j--) {
-            rev.add(out.get(j));
-        }
-        return rev;
-    }
-
-    private void visit(int entry, BitSet done, BitSet onPath, IntList out) {
-        if (done.get(entry) || onPath.get(entry)) {
-            return;
-        }
-        onPath.set(entry);
-        if ((entry & 1) == 0) {
-            IntList refs = new IntList(4);
-            for (int r : w.db.references(entry >> 1)) {
-                refs.add(2 * r);
-            }
-            byRank(refs);
-            for (int j = 0; j < refs.size(); j++) {
-                int re = refs.get(j);
-                if (re != entry && visited.contains(re)) {
-                    visit(re, done, onPath, out);
-                }
-            }
-        }
-        onPath.clear(entry);
-        done.set(entry);
-        out.add(entry);
+        run.markAlive(w, entry);
     }
 }

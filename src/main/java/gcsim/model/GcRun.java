@@ -52,6 +52,50 @@ final class GcRun {
         this.wakeup = new CondVar(kernel);
     }
 
+    /**
+     * {@code markAlive(P)} (§2.7): the entry and, for a valid path, its forward closure over
+     * references; with keep-outputs a derivation's valid outputs, with keep-derivations each path's
+     * deriver (the whole-store run, the only one modelled). Invalid paths are skipped. A DB step.
+     */
+    void markAlive(World w, int entry) {
+        alive.set(entry);
+        if ((entry & 1) != 0) {
+            return;
+        }
+        IntList todo = IntList.of(entry >> 1);
+        BitSet seen = new BitSet();
+        seen.set(entry >> 1);
+        while (!todo.isEmpty()) {
+            int p = todo.removeAt(todo.size() - 1);
+            if (!w.db.isValid(p)) {
+                continue;
+            }
+            alive.set(2 * p);
+            for (int r : w.db.references(p)) {
+                if (!seen.get(r)) {
+                    seen.set(r);
+                    todo.add(r);
+                }
+            }
+            if (w.settings.keepOutputs() && w.layout.isDrv(p)) { // every valid output, no deriver check
+                IntList outs = w.db.validOutputs(p);
+                for (int j = 0; j < outs.size(); j++) {
+                    if (!seen.get(outs.get(j))) {
+                        seen.set(outs.get(j));
+                        todo.add(outs.get(j));
+                    }
+                }
+            }
+            if (w.settings.keepDerivations()) {
+                int d = w.db.deriverOf(p);
+                if (d >= 0 && !seen.get(d)) {
+                    seen.set(d);
+                    todo.add(d);
+                }
+            }
+        }
+    }
+
     boolean serverDone() {
         return server == null || server.done();
     }

@@ -29,6 +29,8 @@ final class LocalStore implements StoreApi {
     /** §2.9 state, guarded in Nix by the process state lock; here every access is one atomic step. */
     boolean gcRunning;
     Promise<Object> gcFuture;
+    /** The last auto-GC thread started; joined by the next autoGC and by ~LocalStore when joinable (§2.9, S10). */
+    gcsim.kernel.Actor gcThread;
     /** Starts at the clock's epoch, so the first check in a process always goes on (§2.9 step 3). */
     long lastGcCheck = Long.MIN_VALUE;
     /** Starts at the maximum, so the 0.97 rule never fires before the first GC (§2.9 step 7). */

@@ -4,8 +4,9 @@ import gcsim.kernel.Actor;
 import gcsim.kernel.Control;
 
 /**
- * {@code ~LocalStore} (§2.3 "Worker lifecycle" step 3): wait for this store's running auto-GC,
- * then close the temproots file — releasing its flock — and unlink it.
+ * {@code ~LocalStore} (§2.3 "Worker lifecycle" step 3): wait for this store's running auto-GC (and,
+ * where the thread is joinable, join it, §2.9), then close the temproots file — releasing its flock
+ * — and unlink it.
  */
 final class LocalStoreDestructor extends ModelFrame {
     private final LocalStore store;
@@ -24,7 +25,14 @@ final class LocalStoreDestructor extends ModelFrame {
                     return self.await(store.gcFuture);
                 }
                 return goTo(1);
-            case 1: // close the temproots descriptor (the flock goes) and unlink the file ⟂[fs]
+            case 1: // joined auto-GC thread (local-store.cc 457–461 at 88b09c64fb): join it ⟂[thr]
+                if (w.switches.autoGcThread() == gcsim.variant.AutoGcThread.JOINED
+                        && store.gcThread != null && !store.gcThread.done()) {
+                    pc = 2;
+                    return self.await(store.gcThread::done);
+                }
+                return goTo(2);
+            case 2: // close the temproots descriptor (the flock goes) and unlink the file ⟂[fs]
                 if (store.tempRootsFd != null) {
                     store.tempRootsFd.close();
                     w.tempRoots.unlink(store.tempRootsFile);

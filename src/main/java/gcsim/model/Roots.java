@@ -33,15 +33,32 @@ final class Roots {
     /** One entry of the walk of gcroots and profiles: a name and where it leads (a path id or -1). */
     record Entry(String name, String indirectLink) {}
 
-    /** The walk's entries in order: direct links first (gcroots then profiles), then auto links. */
-    List<Entry> walk() {
+    /**
+     * The entries of {@code findRoots(gcroots)} in order, as the directory stands when the walk
+     * starts: the direct links, then {@code gcroots/auto}'s indirect links.
+     */
+    List<Entry> walkGcroots() {
         kernel.read(resource);
         List<Entry> out = new ArrayList<>(direct.size() + auto.size());
         for (String name : direct.keySet()) {
-            out.add(new Entry(name, null));
+            if (name.startsWith("gcroots/")) {
+                out.add(new Entry(name, null));
+            }
         }
         for (Map.Entry<String, String> e : auto.entrySet()) {
             out.add(new Entry("gcroots/auto/" + e.getKey(), e.getValue()));
+        }
+        return out;
+    }
+
+    /** The entries of {@code findRoots(profiles)}, as the directory stands when that walk starts. */
+    List<Entry> walkProfiles() {
+        kernel.read(resource);
+        List<Entry> out = new ArrayList<>(2);
+        for (String name : direct.keySet()) {
+            if (name.startsWith("profiles/")) {
+                out.add(new Entry(name, null));
+            }
         }
         return out;
     }

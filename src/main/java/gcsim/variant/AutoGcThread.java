@@ -5,8 +5,9 @@ public enum AutoGcThread {
     /** Baseline: a detached thread; nobody waits for it but callers that share its future. */
     DETACHED("detached"),
     /**
-     * Master (#15614): a joinable thread, joined by the next autoGC call and by ~LocalStore, so a
-     * worker's temp roots outlive its own auto-GC.
+     * Master (#15614): a joinable thread, joined by the next autoGC call and by ~LocalStore, so it
+     * has ended, not only fulfilled its future, before the store it runs in is destroyed (a worker's
+     * temp roots outlive its own auto-GC in both: ~LocalStore waits on the future first).
      */
     JOINED("joined");
 
