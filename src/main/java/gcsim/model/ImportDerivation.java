@@ -38,7 +38,7 @@ final class ImportDerivation extends ModelFrame {
                     if (!w.store.exists(drv)) {
                         throw missing("evalFile (import of a path that is not a valid derivation)");
                     }
-                    throw new NixError(NixError.ERROR, FN + " (evalFile of an invalid .drv)", w.layout.full(drv),
+                    throw new NixError(NixError.ERROR, "evalFile (import of an invalid .drv still on disk)", w.layout.full(drv),
                             "syntax error, unexpected ',' in '" + w.layout.full(drv) + "'");
                 }
                 pc = 3; // readDerivation: requireStoreObjectAccessor → isValidPath ⟂[ipc]

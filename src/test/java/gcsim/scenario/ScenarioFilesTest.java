@@ -33,9 +33,11 @@ class ScenarioFilesTest {
                     .sorted().toList();
         }
         assertThat(files).extracting(f -> f.getFileName().toString()).containsExactly(
-                "auto-gc-own-build.yaml", "fetch-cache-hit.yaml", "gc-auto.yaml", "gc-concurrent.yaml",
+                "auto-gc-own-build.yaml", "copy-paths.yaml", "fetch-cache-hit.yaml", "gc-auto.yaml", "gc-concurrent.yaml",
                 "gc-non-blocking.yaml", "gc.yaml", "heavy-load.yaml", "hosts-drv-collect-garbage.yaml", "hosts-drv.yaml",
-                "instantiate-add-root-then-realise.yaml", "instantiate-then-realise.yaml", "reconnect-src-to-store.yaml");
+                "import-existing-drv.yaml", "instantiate-add-root-then-realise.yaml", "instantiate-then-realise.yaml",
+                "lost-connection-memo.yaml", "realise-existing-drv.yaml", "reconnect-src-to-store.yaml",
+                "remote-builder-inputs.yaml");
         for (Path f : files) {
             Scenario s = ScenarioLoader.load(f);
             assertThat(s.name()).as(f.toString()).isEqualTo(f.getFileName().toString().replace(".yaml", ""));
