@@ -125,7 +125,19 @@ final class ClientMain extends ModelFrame {
         } else if (op instanceof Op.AddToStore o) {
             return self.call(c.store.addToStore(w.layout.id(o.path())));
         } else if (op instanceof Op.FetchToStore o) {
-            return self.call(new FetchToStore(w, c, w.layout.id(o.path())));
+            return self.call(new FetchToStore(w, c, w.layout.id(o.path()), true));
+        } else if (op instanceof Op.BuiltinsPath o) {
+            return self.call(new FetchToStore(w, c, w.layout.id(o.path()), false));
+        } else if (op instanceof Op.CopyPaths o) {
+            int[] roots = new int[o.paths().size()];
+            for (int j = 0; j < roots.length; j++) {
+                roots[j] = w.layout.id(o.paths().get(j));
+            }
+            return self.call(new CopyPaths(w, c, CopyPaths.closure(w.layout, roots)));
+        } else if (op instanceof Op.BuildDerivation o) {
+            return self.call(new CopyPaths.RemoteBuild(w, c, w.layout.id(o.drv()), o.builder()));
+        } else if (op instanceof Op.ImportDerivation o) {
+            return self.call(new ImportDerivation(w, c, w.layout.id(o.drv())));
         } else if (op instanceof Op.IsValidPath o) {
             return self.call(c.store.isValidPath(w.layout.id(o.path())));
         } else if (SimpleOps.handles(op)) {

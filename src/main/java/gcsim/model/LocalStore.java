@@ -96,6 +96,21 @@ final class LocalStore implements StoreApi {
     }
 
     @Override
+    public Frame queryValidPaths(int[] paths) {
+        return new Steps.QueryValidPaths(w, this, paths);
+    }
+
+    @Override
+    public Frame addMultipleToStore(int[] paths) {
+        return new AddToStoreNar.Multiple(w, this, paths);
+    }
+
+    @Override
+    public Frame buildDerivation(int drv, java.util.List<gcsim.scenario.Op> builder) {
+        return new BuildDerivation(w, this, drv, builder);
+    }
+
+    @Override
     public Frame buildPaths(int drv, java.util.List<gcsim.scenario.Op> builder) {
         return new BuildPaths(w, this, drv, builder);
     }

@@ -20,6 +20,12 @@ final class RemoteStore implements StoreApi {
      * isValidPath, dropped for a path this process adds; a collection elsewhere never clears it.
      */
     private final java.util.BitSet pathInfoCache = new java.util.BitSet();
+    /**
+     * S8 (#16244, remote-store.cc 748–755 and remote-store-connection.hh 39 at master): the paths this
+     * connection already temp-rooted in its worker. It belongs to the connection, so it goes when the
+     * connection closes; Nix bounds it at 65,536 entries (LRU), more than any scenario declares.
+     */
+    private final java.util.BitSet tempRootsPinned = new java.util.BitSet();
 
     RemoteStore(World w, SimProcess client) {
         this.w = w;
@@ -41,7 +47,25 @@ final class RemoteStore implements StoreApi {
 
     @Override
     public Frame addTempRoot(int p) {
+        if (w.switches.tempRootDedup() && conn != null && tempRootsPinned.get(p)) {
+            return new Pinned(p); // S8: getConnection, then the pinned set answers; no round trip
+        }
         return new Call(new WorkerOp.AddTempRoot(p));
+    }
+
+    @Override
+    public Frame queryValidPaths(int[] paths) {
+        return new Call(new WorkerOp.QueryValidPaths(paths));
+    }
+
+    @Override
+    public Frame addMultipleToStore(int[] paths) {
+        return new Call(new WorkerOp.AddMultipleToStore(paths));
+    }
+
+    @Override
+    public Frame buildDerivation(int drv, java.util.List<gcsim.scenario.Op> builder) {
+        return new Call(new WorkerOp.BuildDerivation(drv, builder));
     }
 
     @Override
@@ -70,6 +94,7 @@ final class RemoteStore implements StoreApi {
             conn.close();
             conn = null;
         }
+        tempRootsPinned.clear(); // the pinned set dies with its connection (S8)
     }
 
     /** isValidPath answered from the cache: no round trip, no scheduling point. */
@@ -87,6 +112,24 @@ final class RemoteStore implements StoreApi {
                 note("Store::isValidPath §2.2", "isValidPath(" + name(p) + ") = true, from this process's cache");
             }
             return self.ret(true);
+        }
+    }
+
+    /** S8: addTempRoot for a path this connection already rooted: no round trip, no scheduling point. */
+    private final class Pinned extends ModelFrame {
+        private final int p;
+
+        Pinned(int p) {
+            super(RemoteStore.this.w);
+            this.p = p;
+        }
+
+        @Override
+        protected Control step(Actor self) {
+            if (k.tracing()) {
+                note("RemoteStore::addTempRoot S8", name(p) + " is already pinned on this connection; no AddTempRoot sent");
+            }
+            return self.ret(null);
         }
     }
 
@@ -129,6 +172,8 @@ final class RemoteStore implements StoreApi {
                         pathInfoCache.set(q.path());
                     } else if (op instanceof WorkerOp.AddToStore a) {
                         pathInfoCache.clear(a.path());
+                    } else if (op instanceof WorkerOp.AddTempRoot t && w.switches.tempRootDedup()) {
+                        tempRootsPinned.set(t.path()); // S8: upsert after the worker's reply
                     }
                     return self.ret(reply.value());
                 }

@@ -35,6 +35,39 @@ final class Steps {
         }
     }
 
+    /**
+     * {@code LocalStore::queryValidPaths} (local-store.cc 872–879 at master): one isValidPath per
+     * path, each its own DB query ⟂[db], no root; the answer is the valid ones.
+     */
+    static final class QueryValidPaths extends ModelFrame {
+        private final LocalStore ls;
+        private final int[] paths;
+        private final java.util.BitSet valid = new java.util.BitSet();
+        private int i;
+
+        QueryValidPaths(World w, LocalStore ls, int[] paths) {
+            super(w);
+            this.ls = ls;
+            this.paths = paths;
+        }
+
+        @Override
+        protected gcsim.kernel.Control step(gcsim.kernel.Actor self) {
+            int p = paths[i++];
+            if (ls.cachedValid(p) || w.db.isValid(p)) {
+                valid.set(p);
+            }
+            if (i < paths.length) {
+                return gcsim.kernel.Control.YIELD;
+            }
+            if (k.tracing()) {
+                note("LocalStore::queryValidPaths §2.3", valid.cardinality() + " of " + paths.length
+                        + " paths are valid; no root taken");
+            }
+            return self.ret(valid);
+        }
+    }
+
     /** {@code queryPathInfo}: throws "path '…' is not valid" for a missing path (§2.5, store-api.cc). */
     static final class QueryPathInfo extends ModelFrame {
         private final LocalStore ls;

@@ -18,6 +18,13 @@ interface StoreApi {
 
     Frame queryPathInfo(int p);
 
+    /** Returns a {@link java.util.BitSet} of the paths of {@code paths} that are valid. */
+    Frame queryValidPaths(int[] paths);
+
+    Frame addMultipleToStore(int[] paths);
+
+    Frame buildDerivation(int drv, java.util.List<gcsim.scenario.Op> builder);
+
     Frame buildPaths(int drv, java.util.List<gcsim.scenario.Op> builder);
 
     Frame collectGarbage(long maxFreed, java.util.List<gcsim.scenario.Op.GcPause> pauses);

@@ -84,6 +84,12 @@ final class Worker extends ModelFrame {
             return store.addIndirectRoot(o.link());
         } else if (op instanceof WorkerOp.QueryPathInfo o) {
             return store.queryPathInfo(o.path());
+        } else if (op instanceof WorkerOp.QueryValidPaths o) {
+            return store.queryValidPaths(o.paths());
+        } else if (op instanceof WorkerOp.AddMultipleToStore o) {
+            return store.addMultipleToStore(o.paths());
+        } else if (op instanceof WorkerOp.BuildDerivation o) {
+            return store.buildDerivation(o.drv(), o.builder());
         } else if (op instanceof WorkerOp.BuildPaths o) {
             return store.buildPaths(o.drv(), o.builder());
         } else if (op instanceof WorkerOp.CollectGarbage o) {

@@ -12,6 +12,15 @@ sealed interface WorkerOp {
 
     record QueryPathInfo(int path) implements WorkerOp {}
 
+    /** The paths of {@code paths} the store has; the answer is a BitSet, and no root is taken (§2.3). */
+    record QueryValidPaths(int[] paths) implements WorkerOp {}
+
+    /** A stream of NARs, each added by {@code LocalStore::addToStore(info)} in the given order (§2.4). */
+    record AddMultipleToStore(int[] paths) implements WorkerOp {}
+
+    /** BuildDerivation: the derivation travels inline as a BasicDerivation; its inputs are flattened. */
+    record BuildDerivation(int drv, java.util.List<gcsim.scenario.Op> builder) implements WorkerOp {}
+
     record BuildPaths(int drv, java.util.List<gcsim.scenario.Op> builder) implements WorkerOp {}
 
     record CollectGarbage(long maxFreed, java.util.List<gcsim.scenario.Op.GcPause> pauses) implements WorkerOp {}

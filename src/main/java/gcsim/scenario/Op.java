@@ -18,6 +18,27 @@ public sealed interface Op {
     /** fetchToStore2, taking the cache branch when the source is in the user's fetcher cache (§2.11). */
     record FetchToStore(String path, Pos pos) implements Op {}
 
+    /**
+     * {@code builtins.path} without a filter: fetchToStore2 with no memo of its own at the baseline;
+     * the process-wide memo serves it on master (§2.11 F1, S4).
+     */
+    record BuiltinsPath(String path, Pos pos) implements Op {}
+
+    /**
+     * {@code nix copy} to the store: copyPaths of the closure of {@code paths}, QueryValidPaths then
+     * AddMultipleToStore of the missing ones (§2.3).
+     */
+    record CopyPaths(List<String> paths, Pos pos) implements Op {}
+
+    /**
+     * A remote build: the client copies the derivation's inputs, then sends BuildDerivation with the
+     * derivation inline; the builder's operations run as in {@link Build}.
+     */
+    record BuildDerivation(String drv, List<Op> builder, Pos pos) implements Op {}
+
+    /** {@code import} of an existing .drv: isValidPath, then readDerivation. */
+    record ImportDerivation(String drv, Pos pos) implements Op {}
+
     /** isValidPath, which takes no root. */
     record IsValidPath(String path, Pos pos) implements Op {}
 

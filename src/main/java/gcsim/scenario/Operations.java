@@ -27,8 +27,8 @@ final class Operations {
     static final int MAX_REPEAT_DEPTH = 16;
 
     static final List<String> OPERATIONS = List.of("write-derivation", "add-to-store", "fetch-to-store",
-            "is-valid-path", "use", "add-temp-root", "add-perm-root", "symlink-root", "remove-root", "build",
-            "collect-garbage", "set-free-space", "sleep", "signal", "wait", "reconnect", "exit", "repeat");
+            "builtins-path", "is-valid-path", "use", "add-temp-root", "add-perm-root", "symlink-root", "remove-root",
+            "build", "build-derivation", "copy-paths", "import-derivation", "collect-garbage", "set-free-space", "sleep", "signal", "wait", "reconnect", "exit", "repeat");
     static final List<String> BUILDER_OPERATIONS = List.of("sleep", "signal", "wait", "set-free-space", "use");
     private static final String OP_EXPECTED =
             "a single-key mapping such as write-derivation: hosts.drv, or one of reconnect, exit, collect-garbage";
@@ -92,12 +92,19 @@ final class Operations {
             case "write-derivation" -> new Op.WriteDerivation(store.reference(arg, key, EnumSet.of(PathKind.DRV)), pos);
             case "add-to-store" -> new Op.AddToStore(store.reference(arg, key, EnumSet.of(PathKind.SOURCE)), pos);
             case "fetch-to-store" -> new Op.FetchToStore(store.reference(arg, key, EnumSet.of(PathKind.SOURCE)), pos);
+            case "builtins-path" -> new Op.BuiltinsPath(store.reference(arg, key, EnumSet.of(PathKind.SOURCE)), pos);
+            case "copy-paths" -> new Op.CopyPaths(PathLists.read(r, store, arg, key), pos);
+            case "import-derivation" -> new Op.ImportDerivation(store.reference(arg, key, EnumSet.of(PathKind.DRV)), pos);
+            case "build-derivation" -> {
+                Op.Build b = build(arg, pos, key);
+                yield new Op.BuildDerivation(b.drv(), b.builder(), pos);
+            }
             case "is-valid-path" -> new Op.IsValidPath(store.reference(arg, key, anyKind()), pos);
             case "add-temp-root" -> new Op.AddTempRoot(store.reference(arg, key, anyKind()), pos);
             case "add-perm-root" -> addPermRoot(arg, pos);
             case "symlink-root" -> symlinkRoot(arg, pos);
             case "remove-root" -> removeRoot(arg, pos);
-            case "build" -> build(arg, pos);
+            case "build" -> build(arg, pos, key);
             case "collect-garbage" -> collectGarbage(arg, pos);
             case "reconnect" -> noArgument(arg, key, new Op.Reconnect(pos));
             case "exit" -> noArgument(arg, key, new Op.Exit(pos));
@@ -178,15 +185,16 @@ final class Operations {
         return new Op.RemoveRoot(link, pos);
     }
 
-    private Op build(Node arg, Pos pos) throws ScenarioException {
+    /** {@code build} and {@code build-derivation}: a derivation, or {drv, builder}. */
+    private Op.Build build(Node arg, Pos pos, String key) throws ScenarioException {
         if (arg instanceof ScalarNode scalar && Tag.STR.equals(scalar.getTag())) {
-            return new Op.Build(store.reference(arg, "build", EnumSet.of(PathKind.DRV)), pos);
+            return new Op.Build(store.reference(arg, key, EnumSet.of(PathKind.DRV)), pos);
         }
         if (!(arg instanceof MappingNode)) {
-            throw r.error(arg, "build is " + YamlReader.describe(arg) + " (expected " + BUILD_EXPECTED + ")");
+            throw r.error(arg, key + " is " + YamlReader.describe(arg) + " (expected " + BUILD_EXPECTED + ")");
         }
-        YamlMap m = r.map(arg, "build", List.of("drv", "builder"), List.of("drv"));
-        String drv = store.reference(m.get("drv"), "build", EnumSet.of(PathKind.DRV));
+        YamlMap m = r.map(arg, key, List.of("drv", "builder"), List.of("drv"));
+        String drv = store.reference(m.get("drv"), key, EnumSet.of(PathKind.DRV));
         return new Op.Build(drv, m.has("builder") ? builder(m.get("builder")) : List.of(), pos);
     }
 

@@ -33,10 +33,12 @@ class ScenarioFilesTest {
                     .sorted().toList();
         }
         assertThat(files).extracting(f -> f.getFileName().toString()).containsExactly(
-                "auto-gc-own-build.yaml", "collector-visited-referrer.yaml", "fetch-cache-hit.yaml", "gc-auto.yaml",
-                "gc-concurrent.yaml", "gc-non-blocking.yaml", "gc.yaml", "heavy-load.yaml", "hosts-drv-collect-garbage.yaml",
-                "hosts-drv.yaml", "instantiate-add-root-then-realise.yaml", "instantiate-then-realise.yaml",
-                "perm-root-after-root-scan.yaml", "reconnect-src-to-store.yaml");
+                "auto-gc-own-build.yaml", "collector-visited-referrer.yaml", "copy-paths.yaml", "fetch-cache-hit.yaml",
+                "gc-auto.yaml", "gc-concurrent.yaml", "gc-non-blocking.yaml", "gc.yaml", "heavy-load.yaml",
+                "hosts-drv-collect-garbage.yaml", "hosts-drv.yaml", "import-existing-drv.yaml",
+                "instantiate-add-root-then-realise.yaml", "instantiate-then-realise.yaml", "lost-connection-memo.yaml",
+                "perm-root-after-root-scan.yaml", "realise-existing-drv.yaml", "reconnect-src-to-store.yaml",
+                "remote-builder-inputs.yaml");
         for (Path f : files) {
             Scenario s = ScenarioLoader.load(f);
             assertThat(s.name()).as(f.toString()).isEqualTo(f.getFileName().toString().replace(".yaml", ""));

@@ -539,7 +539,8 @@ class ScenarioValidationTest extends ScenarioTestSupport {
                 processes:
                   - {name: P, ops: [{write-drv: a.drv}]}
                 """, "10:22: unknown key 'write-drv' in operation (accepted: write-derivation, add-to-store,"
-                + " fetch-to-store, is-valid-path, use, add-temp-root, add-perm-root, symlink-root, remove-root, build,"
+                + " fetch-to-store, builtins-path, is-valid-path, use, add-temp-root, add-perm-root, symlink-root,"
+                + " remove-root, build, build-derivation, copy-paths, import-derivation,"
                 + " collect-garbage, set-free-space, sleep, signal, wait, reconnect, exit, repeat)");
     }
 
@@ -633,7 +634,8 @@ class ScenarioValidationTest extends ScenarioTestSupport {
                 processes:
                   - {name: P, ops: [restart]}
                 """, "10:21: unknown operation 'restart' (accepted: write-derivation, add-to-store, fetch-to-store,"
-                + " is-valid-path, use, add-temp-root, add-perm-root, symlink-root, remove-root, build, collect-garbage,"
+                + " builtins-path, is-valid-path, use, add-temp-root, add-perm-root, symlink-root, remove-root, build,"
+                + " build-derivation, copy-paths, import-derivation, collect-garbage,"
                 + " set-free-space, sleep, signal, wait, reconnect, exit, repeat)");
     }
 
