@@ -34,7 +34,8 @@ final class ReplayCommand implements Callable<Integer> {
             description = "A scenario name from scenarios/, or a path; optional with --schedule.")
     String scenario;
 
-    @Option(names = "--variant", paramLabel = "ID", description = "A variant id; optional with --schedule.")
+    @Option(names = "--variant", paramLabel = "ID", description = "A variant id; optional with --schedule, where another"
+            + " variant than the file's carries its counterexample over to that variant.")
     String variant;
 
     @Option(names = "--seed", paramLabel = "N", description = "The seed of one schedule, as search reports it.")
@@ -115,6 +116,10 @@ final class ReplayCommand implements Callable<Integer> {
         Integer steps = maxSteps == null ? null : Numbers.positiveInt("--max-steps", maxSteps);
         if (schedule != null) {
             ScheduleFile file = ScheduleFile.read(Path.of(schedule));
+            if (variant != null && !variant.equals(file.variant())) { // carry the counterexample to another variant
+                return new TransferReplay(ctx).run(file, scenario, variant,
+                        steps != null ? steps : file.maxSteps() != null ? file.maxSteps() : Reports.DEFAULT_MAX_STEPS, json);
+            }
             scenarioArg = matching("--scenario", scenario, file.scenario(), file, true);
             variantId = matching("--variant", variant, file.variant(), file, false);
             choiceText = file.choices();

@@ -41,6 +41,11 @@ final class DeleteReferrersClosure extends ModelFrame {
     }
 
     @Override
+    protected int subject() { // the path this activation is about, for transfers
+        return start;
+    }
+
+    @Override
     protected Control step(Actor self) {
         if (queriesDb() && run.store.dbStepBlocked(self)) { // 2.8: the state mutex guards DB access
             return self.await(run.store.state.free());

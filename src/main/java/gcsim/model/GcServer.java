@@ -65,6 +65,11 @@ final class GcServer extends ModelFrame {
         }
 
         @Override
+        protected int subject() { // the path this activation is about, for transfers
+            return hash;
+        }
+
+        @Override
         protected Control step(Actor self) {
             switch (pc) {
                 case 0: // T1: read one line ⟂[sock]

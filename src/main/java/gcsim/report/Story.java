@@ -43,10 +43,32 @@ public final class Story {
         return out;
     }
 
+    /**
+     * The story of a run told about {@code path} (a full store path), failing or not: how a
+     * counterexample's window plays out under another variant, where nothing may fail.
+     */
+    public static List<String> linesAbout(RunResult result, String path) {
+        List<String> out = new ArrayList<>();
+        int n = 0;
+        String last = null;
+        for (TraceEvent e : relevant(result.trace(), shortName(path))) {
+            last = e.actor() + ": " + e.text();
+            out.add(++n + ". " + last);
+        }
+        Failure f = result.failure();
+        if (f != null && !failureLine(f).equals(last)) {
+            out.add(++n + ". " + failureLine(f));
+        }
+        return out;
+    }
+
     /** The story events worth telling: all of them when no failing path is known. */
     static List<TraceEvent> relevant(RunResult result) {
-        List<TraceEvent> story = result.trace().stream().filter(TraceEvent::story).toList();
-        String name = shortName(result.failure());
+        return relevant(result.trace(), shortName(result.failure()));
+    }
+
+    private static List<TraceEvent> relevant(List<TraceEvent> trace, String name) {
+        List<TraceEvent> story = trace.stream().filter(TraceEvent::story).toList();
         if (name == null) {
             return story;
         }
@@ -74,10 +96,13 @@ public final class Story {
 
     /** {@code hosts.drv} for {@code /nix/store/<hash>-hosts.drv}; null when there is no such path. */
     static String shortName(Failure f) {
-        if (f == null || f.path() == null) {
+        return f == null ? null : shortName(f.path());
+    }
+
+    private static String shortName(String p) {
+        if (p == null) {
             return null;
         }
-        String p = f.path();
         int slash = p.lastIndexOf('/');
         int dash = p.indexOf('-', slash + 1);
         return dash < 0 ? null : p.substring(dash + 1);
