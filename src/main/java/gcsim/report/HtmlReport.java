@@ -104,6 +104,7 @@ public final class HtmlReport {
         }
         sb.append("</table></div>\n");
 
+        sb.append(TransferMatrix.html(r));
         sb.append("<h2 id=\"counterexamples\">Counterexamples</h2>\n");
         boolean any = false;
         int index = 0;
