@@ -69,7 +69,7 @@ final class DeleteReferrersClosure extends ModelFrame {
                 }
                 if (run.roots.get(path)) { // B4
                     if (k.tracing()) {
-                        note(FN + " B4", "keeps " + entryName(start) + ": " + entryName(path) + " is a root");
+                        story(FN + " B4", CollectorWords.kept(w, run, entryName(start), entryName(path), path, true));
                     }
                     return goTo(5);
                 }
@@ -79,11 +79,14 @@ final class DeleteReferrersClosure extends ModelFrame {
                 run.mutex.lock(self);
                 if (run.tempRoots.get(path >> 1)) {
                     if (k.tracing()) {
-                        note(FN + " B6", "keeps " + entryName(start) + ": " + entryName(path) + " is a temp root");
+                        story(FN + " B6", CollectorWords.kept(w, run, entryName(start), entryName(path), path, false));
                     }
                     return goTo(6); // markAlive runs while Shared is still locked
                 }
                 run.pending = path >> 1;
+                if (k.tracing()) {
+                    story(FN + " B6", CollectorWords.visit(entryName(start), entryName(path)));
+                }
                 run.mutex.unlock(self);
                 return yieldTo(3);
             case 5: // B4's markAlive ⟂[db]
@@ -100,6 +103,7 @@ final class DeleteReferrersClosure extends ModelFrame {
                 return yieldTo(1);
             case 4: { // B7: enqueue referrers (cached per run), outputs (keep-derivations), derivers (keep-outputs) ⟂[db]
                 int p = path >> 1;
+                int enqueuedFrom = queue.size();
                 IntList refs = run.referrersCache[p];
                 if (refs == null) {
                     refs = w.db.referrers(p);
@@ -119,6 +123,9 @@ final class DeleteReferrersClosure extends ModelFrame {
                     for (int j = 0; j < drvs.size(); j++) {
                         enqueue(2 * drvs.get(j));
                     }
+                }
+                if (k.tracing()) {
+                    story(FN + " B7", CollectorWords.enqueued(w, entryName(start), entryName(path), queue, enqueuedFrom));
                 }
                 return yieldTo(1);
             }
@@ -158,7 +165,7 @@ final class DeleteReferrersClosure extends ModelFrame {
                     freed = w.store.delete(q >> 1);
                     w.pathDeleted();
                     if (k.tracing()) {
-                        story(FN + " B9", "deletes " + name(q >> 1) + " (no root, no temp root, no live referrer)");
+                        story(FN + " B9", CollectorWords.deleted(w, run, entryName(start), q >> 1, order));
                     }
                 } else {
                     w.store.unlinkLock(q >> 1, null);

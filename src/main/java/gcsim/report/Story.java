@@ -91,7 +91,25 @@ public final class Story {
                 out.add(e);
             }
         }
-        return out.size() < 3 ? story : out;
+        return out.size() < 3 ? story : withoutPlainVisits(out);
+    }
+
+    /**
+     * Drops the collector's visit-order lines (B6 "visits", B7 "is valid; enqueues") unless the window
+     * turns on them: a temp root that reached the collector through its socket, or a closure of more
+     * than one path. A lone path visited and deleted needs no more than its deletion line.
+     */
+    private static List<TraceEvent> withoutPlainVisits(List<TraceEvent> events) {
+        for (TraceEvent e : events) {
+            if (e.text().startsWith("records temp root ") || e.text().contains("; closure of ")) {
+                return events;
+            }
+        }
+        return events.stream().filter(e -> !isVisitLine(e.text())).toList();
+    }
+
+    private static boolean isVisitLine(String text) {
+        return text.startsWith("visits ") || text.contains(" is valid; enqueues ") || text.contains(" is valid; nothing new");
     }
 
     /** {@code hosts.drv} for {@code /nix/store/<hash>-hosts.drv}; null when there is no such path. */
