@@ -40,9 +40,14 @@ final class CompareTransfers {
                             "found by the search", search));
                     continue;
                 }
-                TransferOutcome o = Transfer.of(project.executor(scenario, own, maxSteps), schedule,
-                        project.executor(scenario, v, maxSteps));
-                entries.add(new TransferRow.Entry(v.id(), o.kind().key(), o.step(), o.reason(), search));
+                try {
+                    TransferOutcome o = Transfer.of(project.executor(scenario, own, maxSteps), schedule,
+                            project.executor(scenario, v, maxSteps));
+                    entries.add(new TransferRow.Entry(v.id(), o.kind().key(), o.step(), o.reason(), search));
+                } catch (RuntimeException e) { // the cell's own verdict says error; the row says why it could not run
+                    entries.add(new TransferRow.Entry(v.id(), TransferOutcome.Kind.NOT_TRANSFERABLE.key(), 0,
+                            "gcsim failed on this variant: " + Errors.oneLine(String.valueOf(e)), search));
+                }
             }
             rows.add(new TransferRow(c.scenario(), c.variant(), c.counterexample().failure().kind(), entries));
         }

@@ -28,19 +28,7 @@ public final class Story {
      * failure. The failure line is left out when the model's last story event already says exactly it.
      */
     public static List<String> lines(RunResult result) {
-        List<TraceEvent> events = relevant(result);
-        List<String> out = new ArrayList<>();
-        int n = 0;
-        String last = null;
-        for (TraceEvent e : events) {
-            last = e.actor() + ": " + e.text();
-            out.add(++n + ". " + last);
-        }
-        Failure f = result.failure();
-        if (f != null && !failureLine(f).equals(last)) {
-            out.add(++n + ". " + failureLine(f));
-        }
-        return out;
+        return told(result, relevant(result)).lines;
     }
 
     /**
@@ -48,18 +36,37 @@ public final class Story {
      * counterexample's window plays out under another variant, where nothing may fail.
      */
     public static List<String> linesAbout(RunResult result, String path) {
+        return told(result, relevant(result.trace(), shortName(path))).lines;
+    }
+
+    /** For each line of {@link #lines}, the step it tells of (the failure line: the step the failure was seen). */
+    public static List<Integer> steps(RunResult result) {
+        return told(result, relevant(result)).steps;
+    }
+
+    /** For each line of {@link #linesAbout}, the step it tells of. */
+    public static List<Integer> stepsAbout(RunResult result, String path) {
+        return told(result, relevant(result.trace(), shortName(path))).steps;
+    }
+
+    private record Told(List<String> lines, List<Integer> steps) {}
+
+    private static Told told(RunResult result, List<TraceEvent> events) {
         List<String> out = new ArrayList<>();
+        List<Integer> steps = new ArrayList<>();
         int n = 0;
         String last = null;
-        for (TraceEvent e : relevant(result.trace(), shortName(path))) {
+        for (TraceEvent e : events) {
             last = e.actor() + ": " + e.text();
             out.add(++n + ". " + last);
+            steps.add(e.step());
         }
         Failure f = result.failure();
         if (f != null && !failureLine(f).equals(last)) {
             out.add(++n + ". " + failureLine(f));
+            steps.add(f.step());
         }
-        return out;
+        return new Told(out, steps);
     }
 
     /** The story events worth telling: all of them when no failing path is known. */

@@ -39,7 +39,7 @@ record Closure(int step, String reason) {
                     .append(was.get(n).text()).append(')');
             int decided = e.step();
             TraceEvent fateNow = firstMention(now, n + 1, victim);
-            TraceEvent fateWas = firstMention(was, n, victim);
+            TraceEvent fateWas = deletion(was, n, victim);
             if (fateNow != null) {
                 why.append(", and at step ").append(fateNow.step()).append(": ").append(fateNow.text());
                 if (fateWas != null) {
@@ -77,6 +77,16 @@ record Closure(int step, String reason) {
             return "step " + last.step() + ", " + last.actor() + ": " + last.text() + ", is a step the original did not have";
         }
         return firstDifference(original, moved, follow.divergences());
+    }
+
+    /** The original's deletion of the victim at or after {@code from}, else its first mention. */
+    private static TraceEvent deletion(List<TraceEvent> events, int from, String victim) {
+        for (int i = from; i < events.size(); i++) {
+            if (events.get(i).text().startsWith("deletes ") && mentions(events.get(i).text(), victim)) {
+                return events.get(i);
+            }
+        }
+        return firstMention(events, from, victim);
     }
 
     private static TraceEvent firstMention(List<TraceEvent> events, int from, String victim) {
