@@ -1,6 +1,7 @@
 package gcsim.cli;
 
 import gcsim.report.Json;
+import gcsim.report.StateView;
 import gcsim.report.TracePrinter;
 import gcsim.report.TransferView;
 import gcsim.scenario.ScenarioException;
@@ -21,7 +22,7 @@ final class TransferReplay {
         this.ctx = ctx;
     }
 
-    int run(ScheduleFile file, String scenarioArg, String variantId, int bound, boolean json)
+    int run(ScheduleFile file, String scenarioArg, String variantId, int bound, boolean json, boolean state)
             throws BadInput, ScenarioException {
         Target from = Target.load(ctx.project(), file.scenario(), file.variant());
         if (scenarioArg != null && !sameScenario(scenarioArg, file.scenario())) {
@@ -39,7 +40,7 @@ final class TransferReplay {
         TransferOutcome o = Transfer.of(ctx.project().executor(from.scenario(), from.variant(), bound), schedule,
                 ctx.project().executor(to.scenario(), to.variant(), bound));
         if (json) {
-            ctx.out().println(Json.object()
+            Json j = Json.object()
                     .put("scenario", to.scenario().name())
                     .put("variant", to.variant().id())
                     .put("from", from.variant().id())
@@ -48,10 +49,13 @@ final class TransferReplay {
                     .put("outcome", TransferView.json(o))
                     .put("failure", o.transferred() == null ? null : Reports.failure(o.transferred().failure()))
                     .put("original", TransferView.originalStory(o))
-                    .put("story", TransferView.transferredStory(o))
-                    .toString());
+                    .put("story", TransferView.transferredStory(o));
+            if (state) {
+                j.put("states", StateView.json(TransferView.transferredRows(o)));
+            }
+            ctx.out().println(j.toString());
         } else {
-            text(o, from, to);
+            text(o, from, to, state);
         }
         if (o.kind() == TransferOutcome.Kind.NOT_TRANSFERABLE) {
             return Errors.BAD_INPUT;
@@ -68,7 +72,7 @@ final class TransferReplay {
         return a.equals(b);
     }
 
-    private void text(TransferOutcome o, Target from, Target to) {
+    private void text(TransferOutcome o, Target from, Target to, boolean state) {
         PrintStream out = ctx.out();
         if (o.transferred() != null) {
             for (String line : TracePrinter.lines(o.transferred().trace())) {
@@ -82,6 +86,13 @@ final class TransferReplay {
             out.println(line);
         }
         out.println();
+        if (state && o.transferred() != null) {
+            out.println("story under " + to.variant().id() + ", with the state after each step:");
+            for (String line : StateView.text(TransferView.transferredRows(o))) {
+                out.println(line);
+            }
+            out.println();
+        }
         out.println("transfer: " + from.scenario().name() + " from " + from.variant().id() + " to " + to.variant().id());
         out.println("outcome: " + TransferView.outcomeLine(o));
     }

@@ -105,7 +105,8 @@ public final class ReportJson {
                 .put("replay", ce.replay())
                 .put("shrink", Json.object().put("before", size(sh.before())).put("after", size(sh.after()))
                         .put("candidates", sh.candidates()).put("oneMinimal", sh.oneMinimal()))
-                .put("story", story);
+                .put("story", story)
+                .put("states", StateView.json(ce.states()));
     }
 
     private static Json size(Counterexample.Size s) {

@@ -38,6 +38,17 @@ public final class TransferView {
         return Story.linesAbout(o.transferred(), f == null ? null : f.path());
     }
 
+    /** The transferred run's story rows with the state after each step; empty when there is no such run. */
+    public static List<StateView.Row> transferredRows(TransferOutcome o) {
+        if (o.transferred() == null) {
+            return List.of();
+        }
+        Failure f = o.original() == null ? null : o.original().failure();
+        String path = f == null ? null : f.path();
+        return StateView.rows(o.transferred(), Story.linesAbout(o.transferred(), path),
+                Story.stepsAbout(o.transferred(), path));
+    }
+
     /** Two columns, the left padded to its widest line, with a heading each. */
     public static List<String> sideBySide(String leftTitle, List<String> left, String rightTitle, List<String> right) {
         int width = leftTitle.length();

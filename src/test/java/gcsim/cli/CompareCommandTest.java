@@ -190,6 +190,11 @@ class CompareCommandTest {
         assertThat(read("report.md")).contains("## Counterexamples under other variants")
                 .containsPattern("\\| hosts-drv × early-return \\| counterexample \\| closed at step \\d+ \\(search: "
                         + "(pass|verified)\\) \\|");
-        assertThat(read("report.html")).contains("<h2 id=\"transfers\">");
+        assertThat(read("report.html")).contains("<h2 id=\"transfers\">")
+                .contains("<div class=\"beside\"><div class=\"scroll\">").contains("<div class=\"state\"><table>");
+        Map<?, ?> ce = (Map<?, ?>) cell("hosts-drv", "early-return").get("counterexample");
+        List<?> states = (List<?>) ce.get("states");
+        assertThat(states).hasSameSizeAs((List<?>) ce.get("story"));
+        assertThat(((Map<?, ?>) states.get(states.size() - 1)).get("gcLock")).isNotNull();
     }
 }
