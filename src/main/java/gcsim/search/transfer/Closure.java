@@ -38,7 +38,7 @@ record Closure(int step, String reason) {
                     .append(": ").append(e.text()).append(" (the original, step ").append(was.get(n).step()).append(": ")
                     .append(was.get(n).text()).append(')');
             int decided = e.step();
-            TraceEvent fateNow = firstMention(now, n + 1, victim);
+            TraceEvent fateNow = fate(now, n + 1, victim);
             TraceEvent fateWas = deletion(was, n, victim);
             if (fateNow != null) {
                 why.append(", and at step ").append(fateNow.step()).append(": ").append(fateNow.text());
@@ -67,11 +67,18 @@ record Closure(int step, String reason) {
     private static String cause(RunResult original, RunResult moved, FollowByMeaning follow, String victim, int until) {
         IntList matchOf = follow.matchOf();
         TraceEvent last = null;
+        TraceEvent lastRoot = null; // a temp root taken is the likeliest cause; prefer it
         for (TraceEvent e : moved.trace()) {
             int s = e.step();
             if (s >= 1 && s < until && s <= matchOf.size() && matchOf.get(s - 1) < 0 && mentions(e.text(), victim)) {
                 last = e;
+                if (e.text().startsWith("temp-roots ")) {
+                    lastRoot = e;
+                }
             }
+        }
+        if (lastRoot != null) {
+            last = lastRoot;
         }
         if (last != null) {
             return "step " + last.step() + ", " + last.actor() + ": " + last.text() + ", is a step the original did not have";
@@ -82,11 +89,22 @@ record Closure(int step, String reason) {
     /** The original's deletion of the victim at or after {@code from}, else its first mention. */
     private static TraceEvent deletion(List<TraceEvent> events, int from, String victim) {
         for (int i = from; i < events.size(); i++) {
-            if (events.get(i).text().startsWith("deletes ") && mentions(events.get(i).text(), victim)) {
+            if (events.get(i).text().startsWith("deletes " + victim + " ")) {
                 return events.get(i);
             }
         }
         return firstMention(events, from, victim);
+    }
+
+    /** What the collector decided about the victim at or after {@code from}: a "keeps" or "deletes" line naming it. */
+    private static TraceEvent fate(List<TraceEvent> events, int from, String victim) {
+        for (int i = from; i < events.size(); i++) {
+            String t = events.get(i).text();
+            if ((t.startsWith("keeps ") || t.startsWith("deletes ")) && mentions(t, victim)) {
+                return events.get(i);
+            }
+        }
+        return null;
     }
 
     private static TraceEvent firstMention(List<TraceEvent> events, int from, String victim) {
