@@ -1,6 +1,10 @@
 package gcsim.model;
 
+import gcsim.kernel.IntList;
+import gcsim.kernel.SimProcess;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the store and its collectors look like between two steps, as a TLC trace shows a state: the
@@ -33,22 +37,22 @@ public record WorldState(int step, List<String> roots, List<TempRootFile> tempRo
 
     /** The state of {@code w} now, after step {@code step}. */
     public static WorldState of(World w, int step) {
-        java.util.ArrayList<String> roots = new java.util.ArrayList<>();
-        for (java.util.Map.Entry<String, Integer> e : w.roots.direct.entrySet()) {
+        ArrayList<String> roots = new ArrayList<>();
+        for (Map.Entry<String, Integer> e : w.roots.direct.entrySet()) {
             roots.add(e.getKey() + " → " + w.layout.name(e.getValue()));
         }
-        for (java.util.Map.Entry<String, String> e : w.roots.auto.entrySet()) {
+        for (Map.Entry<String, String> e : w.roots.auto.entrySet()) {
             Integer target = w.roots.links.get(e.getValue());
             roots.add(e.getValue() + " → " + (target == null ? "(gone)" : w.layout.name(target)));
         }
-        java.util.ArrayList<TempRootFile> files = new java.util.ArrayList<>();
+        ArrayList<TempRootFile> files = new ArrayList<>();
         for (TempRootsFile f : w.tempRoots.list()) {
             files.add(new TempRootFile(processName(w, f.pid), f.pid, names(w, f.paths)));
         }
-        java.util.ArrayList<Collector> collectors = new java.util.ArrayList<>();
+        ArrayList<Collector> collectors = new ArrayList<>();
         for (GcRun run : w.collectorRuns) {
             if (!run.shutdown) {
-                gcsim.kernel.IntList shared = new gcsim.kernel.IntList(4);
+                IntList shared = new IntList(4);
                 for (int p = run.tempRoots.nextSetBit(0); p >= 0; p = run.tempRoots.nextSetBit(p + 1)) {
                     shared.add(p);
                 }
@@ -56,7 +60,7 @@ public record WorldState(int step, List<String> roots, List<TempRootFile> tempRo
                         run.pending < 0 ? null : w.layout.name(run.pending)));
             }
         }
-        java.util.ArrayList<PathValidity> paths = new java.util.ArrayList<>();
+        ArrayList<PathValidity> paths = new ArrayList<>();
         for (int p = 0; p < w.layout.size(); p++) {
             paths.add(new PathValidity(w.layout.name(p), w.db.isValid(p)));
         }
@@ -65,7 +69,7 @@ public record WorldState(int step, List<String> roots, List<TempRootFile> tempRo
     }
 
     private static String processName(World w, int pid) {
-        for (gcsim.kernel.SimProcess p : w.kernel.processes()) {
+        for (SimProcess p : w.kernel.processes()) {
             if (p.pid() == pid) {
                 return p.name();
             }
@@ -73,8 +77,8 @@ public record WorldState(int step, List<String> roots, List<TempRootFile> tempRo
         return "pid " + pid;
     }
 
-    private static List<String> names(World w, gcsim.kernel.IntList ids) {
-        java.util.ArrayList<String> out = new java.util.ArrayList<>();
+    private static List<String> names(World w, IntList ids) {
+        ArrayList<String> out = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
             String n = w.layout.name(ids.get(i));
             if (!out.contains(n)) {

@@ -4,6 +4,7 @@ import gcsim.check.RunResult;
 import gcsim.model.WorldState;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The state beside each story line, as a TLC trace shows one: roots, each process's temp roots (in
@@ -55,7 +56,7 @@ public final class StateView {
     }
 
     private static boolean mentions(List<Row> rows, String name) {
-        java.util.regex.Pattern p = java.util.regex.Pattern.compile("(?<![A-Za-z0-9+._?=])" + java.util.regex.Pattern.quote(name)
+        Pattern p = Pattern.compile("(?<![A-Za-z0-9+._?=])" + Pattern.quote(name)
                 + "(?![A-Za-z0-9+_?=-]|\\.[A-Za-z0-9])");
         for (Row r : rows) {
             if (p.matcher(r.line()).find()) {
