@@ -64,4 +64,21 @@ class TransferReplayTest {
         assertThat(c.errLines()).hasSize(1);
         assertThat(c.err()).contains("not transferable: the schedule is a counterexample of scenario 'hosts-drv'");
     }
+
+    @Test
+    void twoTransfersPrintIdenticalBytesAndStateShowsTheTempRootThatClosedTheWindow() {
+        Cli first = Cli.run(PROJECT, "replay", "--schedule", HOSTS, "--variant", "drv-only", "--state");
+        Cli second = Cli.run(PROJECT, "replay", "--schedule", HOSTS, "--variant", "drv-only", "--state");
+        assertThat(first.code()).as(first.err()).isEqualTo(0);
+        assertThat(second.out()).isEqualTo(first.out());
+        List<String> out = first.outLines();
+        int heading = out.indexOf("story under drv-only, with the state after each step:");
+        assertThat(heading).isPositive();
+        int keeps = heading;
+        while (!out.get(keeps).matches("\\d+\\. worker-2/auto-gc: keeps hosts\\.drv: .*")) {
+            keeps++;
+        }
+        assertThat(out.get(keeps + 2)).matches("     temp roots: temproots/\\d+ \\(worker-2\\) \\[hosts\\.drv.*");
+        assertThat(out.get(keeps + 3)).isEqualTo("     gc.lock: exclusive: worker-2; valid: hosts.drv yes");
+    }
 }
