@@ -3,6 +3,7 @@ package gcsim.check;
 import gcsim.kernel.Outcome;
 import gcsim.kernel.Schedule;
 import gcsim.kernel.TraceEvent;
+import gcsim.model.WorldState;
 import java.util.List;
 
 /**
@@ -15,9 +16,17 @@ import java.util.List;
  * @param coverage what the execution exercised, so that a pass is not empty
  * @param validAtEnd short names of the paths valid when the execution ended, when tracing was on, else empty
  * @param terminalState a digest of the final state (store, roots, failure), for counting distinct outcomes
+ * @param states when tracing: the state after each step that told part of the story, in step order; else empty
  */
 public record RunResult(Outcome outcome, Failure failure, Schedule schedule, List<TraceEvent> trace, Coverage coverage,
-                        List<String> validAtEnd, long terminalState) {
+                        List<String> validAtEnd, long terminalState, List<WorldState> states) {
+
+    /** A result without state snapshots. */
+    public RunResult(Outcome outcome, Failure failure, Schedule schedule, List<TraceEvent> trace, Coverage coverage,
+                     List<String> validAtEnd, long terminalState) {
+        this(outcome, failure, schedule, trace, coverage, validAtEnd, terminalState, List.of());
+    }
+
     public boolean failed() {
         return failure != null;
     }

@@ -5,6 +5,7 @@ import gcsim.kernel.Outcome;
 import gcsim.kernel.Strategy;
 import gcsim.model.StoreLayout;
 import gcsim.model.World;
+import gcsim.model.WorldState;
 import gcsim.scenario.Scenario;
 import gcsim.variant.Variant;
 import java.util.ArrayList;
@@ -55,7 +56,12 @@ public final class Runner implements Executor {
         }
         World world = new World(scenario, layout, variant.switches(), kernel);
         Oracles oracles = new Oracles(world);
-        kernel.observe(oracles);
+        List<WorldState> states = trace ? new ArrayList<>() : List.of();
+        if (trace) {
+            kernel.observe(new StateRecorder(oracles, world, states));
+        } else {
+            kernel.observe(oracles);
+        }
         Outcome outcome = kernel.run();
         Failure failure = oracles.atEnd(outcome, scenario.expect());
         List<String> valid = List.of();
@@ -69,6 +75,6 @@ public final class Runner implements Executor {
         }
         return new RunResult(outcome, failure, kernel.schedule(), kernel.trace(),
                 new RunResult.Coverage(world.gcRuns(), world.gcDuringClientOps(), world.pathsDeleted()), valid,
-                world.fingerprint() * 31 + (failure == null ? 0 : failure.kind().hashCode()));
+                world.fingerprint() * 31 + (failure == null ? 0 : failure.kind().hashCode()), states);
     }
 }

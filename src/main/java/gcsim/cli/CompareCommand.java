@@ -257,7 +257,8 @@ final class CompareCommand implements Callable<Integer> {
                 dfsBudget > 0 ? DfsSearch.DEFAULT_STARVATION_BOUND : null, baseSeed, steps, Shrinker.DEFAULT_MAX_CANDIDATES);
         CompareReport.Header header = new CompareReport.Header(Version.get(), Provenance.commit(project.home()), date,
                 settings, Provenance.machine());
-        return new CompareReport(header, scenarioInfos, variantInfos, cells, new CompareReport.Timings(totalMs, timings));
+        return new CompareReport(header, scenarioInfos, variantInfos, cells, new CompareReport.Timings(totalMs, timings),
+                CompareTransfers.of(project, names, loaded, chosen, cells, steps));
     }
 
     /** Prints where the report went and the verdict counts; exit 3 when some cell hit a gcsim error. */

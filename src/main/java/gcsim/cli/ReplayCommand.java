@@ -6,6 +6,7 @@ import gcsim.kernel.Schedule;
 import gcsim.kernel.ScheduleMismatch;
 import gcsim.kernel.Strategy;
 import gcsim.report.Json;
+import gcsim.report.StateView;
 import gcsim.report.Story;
 import gcsim.report.TracePrinter;
 import gcsim.search.Pct;
@@ -34,7 +35,8 @@ final class ReplayCommand implements Callable<Integer> {
             description = "A scenario name from scenarios/, or a path; optional with --schedule.")
     String scenario;
 
-    @Option(names = "--variant", paramLabel = "ID", description = "A variant id; optional with --schedule.")
+    @Option(names = "--variant", paramLabel = "ID", description = "A variant id; optional with --schedule, where another"
+            + " variant than the file's carries its counterexample over to that variant.")
     String variant;
 
     @Option(names = "--seed", paramLabel = "N", description = "The seed of one schedule, as search reports it.")
@@ -73,6 +75,10 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print one line of JSON instead of text.")
     boolean json;
+
+    @Option(names = "--state", description = "Show the state after each story step: roots, temp roots, pending, gc.lock,"
+            + " validity (in JSON: the key states).")
+    boolean state;
 
     private final Context ctx;
 
@@ -115,6 +121,11 @@ final class ReplayCommand implements Callable<Integer> {
         Integer steps = maxSteps == null ? null : Numbers.positiveInt("--max-steps", maxSteps);
         if (schedule != null) {
             ScheduleFile file = ScheduleFile.read(Path.of(schedule));
+            if (variant != null && !variant.equals(file.variant())) { // carry the counterexample to another variant
+                return new TransferReplay(ctx).run(file, scenario, variant,
+                        steps != null ? steps : file.maxSteps() != null ? file.maxSteps() : Reports.DEFAULT_MAX_STEPS, json,
+                        state);
+            }
             scenarioArg = matching("--scenario", scenario, file.scenario(), file, true);
             variantId = matching("--variant", variant, file.variant(), file, false);
             choiceText = file.choices();
@@ -219,7 +230,8 @@ final class ReplayCommand implements Callable<Integer> {
         out.println();
         if (r.failed()) {
             out.println("story:");
-            for (String line : Story.lines(r)) {
+            List<String> lines = Story.lines(r);
+            for (String line : state ? StateView.text(StateView.rows(r, lines, Story.steps(r))) : lines) {
                 out.println(line);
             }
             out.println();
@@ -232,7 +244,7 @@ final class ReplayCommand implements Callable<Integer> {
 
     private String json(Target t, String strategyName, Long seedValue, RunResult r, String replay) {
         List<String> story = r.failed() ? Story.lines(r) : new ArrayList<>();
-        return Json.object()
+        Json j = Json.object()
                 .put("scenario", t.scenario().name())
                 .put("variant", t.variant().id())
                 .put("strategy", strategyName)
@@ -245,7 +257,10 @@ final class ReplayCommand implements Callable<Integer> {
                 .put("schedulesPerSecond", null)
                 .put("elapsedMs", null)
                 .put("trace", Reports.trace(r.trace()))
-                .put("story", story)
-                .toString();
+                .put("story", story);
+        if (state) {
+            j.put("states", StateView.json(StateView.rows(r, story, r.failed() ? Story.steps(r) : List.of())));
+        }
+        return j.toString();
     }
 }

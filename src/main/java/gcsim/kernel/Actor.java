@@ -62,6 +62,21 @@ public final class Actor {
         return !done && guard != null && !guard.ready();
     }
 
+    /**
+     * Where this actor resumes: its top frame's class and program counter, e.g. {@code WriteDerivation@3},
+     * or {@code done}. A point means the same modelled operation in every variant of one model, so a
+     * recorded run can be followed by meaning rather than by choice index (a transfer of a
+     * counterexample to another variant). Builds a string: call it only when a transfer asks.
+     */
+    public String point() {
+        if (top == null) {
+            return "done";
+        }
+        int subject = top.subject();
+        String at = top.getClass().getSimpleName() + "@" + top.pc();
+        return subject < 0 ? at : at + "#" + subject;
+    }
+
     public boolean inServiceWait() {
         return serviceWait;
     }

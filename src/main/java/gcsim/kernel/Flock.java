@@ -75,6 +75,24 @@ public final class Flock {
         shared.remove(f);
     }
 
+    /**
+     * Who holds the lock, for a state view: {@code exclusive: P}, {@code shared: P, Q} or {@code free},
+     * P being the owning process's name. Not a read of the lock by any step: it leaves no footprint.
+     */
+    public String holders() {
+        if (exclusive != null) {
+            return "exclusive: " + exclusive.owner().name();
+        }
+        if (shared.isEmpty()) {
+            return "free";
+        }
+        StringBuilder sb = new StringBuilder("shared: ");
+        for (int i = 0; i < shared.size(); i++) {
+            sb.append(i == 0 ? "" : ", ").append(shared.get(i).owner().name());
+        }
+        return sb.toString();
+    }
+
     public boolean heldBy(OpenFile f) {
         return exclusive == f || shared.contains(f);
     }

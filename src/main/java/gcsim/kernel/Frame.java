@@ -24,6 +24,18 @@ public abstract class Frame {
         return false;
     }
 
+    /**
+     * The datum this activation is about (a store path's index, say), or -1: it tells two runs of the
+     * same operation apart when a recorded run is followed by meaning ({@link Actor#point}).
+     */
+    protected int subject() {
+        return -1;
+    }
+
+    int pc() {
+        return pc;
+    }
+
     /** Sets the program counter and yields: the common "do X, then ⟂" ending of a step. */
     protected final Control yieldTo(int next) {
         pc = next;

@@ -21,6 +21,11 @@ final class AddPermRoot extends ModelFrame {
     }
 
     @Override
+    protected int subject() { // the path this activation is about, for transfers
+        return p;
+    }
+
+    @Override
     protected Control step(Actor self) {
         switch (pc) {
             case 0: // step 2: addTempRoot(path) ⟂

@@ -32,6 +32,11 @@ final class AddTempRoot extends ModelFrame {
     }
 
     @Override
+    protected int subject() { // the path this activation is about, for transfers
+        return p;
+    }
+
+    @Override
     protected Control step(Actor self) {
         switch (pc) {
             case 0: // 2.8 holds the store's state mutex for the whole call, ack wait included

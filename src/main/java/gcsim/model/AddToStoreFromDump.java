@@ -28,6 +28,11 @@ final class AddToStoreFromDump extends ModelFrame {
     }
 
     @Override
+    protected int subject() { // the path this activation is about, for transfers
+        return p;
+    }
+
+    @Override
     protected Control step(Actor self) {
         switch (pc) {
             case 0: // steps 1–3: the dump has arrived; dstPath is computed; addTempRoot(dstPath)

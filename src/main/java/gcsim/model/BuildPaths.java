@@ -29,6 +29,11 @@ final class BuildPaths extends ModelFrame {
     }
 
     @Override
+    protected int subject() { // the path this activation is about, for transfers
+        return drv;
+    }
+
+    @Override
     protected Control step(Actor self) {
         int[] outputs = w.layout.outputs(drv);
         int[] refs = w.layout.refs(drv);

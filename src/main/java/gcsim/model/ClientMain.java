@@ -188,6 +188,11 @@ final class ClientMain extends ModelFrame {
         }
 
         @Override
+        protected int subject() { // the path this activation is about, for transfers
+            return p;
+        }
+
+        @Override
         protected Control step(Actor self) {
             if (!w.store.exists(p)) {
                 throw new NixError(NixError.MISSING_FILE, "reading the path (use)", w.layout.full(p),

@@ -37,6 +37,11 @@ final class DeleteReferrersClosure extends ModelFrame {
     }
 
     @Override
+    protected int subject() { // the path this activation is about, for transfers
+        return start;
+    }
+
+    @Override
     protected Control step(Actor self) {
         if (queriesDb() && run.store.dbStepBlocked(self)) { // 2.8: the state mutex guards DB access
             return self.await(run.store.state.free());
@@ -60,7 +65,7 @@ final class DeleteReferrersClosure extends ModelFrame {
                 }
                 if (run.roots.get(path)) { // B4
                     if (k.tracing()) {
-                        note(FN + " B4", "keeps " + entryName(start) + ": " + entryName(path) + " is a root");
+                        story(FN + " B4", CollectorWords.kept(w, run, entryName(start), entryName(path), path, true));
                     }
                     return goTo(5);
                 }
@@ -70,15 +75,15 @@ final class DeleteReferrersClosure extends ModelFrame {
                 run.mutex.lock(self);
                 if (run.tempRoots.get(path >> 1)) {
                     if (k.tracing()) {
-                        note(FN + " B6", "keeps " + entryName(start) + ": " + entryName(path) + " is a temp root");
+                        story(FN + " B6", CollectorWords.kept(w, run, entryName(start), entryName(path), path, false));
                     }
                     return goTo(6); // markAlive runs while Shared is still locked
                 }
                 run.pending = path >> 1;
-                run.mutex.unlock(self);
                 if (k.tracing()) {
-                    note(FN + " B6", "visits " + entryName(path) + "; pending := " + name(path >> 1));
+                    story(FN + " B6", CollectorWords.visit(entryName(start), entryName(path)));
                 }
+                run.mutex.unlock(self);
                 return yieldTo(3);
             case 5: // B4's markAlive ⟂[db]
                 markAlive(path);
@@ -94,6 +99,7 @@ final class DeleteReferrersClosure extends ModelFrame {
                 return yieldTo(1);
             case 4: { // B7: enqueue referrers (cached per run), outputs (keep-derivations), derivers (keep-outputs) ⟂[db]
                 int p = path >> 1;
+                int enqueuedFrom = queue.size();
                 IntList refs = run.referrersCache[p];
                 if (refs == null) {
                     refs = w.db.referrers(p);
@@ -113,6 +119,9 @@ final class DeleteReferrersClosure extends ModelFrame {
                     for (int j = 0; j < drvs.size(); j++) {
                         enqueue(2 * drvs.get(j));
                     }
+                }
+                if (k.tracing()) {
+                    story(FN + " B7", CollectorWords.enqueued(w, entryName(start), entryName(path), queue, enqueuedFrom));
                 }
                 return yieldTo(1);
             }

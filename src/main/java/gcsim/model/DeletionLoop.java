@@ -32,6 +32,11 @@ final class DeletionLoop extends ModelFrame {
         this.visited = visited;
     }
 
+    @Override
+    protected int subject() { // the closure's start, for transfers
+        return visited.get(0);
+    }
+
     private String entryName(int entry) {
         return (entry & 1) == 0 ? name(entry >> 1) : name(entry >> 1) + ".lock";
     }
@@ -92,7 +97,7 @@ final class DeletionLoop extends ModelFrame {
                         run.referrersCache[q >> 1] = null;
                     }
                     if (k.tracing()) {
-                        story(FN + " B9", "deletes " + name(q >> 1) + " (no root, no temp root, no live referrer)");
+                        story(FN + " B9", CollectorWords.deleted(w, run, entryName(visited.get(0)), q >> 1, order));
                     }
                 } else {
                     w.store.unlinkLock(q >> 1, null);

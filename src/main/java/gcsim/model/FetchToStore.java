@@ -32,6 +32,11 @@ final class FetchToStore extends ModelFrame {
     }
 
     @Override
+    protected int subject() { // the path this activation is about, for transfers
+        return p;
+    }
+
+    @Override
     protected Control step(Actor self) {
         switch (pc) {
             case 0: // F1 (fetch-to-store.cc 56–60 at master; eval.cc copyPathToStore at the baseline)

@@ -50,6 +50,7 @@ final class GcRun {
         this.referrersCache = new IntList[paths];
         this.mutex = new Mutex(kernel);
         this.wakeup = new CondVar(kernel);
+        store.w.collectorRuns.add(this);
     }
 
     /**

@@ -65,6 +65,11 @@ final class GcServer extends ModelFrame {
         }
 
         @Override
+        protected int subject() { // the path this activation is about, for transfers
+            return hash;
+        }
+
+        @Override
         protected Control step(Actor self) {
             switch (pc) {
                 case 0: // T1: read one line ⟂[sock]
@@ -86,7 +91,7 @@ final class GcServer extends ModelFrame {
                     run.mutex.lock(self);
                     run.tempRoots.set(hash);
                     if (k.tracing()) {
-                        story(FN + " T2", "records temp root " + name(hash) + " sent through the socket");
+                        story(FN + " T2", CollectorWords.received(w, run, hash));
                     }
                     return checkPending(self);
                 case 3: // woken: retake the mutex
@@ -94,6 +99,9 @@ final class GcServer extends ModelFrame {
                     return self.await(run.mutex.free());
                 case 4:
                     run.mutex.lock(self);
+                    if (k.tracing() && run.pending != hash) {
+                        story(FN + " T3", CollectorWords.released(w, run, hash));
+                    }
                     return checkPending(self);
                 case 5: // T4: write the ack ⟂[sock]
                     try {

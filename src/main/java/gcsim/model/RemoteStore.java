@@ -107,6 +107,11 @@ final class RemoteStore implements StoreApi {
         }
 
         @Override
+        protected int subject() { // the path this activation is about, for transfers
+            return p;
+        }
+
+        @Override
         protected Control step(Actor self) {
             if (k.tracing()) {
                 note("Store::isValidPath §2.2", "isValidPath(" + name(p) + ") = true, from this process's cache");

@@ -16,6 +16,11 @@ final class Steps {
         }
 
         @Override
+        protected int subject() { // the path this activation is about, for transfers
+            return p;
+        }
+
+        @Override
         protected gcsim.kernel.Control step(gcsim.kernel.Actor self) {
             if (ls.cachedValid(p)) { // Store::isValidPath answers from the path-info cache
                 if (k.tracing()) {
@@ -77,6 +82,11 @@ final class Steps {
             super(w);
             this.ls = ls;
             this.p = p;
+        }
+
+        @Override
+        protected int subject() { // the path this activation is about, for transfers
+            return p;
         }
 
         @Override

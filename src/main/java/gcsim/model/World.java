@@ -9,8 +9,10 @@ import gcsim.scenario.RootSpec;
 import gcsim.scenario.Scenario;
 import gcsim.scenario.Settings;
 import gcsim.variant.Switches;
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -43,6 +45,8 @@ public final class World {
     private int gcRuns;
     private int gcDuringClientOps;
     private int pathsDeleted;
+    /** Every collector run started, in order: what a state view reads (shared temp roots, pending). */
+    final List<GcRun> collectorRuns = new ArrayList<>(2);
 
     public World(Scenario scenario, StoreLayout layout, Switches switches, Kernel kernel) {
         this.kernel = kernel;

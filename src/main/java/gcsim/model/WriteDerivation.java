@@ -21,6 +21,11 @@ final class WriteDerivation extends ModelFrame {
     }
 
     @Override
+    protected int subject() { // the path this activation is about, for transfers
+        return drv;
+    }
+
+    @Override
     protected Control step(Actor self) {
         int[] refs = w.layout.refs(drv);
         switch (pc) {

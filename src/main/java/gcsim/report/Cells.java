@@ -90,7 +90,8 @@ public final class Cells {
         Counterexample.Shrink shrink = new Counterexample.Shrink(size(fig.before()), size(fig.after()), fig.candidates(),
                 fig.oneMinimal());
         return new Counterexample(info, found.seed(), found.decisionEstimate(), e.shrink().schedule().encode(),
-                e.scheduleFile(), e.replay(), shrink, story(e.traced()));
+                e.scheduleFile(), e.replay(), shrink, story(e.traced()),
+                StateView.rows(e.traced(), Story.lines(e.traced()), Story.steps(e.traced())));
     }
 
     private static Counterexample.Size size(Shrinker.Size s) {

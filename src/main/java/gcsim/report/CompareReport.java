@@ -8,9 +8,16 @@ import java.util.List;
  * {@link Timings} depend on when and where it ran; everything else is a function of the inputs.
  *
  * @param cells scenario-major: every variant of the first scenario, then the second, …
+ * @param transfers each counterexample carried to every other variant, in cell order (see {@link TransferRow})
  */
 public record CompareReport(Header header, List<ScenarioInfo> scenarios, List<VariantInfo> variants, List<Cell> cells,
-                            Timings timings) {
+                            Timings timings, List<TransferRow> transfers) {
+
+    /** A report without transfers. */
+    public CompareReport(Header header, List<ScenarioInfo> scenarios, List<VariantInfo> variants, List<Cell> cells,
+                         Timings timings) {
+        this(header, scenarios, variants, cells, timings, List.of());
+    }
 
     /**
      * @param version gcsim's version

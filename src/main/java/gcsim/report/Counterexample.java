@@ -14,9 +14,16 @@ import java.util.List;
  * @param replay the command that replays the shrunk schedule
  * @param shrink the figures before and after shrinking
  * @param story the shrunk execution's story, numbered from 1; the last step is the failure
+ * @param states the state after each story step, one per story line (empty when not taken)
  */
 public record Counterexample(FailureInfo failure, Long foundSeed, Integer foundPctK, String choices, String scheduleFile,
-                             String replay, Shrink shrink, List<StoryStep> story) {
+                             String replay, Shrink shrink, List<StoryStep> story, List<StateView.Row> states) {
+
+    /** A counterexample without state snapshots. */
+    public Counterexample(FailureInfo failure, Long foundSeed, Integer foundPctK, String choices, String scheduleFile,
+                          String replay, Shrink shrink, List<StoryStep> story) {
+        this(failure, foundSeed, foundPctK, choices, scheduleFile, replay, shrink, story, List.of());
+    }
 
     /** The oracle's failure: see {@link gcsim.check.Failure}. */
     public record FailureInfo(String kind, String check, String path, String message, String actor, int step) {}

@@ -20,6 +20,7 @@ public final class HtmlReport {
             "pre,code{font:13px/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}",
             "pre{background:#f6f6f6;border:1px solid #e2e2e2;padding:8px 10px;overflow-x:auto;white-space:pre}",
             "pre.story{white-space:pre-wrap}",
+            ".beside{display:flex;gap:1em;align-items:flex-start}.state{font-size:smaller;max-height:40em;overflow:auto}",
             ".meta td:first-child{font-weight:600;white-space:nowrap}",
             "svg.timeline{display:block;margin:8px 0;background:#fff}",
             "footer{margin-top:32px;color:#555;font-size:13px}");
@@ -104,6 +105,7 @@ public final class HtmlReport {
         }
         sb.append("</table></div>\n");
 
+        sb.append(TransferMatrix.html(r));
         sb.append("<h2 id=\"counterexamples\">Counterexamples</h2>\n");
         boolean any = false;
         int index = 0;
@@ -123,8 +125,9 @@ public final class HtmlReport {
             for (Counterexample.StoryStep s : ce.story()) {
                 sb.append(storyLine(s.number(), s.actor(), s.text(), "../")).append('\n');
             }
-            sb.append("</pre>\n<div class=\"scroll\">").append(SvgTimeline.render(Integer.toString(index++), ce.story()))
-                    .append("</div>\n");
+            sb.append("</pre>\n<div class=\"beside\"><div class=\"scroll\">")
+                    .append(SvgTimeline.render(Integer.toString(index++), ce.story())).append("</div>")
+                    .append(StateView.html(ce.states())).append("</div>\n");
             sb.append("<p>Replay: <code>").append(html(ce.replay())).append("</code></p>\n");
             sb.append("<p>Shrinking: ").append(html(Texts.shrink(ce))).append(".</p>\n");
             sb.append("<details><summary>Mermaid source of the sequence diagram</summary>\n<pre>")

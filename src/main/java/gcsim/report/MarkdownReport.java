@@ -82,6 +82,7 @@ public final class MarkdownReport {
         }
         sb.append('\n');
 
+        sb.append(TransferMatrix.markdown(r));
         sb.append("## Counterexamples\n\n");
         boolean any = false;
         for (Cell c : r.cells()) {

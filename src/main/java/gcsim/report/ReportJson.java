@@ -55,6 +55,7 @@ public final class ReportJson {
                 .put("summaries", summaries)
                 .put("findings", Json.object().put("noFailure", f.noFailure()).put("failEverywhere", f.failEverywhere())
                         .put("failNowhere", f.failNowhere()).put("fewestFailures", f.fewestFailures()).put("fewest", f.fewest()))
+                .put("transfers", TransferMatrix.json(r))
                 .put("timings", Json.object().put("totalMs", r.timings().totalMs()).put("cells", timings));
         return pretty(root.toString()) + "\n";
     }
@@ -104,7 +105,8 @@ public final class ReportJson {
                 .put("replay", ce.replay())
                 .put("shrink", Json.object().put("before", size(sh.before())).put("after", size(sh.after()))
                         .put("candidates", sh.candidates()).put("oneMinimal", sh.oneMinimal()))
-                .put("story", story);
+                .put("story", story)
+                .put("states", StateView.json(ce.states()));
     }
 
     private static Json size(Counterexample.Size s) {

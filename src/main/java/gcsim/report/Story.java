@@ -28,25 +28,54 @@ public final class Story {
      * failure. The failure line is left out when the model's last story event already says exactly it.
      */
     public static List<String> lines(RunResult result) {
-        List<TraceEvent> events = relevant(result);
+        return told(result, relevant(result)).lines;
+    }
+
+    /**
+     * The story of a run told about {@code path} (a full store path), failing or not: how a
+     * counterexample's window plays out under another variant, where nothing may fail.
+     */
+    public static List<String> linesAbout(RunResult result, String path) {
+        return told(result, relevant(result.trace(), shortName(path))).lines;
+    }
+
+    /** For each line of {@link #lines}, the step it tells of (the failure line: the step the failure was seen). */
+    public static List<Integer> steps(RunResult result) {
+        return told(result, relevant(result)).steps;
+    }
+
+    /** For each line of {@link #linesAbout}, the step it tells of. */
+    public static List<Integer> stepsAbout(RunResult result, String path) {
+        return told(result, relevant(result.trace(), shortName(path))).steps;
+    }
+
+    private record Told(List<String> lines, List<Integer> steps) {}
+
+    private static Told told(RunResult result, List<TraceEvent> events) {
         List<String> out = new ArrayList<>();
+        List<Integer> steps = new ArrayList<>();
         int n = 0;
         String last = null;
         for (TraceEvent e : events) {
             last = e.actor() + ": " + e.text();
             out.add(++n + ". " + last);
+            steps.add(e.step());
         }
         Failure f = result.failure();
         if (f != null && !failureLine(f).equals(last)) {
             out.add(++n + ". " + failureLine(f));
+            steps.add(f.step());
         }
-        return out;
+        return new Told(out, steps);
     }
 
     /** The story events worth telling: all of them when no failing path is known. */
     static List<TraceEvent> relevant(RunResult result) {
-        List<TraceEvent> story = result.trace().stream().filter(TraceEvent::story).toList();
-        String name = shortName(result.failure());
+        return relevant(result.trace(), shortName(result.failure()));
+    }
+
+    private static List<TraceEvent> relevant(List<TraceEvent> trace, String name) {
+        List<TraceEvent> story = trace.stream().filter(TraceEvent::story).toList();
         if (name == null) {
             return story;
         }
@@ -69,15 +98,36 @@ public final class Story {
                 out.add(e);
             }
         }
-        return out.size() < 3 ? story : out;
+        return out.size() < 3 ? story : withoutPlainVisits(out);
+    }
+
+    /**
+     * Drops the collector's visit-order lines (B6 "visits", B7 "is valid; enqueues") unless the window
+     * turns on them: a temp root that reached the collector through its socket, or a closure of more
+     * than one path. A lone path visited and deleted needs no more than its deletion line.
+     */
+    private static List<TraceEvent> withoutPlainVisits(List<TraceEvent> events) {
+        for (TraceEvent e : events) {
+            if (e.text().startsWith("records temp root ") || e.text().contains("; closure of ")) {
+                return events;
+            }
+        }
+        return events.stream().filter(e -> !isVisitLine(e.text())).toList();
+    }
+
+    private static boolean isVisitLine(String text) {
+        return text.startsWith("visits ") || text.contains(" is valid; enqueues ") || text.contains(" is valid; nothing new");
     }
 
     /** {@code hosts.drv} for {@code /nix/store/<hash>-hosts.drv}; null when there is no such path. */
     static String shortName(Failure f) {
-        if (f == null || f.path() == null) {
+        return f == null ? null : shortName(f.path());
+    }
+
+    private static String shortName(String p) {
+        if (p == null) {
             return null;
         }
-        String p = f.path();
         int slash = p.lastIndexOf('/');
         int dash = p.indexOf('-', slash + 1);
         return dash < 0 ? null : p.substring(dash + 1);

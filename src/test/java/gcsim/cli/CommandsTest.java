@@ -117,7 +117,7 @@ class CommandsTest {
     }
 
     @Test
-    void aSavedScheduleFileReplaysAloneAndRefusesAnotherVariant() throws Exception {
+    void aSavedScheduleFileReplaysAloneRefusesAnotherScenarioAndCarriesOverToAnotherVariant() throws Exception {
         Path file = dir.resolve("out/claim.schedule");
         Cli search = Cli.run(project, "search", "--scenario", "claim", "--variant", "unlocked", "--save-schedule", file.toString());
         assertThat(search.code()).isEqualTo(1);
@@ -137,9 +137,14 @@ class CommandsTest {
         assertThat(matching.out()).isEqualTo(alone.out());
 
         Cli other = Cli.run(project, "replay", "--schedule", file.toString(), "--variant", "locked");
-        assertThat(other.code()).isEqualTo(2);
-        assertThat(other.err()).isEqualTo("gcsim: --variant 'locked' does not match the schedule file's 'unlocked'"
-                + " (accepted: 'unlocked', or leave --variant out)\n");
+        assertThat(other.code()).as("carried to the locked variant, the race is closed").isEqualTo(0);
+        assertThat(other.outLines().get(other.outLines().size() - 1)).startsWith("outcome: closed at step ");
+
+        Cli elsewhere = Cli.run(project, "replay", "--schedule", file.toString(), "--scenario", "window", "--variant",
+                "unlocked");
+        assertThat(elsewhere.code()).isEqualTo(2);
+        assertThat(elsewhere.err()).isEqualTo("gcsim: --scenario 'window' does not match the schedule file's 'claim'"
+                + " (accepted: 'claim', or leave --scenario out)\n");
     }
 
     @Test

@@ -167,4 +167,34 @@ class CompareCommandTest {
         assertThat(Cli.run(PROJECT, "compare", "--max-steps", "x").code()).isEqualTo(2);
         assertThat(Cli.run(PROJECT, "compare", "--frobnicate").err()).startsWith("gcsim: compare: unknown option '--frobnicate'");
     }
+
+    @Test
+    void theReportCarriesTheHostsDrvCounterexampleToDrvOnlyWhereTheWindowIsClosed() throws IOException {
+        Map<?, ?> row = null;
+        for (Object r : (List<?>) JsonReader.at(json, "transfers")) {
+            Map<?, ?> m = (Map<?, ?>) r;
+            if (m.get("scenario").equals("hosts-drv") && m.get("variant").equals("early-return")) {
+                row = m;
+            }
+        }
+        assertThat(row).as("a transfer row for hosts-drv × early-return").isNotNull();
+        List<?> cells = (List<?>) row.get("cells");
+        assertThat(cells).hasSize(2);
+        Map<?, ?> own = (Map<?, ?>) cells.get(0);
+        Map<?, ?> other = (Map<?, ?>) cells.get(1);
+        assertThat(own.get("outcome")).isEqualTo("counterexample");
+        assertThat(other.get("variant")).isEqualTo("drv-only");
+        assertThat(other.get("outcome")).isEqualTo("closed");
+        assertThat((String) other.get("reason")).contains("temp-roots hosts.drv").contains("keeps hosts.drv");
+        assertThat(other.get("searchMissed")).isEqualTo(false);
+        assertThat(read("report.md")).contains("## Counterexamples under other variants")
+                .containsPattern("\\| hosts-drv × early-return \\| counterexample \\| closed at step \\d+ \\(search: "
+                        + "(pass|verified)\\) \\|");
+        assertThat(read("report.html")).contains("<h2 id=\"transfers\">")
+                .contains("<div class=\"beside\"><div class=\"scroll\">").contains("<div class=\"state\"><table>");
+        Map<?, ?> ce = (Map<?, ?>) cell("hosts-drv", "early-return").get("counterexample");
+        List<?> states = (List<?>) ce.get("states");
+        assertThat(states).hasSameSizeAs((List<?>) ce.get("story"));
+        assertThat(((Map<?, ?>) states.get(states.size() - 1)).get("gcLock")).isNotNull();
+    }
 }
