@@ -64,7 +64,8 @@ final class DfsSearch {
             replayLine = Reports.replayCommand(t, choices, steps);
             if (saveSchedule != null) {
                 new ScheduleFile(Version.get(), t.scenarioArg(), t.variant().id(), choices,
-                        steps == Reports.DEFAULT_MAX_STEPS ? null : steps).write(Path.of(saveSchedule));
+                        steps == Reports.DEFAULT_MAX_STEPS ? null : steps, Target.sha256(t.scenarioFile()))
+                        .write(Path.of(saveSchedule));
             }
         } else if (saveSchedule != null) {
             ctx.err().println("gcsim: no failure found, so no schedule was saved to " + saveSchedule);

@@ -128,7 +128,7 @@ final class SearchCommand implements Callable<Integer> {
             replay = Reports.replayCommand(t, choices, steps);
             if (saveSchedule != null) {
                 new ScheduleFile(Version.get(), t.scenarioArg(), t.variant().id(), choices,
-                        steps == Reports.DEFAULT_MAX_STEPS ? null : steps).write(Path.of(saveSchedule));
+                        steps == Reports.DEFAULT_MAX_STEPS ? null : steps, Target.sha256(t.scenarioFile())).write(Path.of(saveSchedule));
             }
             traced = retrace(t, r.failing().result(), steps);
         } else if (saveSchedule != null) {

@@ -6,7 +6,8 @@ import static gcsim.report.Markup.md;
 /**
  * {@code report.md}: the compare report as GitHub-flavoured Markdown. Stories are fenced text so
  * they read exactly as gcsim prints them; each counterexample also gets a Mermaid sequence diagram,
- * which GitHub draws.
+ * which GitHub draws. The matrix links each failing cell to its page under {@code cells/}. Commit,
+ * date, machine and timings appear only when the report carries them ({@code --provenance}).
  */
 public final class MarkdownReport {
     private MarkdownReport() {}
@@ -19,11 +20,20 @@ public final class MarkdownReport {
                 .append("report.json and report.html, next to this file.\n\n");
         sb.append("| | |\n|---|---|\n");
         row(sb, "gcsim", md(h.version()));
-        row(sb, "commit", md(h.commit()));
-        row(sb, "date (UTC)", md(h.date()));
+        if (h.commit() != null) {
+            row(sb, "commit", md(h.commit()));
+        }
+        if (h.date() != null) {
+            row(sb, "date (UTC)", md(h.date()));
+        }
         row(sb, "budgets", md(Texts.budgets(h.settings())));
         row(sb, "seeds", md(Texts.seeds(h.settings())));
-        row(sb, "machine", md(Texts.machine(h.machine())));
+        if (h.machine() != null) {
+            row(sb, "machine", md(Texts.machine(h.machine())));
+        }
+        if (r.shard() != null) {
+            row(sb, "shard", md(r.shard() + ": this report holds only its share of the cells; sim/gcsim merge combines the shards"));
+        }
         sb.append('\n');
 
         sb.append("## Verdicts\n\n").append(md(Texts.LEGEND)).append("\n\n");
@@ -38,7 +48,9 @@ public final class MarkdownReport {
             sb.append("| ").append(md(s.name())).append(" |");
             for (CompareReport.VariantInfo v : r.variants()) {
                 Cell c = r.cell(s.name(), v.id());
-                sb.append(' ').append(c == null ? "" : md(c.verdict().label())).append(" |");
+                String label = c == null ? "" : md(c.verdict().label());
+                sb.append(' ').append(c != null && c.counterexample() != null
+                        ? "[" + label + "](" + SummaryReport.page(c) + ")" : label).append(" |");
             }
             sb.append('\n');
         }
@@ -114,16 +126,11 @@ public final class MarkdownReport {
             sb.append('\n');
         }
 
-        sb.append("---\n\n");
-        sb.append("Wall time: ").append(md(Texts.duration(r.timings().totalMs()))).append(". Slowest cells: ");
-        StringBuilder slow = new StringBuilder();
-        for (CompareReport.CellTiming t : Texts.slowest(r, 5)) {
-            if (slow.length() > 0) {
-                slow.append(", ");
-            }
-            slow.append(t.scenario()).append(" × ").append(t.variant()).append(' ').append(Texts.duration(t.ms()));
+        if (r.timings() != null) {
+            sb.append("---\n\n");
+            sb.append("Wall time: ").append(md(Texts.duration(r.timings().totalMs()))).append(". Slowest cells: ")
+                    .append(md(Texts.slowestText(r))).append(".\n");
         }
-        sb.append(md(slow.length() == 0 ? "none" : slow.toString())).append(".\n");
         return sb.toString();
     }
 
