@@ -10,6 +10,7 @@ import gcsim.search.dfs.DfsResult;
 import gcsim.search.dfs.Verdict;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 
@@ -180,8 +181,8 @@ final class DfsSearch {
                 .put("failureExecution", f == null ? null : r.failureIndex() + 1);
         if (replay) {
             o.put("trace", f == null ? null : Reports.trace(f.trace()));
-            o.put("story", f == null ? null : Story.lines(f));
         }
+        o.put("story", f == null ? List.of() : Story.lines(f));
         return o.toString();
     }
 
