@@ -54,13 +54,16 @@ public final class Mermaid {
     }
 
     /** Longest line of a message in {@link #narrowDiagram}, in characters. */
-    static final int NARROW = 28;
+    static final int NARROW = 24;
 
     /** {@code text} in lines of at most {@code width} characters, each escaped: at spaces, or inside a longer word. */
     static List<String> wrap(String text, int width) {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         for (String word : text.split(" ")) {
+            if (word.isEmpty()) {
+                continue;
+            }
             while (word.length() > width) {
                 if (line.length() > 0) {
                     lines.add(line.toString());
