@@ -29,6 +29,7 @@ public final class CompareProgress implements AutoCloseable {
     private final AtomicLong finishedSchedules = new AtomicLong();
     private final List<CellMeter> running = new ArrayList<>();
     private long lastLineNanos = System.nanoTime();
+    private final long heartbeatMs;
     private final Thread redraw;
     private int done;
     private int failing;
@@ -40,6 +41,12 @@ public final class CompareProgress implements AutoCloseable {
      * @param total how many cells will run
      */
     public CompareProgress(PrintStream err, boolean terminal, int total) {
+        this(err, terminal, total, HEARTBEAT_MS);
+    }
+
+    /** As above, with a log line at least every {@code heartbeatMs} ms while cells run (tests shorten it). */
+    CompareProgress(PrintStream err, boolean terminal, int total, long heartbeatMs) {
+        this.heartbeatMs = heartbeatMs;
         this.err = err;
         this.terminal = terminal;
         this.total = total;
@@ -103,7 +110,7 @@ public final class CompareProgress implements AutoCloseable {
                 }
                 if (terminal) {
                     draw();
-                } else if (System.nanoTime() - lastLineNanos >= HEARTBEAT_MS * 1_000_000) {
+                } else if (System.nanoTime() - lastLineNanos >= heartbeatMs * 1_000_000) {
                     heartbeat();
                 }
             }
