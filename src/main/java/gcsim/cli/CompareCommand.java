@@ -114,6 +114,7 @@ final class CompareCommand implements Callable<Integer> {
         CompareSelection sel = CompareSelection.resolve(project, scenarios, variants);
         Path outDir = out == null ? project.home().resolve("results") : Path.of(out).toAbsolutePath().normalize();
         String shownOut = Paths.shown(project.home(), outDir);
+        Expected fromFile = gate.load(project);
 
         List<CompareCells.Job> jobs = new ArrayList<>();
         List<CompareReport.ScenarioInfo> scenarioInfos = new ArrayList<>();
@@ -180,7 +181,7 @@ final class CompareCommand implements Callable<Integer> {
         CompareReport full = new CompareReport(header, scenarioInfos, variantInfos, cells,
                 new CompareReport.Timings(totalMs, timings), part);
         CompareReport report = provenance ? full : full.withoutProvenance();
-        Expected expected = gate.load(project, report);
+        Expected expected = gate.forReport(project, report, fromFile);
         ReportOutput.write(outDir, report, schedules, expected, gate.shown(project));
         ctx.out().println("report: " + shownOut + "/summary.md, " + shownOut + "/report.md, " + shownOut + "/report.html, "
                 + shownOut + "/report.json");

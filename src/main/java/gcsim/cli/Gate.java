@@ -49,12 +49,21 @@ final class Gate {
 
     /**
      * The expected verdicts to compare {@code report} with: the run's own with {@code --write-expected},
-     * else the file's, else null when there is none (an error when {@code --check} needs it).
+     * else {@code fromFile}.
      */
-    Expected load(Project project, CompareReport report) throws BadInput {
+    Expected forReport(Project project, CompareReport report, Expected fromFile) {
+        return writeExpected ? Expected.parse(shown(project), Expected.render(report)) : fromFile;
+    }
+
+    /**
+     * The expected-verdicts file, read before any cell runs so that a bad file is reported at once;
+     * null when there is none (an error when {@code --check} or {@code --expected} needs it) or when
+     * {@code --write-expected} will replace it.
+     */
+    Expected load(Project project) throws BadInput {
         String name = shown(project);
         if (writeExpected) {
-            return Expected.parse(name, Expected.render(report));
+            return null;
         }
         Path f = file(project);
         String text;

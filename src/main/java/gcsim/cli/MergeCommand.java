@@ -54,6 +54,7 @@ final class MergeCommand implements Callable<Integer> {
         Project project = ctx.project();
         Path outDir = out == null ? project.home().resolve("results") : Path.of(out).toAbsolutePath().normalize();
         String shownOut = Paths.shown(project.home(), outDir);
+        Expected fromFile = gate.load(project);
         List<CompareReport> parts = new ArrayList<>();
         List<Path> folders = new ArrayList<>();
         for (String d : dirs) {
@@ -105,7 +106,7 @@ final class MergeCommand implements Callable<Integer> {
         }
         CompareReport merged = new CompareReport(first.header().withoutProvenance(), first.scenarios(), first.variants(),
                 cells, null, null);
-        Expected expected = gate.load(project, merged);
+        Expected expected = gate.forReport(project, merged, fromFile);
         ReportOutput.write(outDir, merged, schedules, expected, gate.shown(project));
         ctx.out().println("report: " + shownOut + "/summary.md, " + shownOut + "/report.md, " + shownOut + "/report.html, "
                 + shownOut + "/report.json (merged from " + parts.size() + " folder(s))");

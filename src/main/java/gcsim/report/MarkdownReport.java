@@ -105,8 +105,9 @@ public final class MarkdownReport {
                 story.append(s.line()).append('\n');
             }
             sb.append(Markup.block("text", story.toString())).append('\n');
-            sb.append(Markup.block("mermaid", Mermaid.sequenceDiagram(ce.story()))).append('\n');
-            sb.append("Replay: ").append(code(ce.replay())).append("\n\n");
+            sb.append(Markup.block("mermaid", Mermaid.narrowDiagram(ce.story()))).append('\n');
+            sb.append("Replay: ").append(code(ce.replay())).append(" · [this counterexample on its own page](")
+                    .append(SummaryReport.page(c)).append(")\n\n");
             sb.append("Shrinking: ").append(md(Texts.shrink(ce))).append(".\n\n");
         }
         if (!any) {

@@ -69,4 +69,16 @@ class ScheduleAnywhereTest {
         assertThat(c.err()).isEqualTo("gcsim: --shard: '3/2' is not I/N (accepted: two whole numbers with 1 <= I <= N <= 10000,"
                 + " such as 1/4)\n");
     }
+
+    @Test
+    void aMalformedExpectedFileIsBadInputBeforeAnyCellRuns() throws Exception {
+        Path expected = dir.resolve("expected.yaml");
+        Files.writeString(expected, "claim:\n  unlocked: broken\n");
+        Cli c = Cli.run(project, "compare", "--scenarios", "claim", "--variants", "unlocked", "--expected", expected.toString(),
+                "--check", "--out", dir.resolve("out").toString());
+        assertThat(c.code()).isEqualTo(2);
+        assertThat(c.err()).contains(":2:13: unknown verdict 'broken' (accepted: fail, verified, pass, error)");
+        assertThat(c.err()).doesNotContain("[1/1]");
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
 }

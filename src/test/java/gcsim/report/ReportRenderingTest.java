@@ -74,7 +74,7 @@ class ReportRenderingTest {
 
         assertThat(md).contains("### hosts-drv × early-return");
         assertThat(md).contains("```text\n1. X: writeDerivation(hosts.drv): sends the derivation\n");
-        assertThat(md).contains("```mermaid\nsequenceDiagram\n");
+        assertThat(md).contains("```mermaid\n%%{init: ", "\nsequenceDiagram\n");
         assertThat(md).contains("Replay: `sim/gcsim replay --schedule results/failures/hosts-drv--early-return.schedule`");
         assertThat(md).contains("shrunk from 14 to 0 preemptions, from 33 to 58 choices");
     }
