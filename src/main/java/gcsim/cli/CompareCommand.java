@@ -113,7 +113,7 @@ final class CompareCommand implements Callable<Integer> {
         Project project = ctx.project();
         CompareSelection sel = CompareSelection.resolve(project, scenarios, variants);
         Path outDir = out == null ? project.home().resolve("results") : Path.of(out).toAbsolutePath().normalize();
-        String shownOut = Paths.shown(project.home(), outDir);
+        String shownOut = ShownPath.shown(project.home(), outDir);
         Expected fromFile = gate.load(project);
 
         List<CompareCells.Job> jobs = new ArrayList<>();

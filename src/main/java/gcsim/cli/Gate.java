@@ -44,7 +44,7 @@ final class Gate {
 
     /** How the report names the file: project-relative when inside the project. */
     String shown(Project project) {
-        return Paths.shown(project.home(), file(project));
+        return ShownPath.shown(project.home(), file(project));
     }
 
     /**

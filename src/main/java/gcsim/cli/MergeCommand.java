@@ -53,7 +53,7 @@ final class MergeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Project project = ctx.project();
         Path outDir = out == null ? project.home().resolve("results") : Path.of(out).toAbsolutePath().normalize();
-        String shownOut = Paths.shown(project.home(), outDir);
+        String shownOut = ShownPath.shown(project.home(), outDir);
         Expected fromFile = gate.load(project);
         List<CompareReport> parts = new ArrayList<>();
         List<Path> folders = new ArrayList<>();
@@ -80,7 +80,7 @@ final class MergeCommand implements Callable<Integer> {
             for (Cell c : parts.get(i).cells()) {
                 if (byKey.containsKey(c.key())) {
                     throw new BadInput("merge: cell " + c.scenario() + " × " + c.variant() + " is in both "
-                            + Paths.shown(project.home(), from.get(c.key())) + " and " + dirs.get(i)
+                            + ShownPath.shown(project.home(), from.get(c.key())) + " and " + dirs.get(i)
                             + " (accepted: each shard once)");
                 }
                 byKey.put(c.key(), c);

@@ -3,8 +3,8 @@ package gcsim.cli;
 import java.nio.file.Path;
 
 /** How gcsim names files in what it prints and writes. */
-final class Paths {
-    private Paths() {}
+final class ShownPath {
+    private ShownPath() {}
 
     /**
      * {@code file} relative to the project root when it is inside it (so printed commands and
