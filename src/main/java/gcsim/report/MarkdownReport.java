@@ -5,8 +5,8 @@ import static gcsim.report.Markup.md;
 
 /**
  * {@code report.md}: the compare report as GitHub-flavoured Markdown. Stories are fenced text so
- * they read exactly as gcsim prints them; each counterexample also gets a Mermaid sequence diagram,
- * which GitHub draws. The matrix links each failing cell to its page under {@code cells/}. Commit,
+ * they read exactly as gcsim prints them; each counterexample's Mermaid sequence diagram is on its
+ * own page under {@code cells/}, linked from here, so that this file is not twice as long. The matrix links each failing cell to its page under {@code cells/}. Commit,
  * date, machine and timings appear only when the report carries them ({@code --provenance}).
  */
 public final class MarkdownReport {
@@ -105,9 +105,9 @@ public final class MarkdownReport {
                 story.append(s.line()).append('\n');
             }
             sb.append(Markup.block("text", story.toString())).append('\n');
-            sb.append(Markup.block("mermaid", Mermaid.narrowDiagram(ce.story()))).append('\n');
-            sb.append("Replay: ").append(code(ce.replay())).append(" · [this counterexample on its own page](")
-                    .append(SummaryReport.page(c)).append(")\n\n");
+            sb.append("Sequence diagram: [").append(md(SummaryReport.page(c))).append("](").append(SummaryReport.page(c))
+                    .append(").\n\n");
+            sb.append("Replay: ").append(code(ce.replay())).append("\n\n");
             sb.append("Shrinking: ").append(md(Texts.shrink(ce))).append(".\n\n");
         }
         if (!any) {

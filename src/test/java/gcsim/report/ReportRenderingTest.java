@@ -64,7 +64,6 @@ class ReportRenderingTest {
         assertThat(row.replace("\\|", "")).matches("\\| gc \\| [^|]+ \\|");
         String outsideCode = md.replaceAll("(?s)```text\n.*?```\n", "").replaceAll("`` .*? ``", "")
                 .replaceAll("`[^`\n]*`", "");
-        assertThat(md).contains("```mermaid");
         assertThat(outsideCode).doesNotContain("<script>");
     }
 
@@ -74,7 +73,8 @@ class ReportRenderingTest {
 
         assertThat(md).contains("### hosts-drv × early-return");
         assertThat(md).contains("```text\n1. X: writeDerivation(hosts.drv): sends the derivation\n");
-        assertThat(md).contains("```mermaid\n%%{init: ", "\nsequenceDiagram\n");
+        assertThat(md).contains("Sequence diagram: [cells/hosts-drv--early-return.md](cells/hosts-drv--early-return.md).");
+        assertThat(CellPage.render(report, report.cells().get(2))).contains("```mermaid\n%%{init: ", "\nsequenceDiagram\n");
         assertThat(md).contains("Replay: `sim/gcsim replay --schedule results/failures/hosts-drv--early-return.schedule`");
         assertThat(md).contains("shrunk from 14 to 0 preemptions, from 33 to 58 choices");
     }
