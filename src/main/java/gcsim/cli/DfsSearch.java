@@ -10,6 +10,7 @@ import gcsim.search.dfs.DfsResult;
 import gcsim.search.dfs.Verdict;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 
@@ -64,7 +65,8 @@ final class DfsSearch {
             replayLine = Reports.replayCommand(t, choices, steps);
             if (saveSchedule != null) {
                 new ScheduleFile(Version.get(), t.scenarioArg(), t.variant().id(), choices,
-                        steps == Reports.DEFAULT_MAX_STEPS ? null : steps).write(Path.of(saveSchedule));
+                        steps == Reports.DEFAULT_MAX_STEPS ? null : steps, Target.sha256(t.scenarioFile()))
+                        .write(Path.of(saveSchedule));
             }
         } else if (saveSchedule != null) {
             ctx.err().println("gcsim: no failure found, so no schedule was saved to " + saveSchedule);
@@ -179,8 +181,8 @@ final class DfsSearch {
                 .put("failureExecution", f == null ? null : r.failureIndex() + 1);
         if (replay) {
             o.put("trace", f == null ? null : Reports.trace(f.trace()));
-            o.put("story", f == null ? null : Story.lines(f));
         }
+        o.put("story", f == null ? List.of() : Story.lines(f));
         return o.toString();
     }
 

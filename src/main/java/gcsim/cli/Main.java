@@ -12,7 +12,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * gcsim's command line: {@code list}, {@code search}, {@code replay}, {@code compare} and {@code differential}.
+ * gcsim's command line: {@code list}, {@code search}, {@code replay}, {@code compare}, {@code merge} and
+ * {@code differential}.
  *
  * <p>The contract other tools rely on: results on stdout, diagnostics on stderr; exit 0 when no
  * failure was found, 1 when one was found or reproduced, 2 for bad input (one line saying what and
@@ -25,7 +26,7 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws BadInput {
-        throw new BadInput("missing command (accepted: list, search, replay, compare, differential; gcsim --help explains them)");
+        throw new BadInput("missing command (accepted: list, search, replay, compare, merge, differential; gcsim --help explains them)");
     }
 
     public static void main(String[] args) {
@@ -55,6 +56,7 @@ public final class Main implements Callable<Integer> {
             cl.addSubcommand("search", new SearchCommand(ctx));
             cl.addSubcommand("replay", new ReplayCommand(ctx));
             cl.addSubcommand("compare", new CompareCommand(ctx));
+            cl.addSubcommand("merge", new MergeCommand(ctx));
             cl.addSubcommand("differential", new DifferentialCommand(ctx));
             cl.setOut(outWriter);
             cl.setErr(errWriter);

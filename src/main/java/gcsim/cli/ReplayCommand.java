@@ -80,6 +80,10 @@ final class ReplayCommand implements Callable<Integer> {
             + " validity (in JSON: the key states).")
     boolean state;
 
+    @Option(names = "--strict", description = "With --schedule: exit 2 when the scenario changed since the schedule was"
+            + " saved (default: warn and replay).")
+    boolean strict;
+
     private final Context ctx;
 
     ReplayCommand(Context ctx) {
@@ -111,16 +115,20 @@ final class ReplayCommand implements Callable<Integer> {
             return new DfsSearch(ctx).run(scenario, variant, preemptions, maxExecutions, starvation, maxSteps, null, json,
                     true);
         }
+        if (strict && schedule == null) {
+            throw new BadInput("replay: --strict goes with --schedule only (accepted: --schedule FILE --strict)");
+        }
         if (seed == null && (strategy != null || pctDepth != null || pctK != null)) {
             throw new BadInput("replay: --strategy, --pct-depth and --pct-k go with --seed only"
                     + " (accepted: --choices or --schedule alone)");
         }
         String scenarioArg = scenario;
         String variantId = variant;
+        ScheduleFile file = null;
         String choiceText = choices;
         Integer steps = maxSteps == null ? null : Numbers.positiveInt("--max-steps", maxSteps);
         if (schedule != null) {
-            ScheduleFile file = ScheduleFile.read(Path.of(schedule));
+            file = ScheduleFile.read(Target.locate(ctx.project(), schedule));
             if (variant != null && !variant.equals(file.variant())) { // carry the counterexample to another variant
                 return new TransferReplay(ctx).run(file, scenario, variant,
                         steps != null ? steps : file.maxSteps() != null ? file.maxSteps() : Reports.DEFAULT_MAX_STEPS, json,
@@ -167,6 +175,9 @@ final class ReplayCommand implements Callable<Integer> {
         }
 
         Target t = Target.load(ctx.project(), scenarioArg, variantId);
+        if (file != null) {
+            checkScenarioHash(file, t);
+        }
         RunResult r;
         try {
             r = ctx.project().executor(t.scenario(), t.variant(), bound).run(strat, true);
@@ -191,6 +202,28 @@ final class ReplayCommand implements Callable<Integer> {
             text(r, replay, bound);
         }
         return r.failed() ? 1 : 0;
+    }
+
+    /** Warns, or with --strict refuses, when the scenario's content is not what the schedule was saved against. */
+    private void checkScenarioHash(ScheduleFile file, Target t) throws BadInput {
+        if (file.scenarioSha256() == null) {
+            return;
+        }
+        String now = Target.sha256(t.scenarioFile());
+        if (now.equals(file.scenarioSha256())) {
+            return;
+        }
+        String what = "scenario '" + t.scenarioArg() + "' changed since the schedule was saved (sha256 " + shortHash(now)
+                + ", the schedule file has " + shortHash(file.scenarioSha256()) + ")";
+        if (strict) {
+            throw new BadInput("--strict: " + what + " (accepted: a schedule saved against the current scenario; search"
+                    + " again, or replay without --strict)");
+        }
+        ctx.err().println("gcsim: warning: " + what + "; the replay may differ or not follow the schedule");
+    }
+
+    private static String shortHash(String hex) {
+        return hex.length() > 12 ? hex.substring(0, 12) : hex;
     }
 
     /** The value from the schedule file, after checking that the command line, if it gives one, agrees. */

@@ -18,16 +18,22 @@ import java.util.List;
  * scenario: hosts-drv
  * variant: early-return
  * choices: g1.…
+ * scenario-sha256: 3f1c…
  * </pre>
  *
  * followed, only when the search used a non-default step bound, by {@code max-steps: N}. The scenario
- * is written as it was given to {@code --scenario} (a name, or a path to a file).
+ * is named so that it resolves from any directory ({@link Target#designation}); its content hash lets
+ * replay warn when the scenario was edited after the schedule was saved. Files without the hash
+ * (older ones) replay without that check.
  *
  * @param maxSteps the step bound of the run, or null for the default
+ * @param scenarioSha256 the scenario file's SHA-256 when the schedule was saved, or null
  */
-record ScheduleFile(String version, String scenario, String variant, String choices, Integer maxSteps) {
+record ScheduleFile(String version, String scenario, String variant, String choices, Integer maxSteps,
+                    String scenarioSha256) {
     static final String HEADER = "gcsim-schedule 1";
-    private static final List<String> KEYS = List.of("gcsim-version", "scenario", "variant", "choices", "max-steps");
+    private static final List<String> KEYS = List.of("gcsim-version", "scenario", "variant", "choices", "max-steps",
+            "scenario-sha256");
 
     String text() {
         StringBuilder sb = new StringBuilder();
@@ -36,6 +42,9 @@ record ScheduleFile(String version, String scenario, String variant, String choi
         sb.append("scenario: ").append(scenario).append('\n');
         sb.append("variant: ").append(variant).append('\n');
         sb.append("choices: ").append(choices).append('\n');
+        if (scenarioSha256 != null) {
+            sb.append("scenario-sha256: ").append(scenarioSha256).append('\n');
+        }
         if (maxSteps != null) {
             sb.append("max-steps: ").append(maxSteps).append('\n');
         }
@@ -93,6 +102,6 @@ record ScheduleFile(String version, String scenario, String variant, String choi
             }
         }
         Integer maxSteps = values[4] == null ? null : Numbers.positiveInt(file + ": max-steps", values[4]);
-        return new ScheduleFile(values[0], values[1], values[2], values[3], maxSteps);
+        return new ScheduleFile(values[0], values[1], values[2], values[3], maxSteps, values[5]);
     }
 }

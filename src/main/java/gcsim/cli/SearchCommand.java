@@ -2,6 +2,7 @@ package gcsim.cli;
 
 import gcsim.check.RunResult;
 import gcsim.kernel.ReplayStrategy;
+import gcsim.report.CompareReport;
 import gcsim.report.Json;
 import gcsim.report.Story;
 import gcsim.search.Search;
@@ -10,6 +11,7 @@ import gcsim.search.SearchResult;
 import gcsim.search.StrategyKind;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -78,8 +80,12 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--save-schedule", paramLabel = "FILE", description = "Also write the failing schedule to FILE.")
     String saveSchedule;
 
-    @Option(names = "--json", description = "Print one line of JSON instead of text.")
+    @Option(names = "--json", description = "Print one line of JSON instead of text (with the story when it fails).")
     boolean json;
+
+    @Option(names = "--shard", paramLabel = "I/N",
+            description = "random and pct: run only the I-th of N equal ranges of the --schedules schedule indices.")
+    String shard;
 
     private final Context ctx;
 
@@ -89,7 +95,11 @@ final class SearchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        CompareReport.Shard part = CompareSelection.shard(shard);
         if (Options.isDfs(strategy)) {
+            if (part != null) {
+                throw new BadInput("--shard goes with --strategy random or pct only (accepted: leave --shard out with dfs)");
+            }
             return new DfsSearch(ctx).run(scenario, variant, preemptions, maxExecutions, starvation, maxSteps,
                     saveSchedule, json, false);
         }
@@ -107,12 +117,18 @@ final class SearchCommand implements Callable<Integer> {
         int workers = threads == null ? Runtime.getRuntime().availableProcessors() : Numbers.positiveInt("--threads", threads);
         Target t = Target.load(ctx.project(), scenario, variant);
 
+        long first = part == null ? 0 : budget * (part.index() - 1) / part.count();
+        long count = part == null ? budget : budget * part.index() / part.count() - first;
+        if (count < 1) {
+            throw new BadInput("--shard: shard " + part + " of " + budget + " schedules is empty (accepted: at most "
+                    + budget + " shards, or more --schedules)");
+        }
         Search search = new Search(() -> ctx.project().executor(t.scenario(), t.variant(), steps),
                 () -> kind.create(baseSeed, depth), workers);
         long start = System.nanoTime();
         SearchResult r;
         try {
-            r = search.run(baseSeed, budget, k, progress(start));
+            r = search.run(baseSeed, first, count, k, progress(start));
         } catch (SearchCrash c) {
             String again = "sim/gcsim replay --scenario " + Shell.quote(t.scenarioArg()) + " --variant "
                     + Shell.quote(t.variant().id()) + " --seed " + c.seed()
@@ -128,7 +144,7 @@ final class SearchCommand implements Callable<Integer> {
             replay = Reports.replayCommand(t, choices, steps);
             if (saveSchedule != null) {
                 new ScheduleFile(Version.get(), t.scenarioArg(), t.variant().id(), choices,
-                        steps == Reports.DEFAULT_MAX_STEPS ? null : steps).write(Path.of(saveSchedule));
+                        steps == Reports.DEFAULT_MAX_STEPS ? null : steps, Target.sha256(t.scenarioFile())).write(Path.of(saveSchedule));
             }
             traced = retrace(t, r.failing().result(), steps);
         } else if (saveSchedule != null) {
@@ -136,9 +152,9 @@ final class SearchCommand implements Callable<Integer> {
         }
 
         if (json) {
-            ctx.out().println(json(t, kind, baseSeed, r, replay));
+            ctx.out().println(json(t, kind, baseSeed, r, replay, traced, part, first));
         } else {
-            text(t, kind, baseSeed, budget, depth, k, steps, r, replay, traced);
+            text(kind, baseSeed, budget, depth, k, steps, r, replay, traced, part, first);
         }
         return r.failed() ? 1 : 0;
     }
@@ -161,14 +177,15 @@ final class SearchCommand implements Callable<Integer> {
         return again;
     }
 
-    private void text(Target t, StrategyKind kind, long baseSeed, long budget, int depth, int k, int steps, SearchResult r,
-                      String replay, RunResult traced) {
+    private void text(StrategyKind kind, long baseSeed, long budget, int depth, int k, int steps, SearchResult r,
+                      String replay, RunResult traced, CompareReport.Shard part, long first) {
         PrintStream out = ctx.out();
-        String how = kind.key() + ", base seed " + baseSeed + (kind == StrategyKind.PCT ? ", depth " + depth : "");
+        String how = kind.key() + ", base seed " + baseSeed + (kind == StrategyKind.PCT ? ", depth " + depth : "")
+                + (part == null ? "" : ", shard " + part + ": schedules " + (first + 1) + " to " + (first + r.schedules()));
         if (r.failed()) {
             SearchResult.Failing f = r.failing();
             out.println("failure: " + Reports.failureSummary(f.result().failure()));
-            out.println("found in schedule " + r.schedules() + " of " + budget + " (" + how + "): seed " + f.seed()
+            out.println("found in schedule " + (first + r.schedules()) + " of " + budget + " (" + how + "): seed " + f.seed()
                     + (kind == StrategyKind.PCT ? ", pct-k " + f.decisionEstimate() : "") + "; " + r.cut() + " cut");
             if (kind == StrategyKind.PCT) {
                 out.println(Reports.pctBound(r.maxActors(), Math.max(k, r.maxSteps()), depth));
@@ -189,8 +206,9 @@ final class SearchCommand implements Callable<Integer> {
         }
     }
 
-    private String json(Target t, StrategyKind kind, long baseSeed, SearchResult r, String replay) {
-        return Json.object()
+    private String json(Target t, StrategyKind kind, long baseSeed, SearchResult r, String replay, RunResult traced,
+                        CompareReport.Shard part, long first) {
+        Json j = Json.object()
                 .put("scenario", t.scenario().name())
                 .put("variant", t.variant().id())
                 .put("strategy", kind.key())
@@ -202,7 +220,11 @@ final class SearchCommand implements Callable<Integer> {
                 .put("replay", replay)
                 .put("schedulesPerSecond", Reports.rate(r.schedulesPerSecond()))
                 .put("elapsedMs", r.elapsedMs())
-                .toString();
+                .put("story", traced == null ? List.of() : Story.lines(traced));
+        if (part != null) {
+            j.put("shard", Json.object().put("index", part.index()).put("count", part.count()).put("firstSchedule", first + 1));
+        }
+        return j.toString();
     }
 
     /** Prints how far the search got every few seconds, on stderr; results never depend on it. */

@@ -16,9 +16,12 @@ import java.util.stream.Stream;
  *
  * <p>{@code --scenario} takes a NAME (the base name of a file in the project's {@code scenarios/}
  * folder) or a FILE (anything containing {@code /} or ending in {@code .yaml}, relative to the current
- * directory). The argument is kept as typed, because the printed replay command repeats it.
+ * directory, else to the project root). Printed replay commands and saved schedules name the
+ * scenario so that they work from any directory: by its NAME when it is in {@code scenarios/}, by
+ * its path relative to the project root when it is elsewhere in the project, else by its absolute
+ * path.
  *
- * @param scenarioArg the {@code --scenario} argument as the user gave it
+ * @param scenarioArg the scenario as replay commands and schedule files name it
  * @param scenarioFile the file it resolved to
  */
 record Target(String scenarioArg, Path scenarioFile, Scenario scenario, Variant variant) {
@@ -27,12 +30,59 @@ record Target(String scenarioArg, Path scenarioFile, Scenario scenario, Variant 
         Path file = resolveScenario(project, scenarioArg);
         Variant variant = findVariant(project, variantId);
         Scenario scenario = project.loadScenario(file);
-        return new Target(scenarioArg, file, scenario, variant);
+        return new Target(designation(project, file), file, scenario, variant);
+    }
+
+    /**
+     * How replay commands and schedule files name {@code file} so that it resolves from anywhere:
+     * a NAME for a file directly in {@code scenarios/}, a project-relative path for another file in
+     * the project, else the absolute path.
+     */
+    static String designation(Project project, Path file) {
+        Path f = file.toAbsolutePath().normalize();
+        Path dir = project.scenariosDir().toAbsolutePath().normalize();
+        String base = f.getFileName() == null ? "" : f.getFileName().toString();
+        if (dir.equals(f.getParent()) && base.endsWith(".yaml") && !base.equals("variants.yaml")) {
+            return base.substring(0, base.length() - ".yaml".length());
+        }
+        Path home = project.home().toAbsolutePath().normalize();
+        String s = f.startsWith(home) ? home.relativize(f).toString() : f.toString();
+        return s.replace('\\', '/');
+    }
+
+    /**
+     * A file named on the command line: relative to the current directory when it exists there,
+     * else relative to the project root, so that paths printed by gcsim (which are project-relative)
+     * work from any directory. Absolute paths are taken as they are.
+     */
+    static Path locate(Project project, String arg) {
+        Path f = Path.of(arg);
+        if (f.isAbsolute() || Files.exists(f)) {
+            return f;
+        }
+        Path inProject = project.home().resolve(arg);
+        return Files.exists(inProject) ? inProject : f;
+    }
+
+    /** The SHA-256 of {@code file}'s bytes, in hex: what schedule files record of their scenario. */
+    static String sha256(Path file) throws BadInput {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file));
+            StringBuilder sb = new StringBuilder(64);
+            for (byte b : digest) {
+                sb.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
+            }
+            return sb.toString();
+        } catch (IOException e) {
+            throw new BadInput("cannot read '" + file + "': " + e.getMessage());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JVM has no SHA-256", e);
+        }
     }
 
     static Path resolveScenario(Project project, String arg) throws BadInput {
         if (arg.contains("/") || arg.endsWith(".yaml")) {
-            Path f = Path.of(arg);
+            Path f = locate(project, arg);
             if (!Files.isRegularFile(f)) {
                 throw new BadInput("--scenario: no such file '" + arg + "' (accepted: " + acceptedScenarios(project) + ")");
             }

@@ -101,6 +101,7 @@ public final class Cells {
     /** The story of a traced run as steps, with the arrows inferred from its trace. */
     public static List<Counterexample.StoryStep> story(RunResult traced) {
         List<String> lines = Story.lines(traced);
+        List<Long> times = Story.times(traced);
         TreeMap<String, String> clientOf = clients(traced.trace());
         List<String> actors = new ArrayList<>();
         List<String> texts = new ArrayList<>();
@@ -128,7 +129,8 @@ public final class Cells {
                         || (texts.get(i - 1).startsWith("temp-roots ") && collectors.contains(b)));
                 from = related ? a : null;
             }
-            out.add(new Counterexample.StoryStep(i + 1, actors.get(i), texts.get(i), i == lines.size() - 1 && traced.failed(), from));
+            out.add(new Counterexample.StoryStep(i + 1, actors.get(i), texts.get(i), i == lines.size() - 1 && traced.failed(), from,
+                    times.get(i)));
         }
         return out;
     }

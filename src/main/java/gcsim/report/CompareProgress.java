@@ -10,12 +10,17 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Progress of {@code gcsim compare} on stderr: on a terminal, one line redrawn in place (a bar of
- * cells done, schedules per second, failing cells so far); otherwise one plain line per finished
- * cell, which logs keep readably. Progress reads wall-clock time; nothing it shows reaches a report.
+ * cells done, the cell running now, schedules per second, failing cells so far, and an estimate of
+ * the time left); otherwise one plain line per finished cell with cells left and the estimate, and
+ * while a long cell runs a line every {@value #HEARTBEAT_MS} ms naming the running cells, so a log
+ * never goes quiet for long. The estimate is the wall time so far per finished cell times the cells
+ * left (cells running in parallel are in that wall time already). Progress reads wall-clock time; nothing it shows reaches
+ * a report.
  */
 public final class CompareProgress implements AutoCloseable {
     private static final int BAR = 24;
     private static final long REDRAW_MS = 250;
+    static final long HEARTBEAT_MS = 5_000;
 
     private final PrintStream err;
     private final boolean terminal;
@@ -23,6 +28,8 @@ public final class CompareProgress implements AutoCloseable {
     private final long start = System.nanoTime();
     private final AtomicLong finishedSchedules = new AtomicLong();
     private final List<CellMeter> running = new ArrayList<>();
+    private long lastLineNanos = System.nanoTime();
+    private final long heartbeatMs;
     private final Thread redraw;
     private int done;
     private int failing;
@@ -34,21 +41,23 @@ public final class CompareProgress implements AutoCloseable {
      * @param total how many cells will run
      */
     public CompareProgress(PrintStream err, boolean terminal, int total) {
+        this(err, terminal, total, HEARTBEAT_MS);
+    }
+
+    /** As above, with a log line at least every {@code heartbeatMs} ms while cells run (tests shorten it). */
+    CompareProgress(PrintStream err, boolean terminal, int total, long heartbeatMs) {
+        this.heartbeatMs = heartbeatMs;
         this.err = err;
         this.terminal = terminal;
         this.total = total;
-        if (terminal) {
-            redraw = new Thread(this::redrawLoop, "gcsim-progress");
-            redraw.setDaemon(true);
-            redraw.start();
-        } else {
-            redraw = null;
-        }
+        redraw = new Thread(this::redrawLoop, "gcsim-progress");
+        redraw.setDaemon(true);
+        redraw.start();
     }
 
     /** A listener for one cell's check; call {@link #cellDone} with it when the cell is finished. */
-    public synchronized CellMeter startCell() {
-        CellMeter m = new CellMeter();
+    public synchronized CellMeter startCell(String label) {
+        CellMeter m = new CellMeter(label);
         running.add(m);
         return m;
     }
@@ -65,7 +74,8 @@ public final class CompareProgress implements AutoCloseable {
             draw();
         } else {
             err.println("gcsim: [" + done + "/" + total + "] " + label + ": " + verdict.label() + " ("
-                    + Texts.duration(ms) + ")");
+                    + Texts.duration(ms) + "); " + (total - done) + " left" + estimate());
+            lastLineNanos = System.nanoTime();
         }
     }
 
@@ -73,13 +83,13 @@ public final class CompareProgress implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        if (redraw != null) {
-            redraw.interrupt();
-            try {
-                redraw.join(1000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        redraw.interrupt();
+        try {
+            redraw.join(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (terminal) {
             synchronized (this) {
                 draw();
                 err.println();
@@ -95,11 +105,39 @@ public final class CompareProgress implements AutoCloseable {
                 return;
             }
             synchronized (this) {
-                if (!closed) {
+                if (closed) {
+                    return;
+                }
+                if (terminal) {
                     draw();
+                } else if (System.nanoTime() - lastLineNanos >= heartbeatMs * 1_000_000) {
+                    heartbeat();
                 }
             }
         }
+    }
+
+    /** {@code , about 3 min 20 s left}, or nothing before the first cell has finished. */
+    private String estimate() {
+        if (done == 0 || done >= total) {
+            return "";
+        }
+        double wallPerCell = (System.nanoTime() - start) / 1e6 / done;
+        return ", about " + Texts.duration((long) (wallPerCell * (total - done))) + " left";
+    }
+
+    /** One line for a log: the cells running now and how far each got. */
+    private void heartbeat() {
+        StringBuilder now = new StringBuilder();
+        for (CellMeter m : running) {
+            if (now.length() > 0) {
+                now.append(", ");
+            }
+            now.append(m.label).append(" (").append(m.sofar()).append(" schedules)");
+        }
+        err.println("gcsim: running " + (now.length() == 0 ? "nothing" : now) + "; " + done + "/" + total + " cells done"
+                + estimate() + ", " + Texts.duration((System.nanoTime() - start) / 1_000_000) + " so far");
+        lastLineNanos = System.nanoTime();
     }
 
     private void draw() {
@@ -109,9 +147,10 @@ public final class CompareProgress implements AutoCloseable {
         }
         double seconds = Math.max(1e-3, (System.nanoTime() - start) / 1e9);
         int filled = total == 0 ? BAR : (int) ((long) BAR * done / total);
-        String line = "[" + "#".repeat(filled) + ".".repeat(BAR - filled) + "] " + done + "/" + total + " cells  "
-                + String.format(Locale.ROOT, "%.0f", schedules / seconds) + " schedules/s  " + failing + " failing  "
-                + Texts.duration((long) (seconds * 1000));
+        String line = "[" + "#".repeat(filled) + ".".repeat(BAR - filled) + "] " + done + "/" + total + " cells"
+                + (running.isEmpty() ? "" : "  now " + running.get(0).label + (running.size() > 1 ? " +" + (running.size() - 1) : ""))
+                + "  " + String.format(Locale.ROOT, "%.0f", schedules / seconds) + " schedules/s  " + failing + " failing  "
+                + Texts.duration((long) (seconds * 1000)) + estimate();
         StringBuilder sb = new StringBuilder("\r").append(line);
         for (int i = line.length(); i < lastWidth; i++) {
             sb.append(' ');
@@ -123,9 +162,14 @@ public final class CompareProgress implements AutoCloseable {
 
     /** Counts one cell's schedules and executions as its check runs. */
     public static final class CellMeter implements CellCheck.Listener {
+        private final String label;
         private final AtomicLong completed = new AtomicLong();
         private volatile long live;
         private volatile CoverageCounter exhaustive;
+
+        CellMeter(String label) {
+            this.label = label;
+        }
 
         @Override
         public void schedules(long doneSoFar) {

@@ -44,8 +44,9 @@ public record Counterexample(FailureInfo failure, Long foundSeed, Integer foundP
      * @param from the actor whose previous line this one answers (a client's request reaching its
      *     worker, a worker's reply, a thread handing over to another of its process, a temp root
      *     reaching a collector), for the diagrams' arrows; null when it answers nobody
+     * @param time the virtual time of the step, in nanoseconds, for the timeline's time axis
      */
-    public record StoryStep(int number, String actor, String text, boolean failing, String from) {
+    public record StoryStep(int number, String actor, String text, boolean failing, String from, long time) {
         /** The line as {@link Story#lines} prints it: {@code N. actor: text}. */
         public String line() {
             return number + ". " + actor + ": " + text;

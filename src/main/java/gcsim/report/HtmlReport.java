@@ -39,11 +39,20 @@ public final class HtmlReport {
                 .append("report.md, next to this file.</p>\n");
         sb.append("<table class=\"meta\">\n");
         meta(sb, "gcsim", h.version());
-        meta(sb, "commit", h.commit());
-        meta(sb, "date (UTC)", h.date());
+        if (h.commit() != null) {
+            meta(sb, "commit", h.commit());
+        }
+        if (h.date() != null) {
+            meta(sb, "date (UTC)", h.date());
+        }
         meta(sb, "budgets", Texts.budgets(h.settings()));
         meta(sb, "seeds", Texts.seeds(h.settings()));
-        meta(sb, "machine", Texts.machine(h.machine()));
+        if (h.machine() != null) {
+            meta(sb, "machine", Texts.machine(h.machine()));
+        }
+        if (r.shard() != null) {
+            meta(sb, "shard", r.shard() + ": this report holds only its share of the cells; sim/gcsim merge combines the shards");
+        }
         sb.append("</table>\n");
 
         sb.append("<h2 id=\"verdicts\">Verdicts</h2>\n<p>").append(html(Texts.LEGEND)).append("</p>\n");
@@ -150,15 +159,10 @@ public final class HtmlReport {
             sb.append("</ul>\n");
         }
 
-        sb.append("<footer>Wall time: ").append(html(Texts.duration(r.timings().totalMs()))).append(". Slowest cells: ");
-        StringBuilder slow = new StringBuilder();
-        for (CompareReport.CellTiming t : Texts.slowest(r, 5)) {
-            if (slow.length() > 0) {
-                slow.append(", ");
-            }
-            slow.append(t.scenario()).append(" × ").append(t.variant()).append(' ').append(Texts.duration(t.ms()));
+        if (r.timings() != null) {
+            sb.append("<footer>Wall time: ").append(html(Texts.duration(r.timings().totalMs()))).append(". Slowest cells: ")
+                    .append(html(Texts.slowestText(r))).append(".</footer>\n");
         }
-        sb.append(html(slow.length() == 0 ? "none" : slow.toString())).append(".</footer>\n");
         sb.append("</main>\n</body>\n</html>\n");
         return sb.toString();
     }

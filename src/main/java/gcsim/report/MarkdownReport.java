@@ -8,7 +8,9 @@ import java.util.List;
 /**
  * {@code report.md}: the compare report as GitHub-flavoured Markdown. Stories are numbered lists
  * with the lines gcsim prints, each closing citation a link to its section of docs/model.md; each
- * counterexample also gets a Mermaid sequence diagram, which GitHub draws.
+ * counterexample's Mermaid sequence diagram is on its own page under {@code cells/}, linked from
+ * here, so that this file stays short. The matrix links each failing cell to its page. Commit,
+ * date, machine and timings appear only when the report carries them ({@code --provenance}).
  */
 public final class MarkdownReport {
     /** From results/, where the report lives, to the repository root. */
@@ -24,11 +26,20 @@ public final class MarkdownReport {
                 .append("report.json and report.html, next to this file.\n\n");
         sb.append("| | |\n|---|---|\n");
         row(sb, "gcsim", md(h.version()));
-        row(sb, "commit", md(h.commit()));
-        row(sb, "date (UTC)", md(h.date()));
+        if (h.commit() != null) {
+            row(sb, "commit", md(h.commit()));
+        }
+        if (h.date() != null) {
+            row(sb, "date (UTC)", md(h.date()));
+        }
         row(sb, "budgets", md(Texts.budgets(h.settings())));
         row(sb, "seeds", md(Texts.seeds(h.settings())));
-        row(sb, "machine", md(Texts.machine(h.machine())));
+        if (h.machine() != null) {
+            row(sb, "machine", md(Texts.machine(h.machine())));
+        }
+        if (r.shard() != null) {
+            row(sb, "shard", md(r.shard() + ": this report holds only its share of the cells; sim/gcsim merge combines the shards"));
+        }
         sb.append('\n');
 
         sb.append("## Verdicts\n\n").append(md(Texts.LEGEND)).append("\n\n");
@@ -43,7 +54,9 @@ public final class MarkdownReport {
             sb.append("| ").append(md(s.name())).append(" |");
             for (CompareReport.VariantInfo v : r.variants()) {
                 Cell c = r.cell(s.name(), v.id());
-                sb.append(' ').append(c == null ? "" : md(c.verdict().label())).append(" |");
+                String label = c == null ? "" : md(c.verdict().label());
+                sb.append(' ').append(c != null && c.counterexample() != null
+                        ? "[" + label + "](" + SummaryReport.page(c) + ")" : label).append(" |");
             }
             sb.append('\n');
         }
@@ -96,7 +109,8 @@ public final class MarkdownReport {
                     .append(cited(ce.failure().check(), ce.failure().check(), TO_ROOT))
                     .append(": ").append(code(ce.failure().message())).append("; ").append(md(Texts.found(c))).append(".\n\n");
             sb.append(storyList(ce.story(), TO_ROOT)).append('\n');
-            sb.append(Markup.block("mermaid", Mermaid.sequenceDiagram(ce.story()))).append('\n');
+            sb.append("Sequence diagram: [").append(md(SummaryReport.page(c))).append("](").append(SummaryReport.page(c))
+                    .append(").\n\n");
             sb.append("Replay: ").append(code(ce.replay())).append("\n\n");
             sb.append("Shrinking: ").append(md(Texts.shrink(ce))).append(".\n\n");
         }
@@ -117,16 +131,11 @@ public final class MarkdownReport {
             sb.append('\n');
         }
 
-        sb.append("---\n\n");
-        sb.append("Wall time: ").append(md(Texts.duration(r.timings().totalMs()))).append(". Slowest cells: ");
-        StringBuilder slow = new StringBuilder();
-        for (CompareReport.CellTiming t : Texts.slowest(r, 5)) {
-            if (slow.length() > 0) {
-                slow.append(", ");
-            }
-            slow.append(t.scenario()).append(" × ").append(t.variant()).append(' ').append(Texts.duration(t.ms()));
+        if (r.timings() != null) {
+            sb.append("---\n\n");
+            sb.append("Wall time: ").append(md(Texts.duration(r.timings().totalMs()))).append(". Slowest cells: ")
+                    .append(md(Texts.slowestText(r))).append(".\n");
         }
-        sb.append(md(slow.length() == 0 ? "none" : slow.toString())).append(".\n");
         return sb.toString();
     }
 

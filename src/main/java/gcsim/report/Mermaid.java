@@ -30,6 +30,67 @@ public final class Mermaid {
         return sb.toString();
     }
 
+    /**
+     * The same diagram made to fit a page: message text wrapped to {@value #NARROW} characters a
+     * line and small actor boxes, since Mermaid spaces neighbouring actors by the widest message
+     * between them and an unwrapped story line of 100 characters makes a diagram of five actors
+     * several thousand pixels wide. The cell pages use it; GitHub draws it at its page width.
+     */
+    public static String narrowDiagram(List<Counterexample.StoryStep> story) {
+        List<String> actors = actors(story);
+        StringBuilder sb = new StringBuilder("%%{init: {\"sequence\": {\"width\": 100, \"actorMargin\": 20,"
+                + " \"messageMargin\": 24, \"noteMargin\": 6, \"mirrorActors\": false}}}%%\n");
+        sb.append("sequenceDiagram\n");
+        for (int i = 0; i < actors.size(); i++) {
+            sb.append("    participant A").append(i).append(" as ").append(text(actors.get(i))).append('\n');
+        }
+        for (Counterexample.StoryStep s : story) {
+            String to = "A" + actors.indexOf(s.actor());
+            String from = s.from() == null ? to : "A" + actors.indexOf(s.from());
+            sb.append("    ").append(from).append(s.failing() ? "-x" : "->>").append(to).append(": ")
+                    .append(String.join("<br/>", wrap(s.number() + ". " + s.text(), NARROW))).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** Longest line of a message in {@link #narrowDiagram}, in characters. */
+    static final int NARROW = 24;
+
+    /** {@code text} in lines of at most {@code width} characters, each escaped: at spaces, or inside a longer word. */
+    static List<String> wrap(String text, int width) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            if (word.isEmpty()) {
+                continue;
+            }
+            while (word.length() > width) {
+                if (line.length() > 0) {
+                    lines.add(line.toString());
+                    line.setLength(0);
+                }
+                lines.add(word.substring(0, width));
+                word = word.substring(width);
+            }
+            if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            if (line.length() > 0) {
+                line.append(' ');
+            }
+            line.append(word);
+        }
+        if (line.length() > 0) {
+            lines.add(line.toString());
+        }
+        List<String> out = new ArrayList<>();
+        for (String l : lines) {
+            out.add(text(l));
+        }
+        return out;
+    }
+
     /** The story's actors in order of first appearance (the sender of an arrow counts). */
     static List<String> actors(List<Counterexample.StoryStep> story) {
         List<String> out = new ArrayList<>();

@@ -113,6 +113,11 @@ public final class Provenance {
         return Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
+    /** {@code 5 min 14 s}: a wall-clock duration as progress and the stdout summary print it. */
+    public static String duration(long ms) {
+        return Texts.duration(ms);
+    }
+
     /** This machine: its processors and its JVM. */
     public static CompareReport.Machine machine() {
         String jvm = System.getProperty("java.vm.name", "unknown JVM") + " "

@@ -4,13 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code report.json}: the compare report as data, for scripts and for the regeneration test. Keys
+ * {@code report.json}: the compare report as data, for scripts, for {@code gcsim merge} (which reads
+ * shard outputs back with {@link ReportJsonReader}) and for the regeneration test. Keys
  * keep a fixed order and the text is indented one member per line, so that two runs' files diff
  * cleanly; {@code results/README.md} documents every key.
  */
 public final class ReportJson {
     /** The value of the {@code format} key; a change of schema gets a new number. */
-    public static final String FORMAT = "gcsim-compare 1";
+    public static final String FORMAT = "gcsim-compare 2";
 
     private ReportJson() {}
 
@@ -19,7 +20,7 @@ public final class ReportJson {
         CompareReport.Settings s = h.settings();
         List<Json> scenarios = new ArrayList<>();
         for (CompareReport.ScenarioInfo i : r.scenarios()) {
-            scenarios.add(Json.object().put("name", i.name()).put("summary", i.summary()));
+            scenarios.add(Json.object().put("name", i.name()).put("summary", i.summary()).put("sha256", i.sha256()));
         }
         List<Json> variants = new ArrayList<>();
         for (CompareReport.VariantInfo v : r.variants()) {
@@ -37,26 +38,40 @@ public final class ReportJson {
                     .put("breaks", v.breaks()).put("text", v.text()));
         }
         Summaries.Findings f = Summaries.findings(r);
-        List<Json> timings = new ArrayList<>();
-        for (CompareReport.CellTiming t : r.timings().cells()) {
-            timings.add(Json.object().put("scenario", t.scenario()).put("variant", t.variant()).put("ms", t.ms()));
+        Json gcsim = Json.object().put("version", h.version());
+        if (h.commit() != null) {
+            gcsim.put("commit", h.commit());
+        }
+        if (h.date() != null) {
+            gcsim.put("date", h.date());
         }
         Json root = Json.object()
                 .put("format", FORMAT)
-                .put("gcsim", Json.object().put("version", h.version()).put("commit", h.commit()).put("date", h.date()))
+                .put("gcsim", gcsim)
                 .put("settings", Json.object().put("budget", s.budget()).put("pctDepth", s.pctDepth())
                         .put("dfsExecutions", s.dfsExecutions()).put("dfsPreemptionBound", s.dfsPreemptionBound())
                         .put("dfsStarvationBound", s.dfsStarvationBound())
-                        .put("seed", s.seed()).put("maxSteps", s.maxSteps()).put("shrinkCandidates", s.shrinkCandidates()))
-                .put("machine", Json.object().put("cores", h.machine().cores()).put("jvm", h.machine().jvm()))
-                .put("scenarios", scenarios)
+                        .put("seed", s.seed()).put("maxSteps", s.maxSteps()).put("shrinkCandidates", s.shrinkCandidates()));
+        if (r.shard() != null) {
+            root.put("shard", Json.object().put("index", r.shard().index()).put("count", r.shard().count()));
+        }
+        if (h.machine() != null) {
+            root.put("machine", Json.object().put("cores", h.machine().cores()).put("jvm", h.machine().jvm()));
+        }
+        root.put("scenarios", scenarios)
                 .put("variants", variants)
                 .put("cells", cells)
                 .put("summaries", summaries)
                 .put("findings", Json.object().put("noFailure", f.noFailure()).put("failEverywhere", f.failEverywhere())
                         .put("failNowhere", f.failNowhere()).put("fewestFailures", f.fewestFailures()).put("fewest", f.fewest()))
-                .put("transfers", TransferMatrix.json(r))
-                .put("timings", Json.object().put("totalMs", r.timings().totalMs()).put("cells", timings));
+                .put("transfers", TransferMatrix.json(r));
+        if (r.timings() != null) {
+            List<Json> timings = new ArrayList<>();
+            for (CompareReport.CellTiming t : r.timings().cells()) {
+                timings.add(Json.object().put("scenario", t.scenario()).put("variant", t.variant()).put("ms", t.ms()));
+            }
+            root.put("timings", Json.object().put("totalMs", r.timings().totalMs()).put("cells", timings));
+        }
         return pretty(root.toString()) + "\n";
     }
 
@@ -64,6 +79,8 @@ public final class ReportJson {
         Verdict v = c.verdict();
         Json j = Json.object().put("scenario", c.scenario()).put("variant", c.variant())
                 .put("verdict", v.kind()).put("label", v.label())
+                .put("runs", v instanceof Verdict.Verified ver ? (Object) ver.executions()
+                        : v instanceof Verdict.Pass p ? (Object) p.schedules() : null)
                 .put("foundBy", v instanceof Verdict.Fail f ? f.strategy() : null)
                 .put("schedulesToFailure", v instanceof Verdict.Fail f ? f.schedule() : null)
                 .put("error", v instanceof Verdict.Error e ? e.message() : null)
@@ -92,7 +109,7 @@ public final class ReportJson {
         List<Json> story = new ArrayList<>();
         for (Counterexample.StoryStep s : ce.story()) {
             story.add(Json.object().put("number", s.number()).put("actor", s.actor()).put("text", s.text())
-                    .put("failing", s.failing()).put("from", s.from()));
+                    .put("failing", s.failing()).put("from", s.from()).put("time", s.time()));
         }
         Counterexample.Shrink sh = ce.shrink();
         return Json.object()

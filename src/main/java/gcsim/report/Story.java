@@ -69,6 +69,25 @@ public final class Story {
         return new Told(out, steps);
     }
 
+    /**
+     * The virtual time of each of {@link #lines}' lines, in nanoseconds: the event's time, and for a
+     * closing failure line the time the execution ended.
+     */
+    public static List<Long> times(RunResult result) {
+        List<TraceEvent> events = relevant(result);
+        List<Long> out = new ArrayList<>();
+        String last = null;
+        for (TraceEvent e : events) {
+            last = e.actor() + ": " + e.text();
+            out.add(e.time());
+        }
+        Failure f = result.failure();
+        if (f != null && !failureLine(f).equals(last)) {
+            out.add(result.outcome().time());
+        }
+        return out;
+    }
+
     /** The story events worth telling: all of them when no failing path is known. */
     static List<TraceEvent> relevant(RunResult result) {
         return relevant(result.trace(), shortName(result.failure()));

@@ -27,6 +27,12 @@ final class Texts {
                 + " steps per execution; shrinking tries at most " + s.shrinkCandidates() + " candidates";
     }
 
+    /** {@code 20000 random-walk and 20000 PCT schedules, up to 200000 exhaustive executions, per cell; seed 1}. */
+    static String budgetsShort(CompareReport.Settings s) {
+        return s.budget() + " random-walk and " + s.budget() + " PCT schedules, then up to " + s.dfsExecutions()
+                + " exhaustive executions, per cell; seed " + s.seed();
+    }
+
     static String starvation(Integer bound) {
         return bound == null ? "no starvation bound" : "at most " + bound + " retry-loop turn" + (bound == 1 ? "" : "s")
                 + " (clock advance or busy retry) in a row past an actor that can run";
@@ -113,6 +119,18 @@ final class Texts {
         all.sort(Comparator.comparingLong(CompareReport.CellTiming::ms).reversed()
                 .thenComparing(CompareReport.CellTiming::scenario).thenComparing(CompareReport.CellTiming::variant));
         return all.subList(0, Math.min(n, all.size()));
+    }
+
+    /** {@code a × b 3 s, c × d 1 s}, or {@code none}: the five slowest cells. */
+    static String slowestText(CompareReport r) {
+        StringBuilder slow = new StringBuilder();
+        for (CompareReport.CellTiming t : slowest(r, 5)) {
+            if (slow.length() > 0) {
+                slow.append(", ");
+            }
+            slow.append(t.scenario()).append(" × ").append(t.variant()).append(' ').append(duration(t.ms()));
+        }
+        return slow.length() == 0 ? "none" : slow.toString();
     }
 
     static List<String> findings(Summaries.Findings f) {

@@ -93,11 +93,25 @@ public final class Search {
      * @throws SearchCrash when an execution throws (the one with the lowest index, as for failures)
      */
     public SearchResult run(long baseSeed, long schedules, int initialDecisions, Progress progress) {
+        return run(baseSeed, 0, schedules, initialDecisions, progress);
+    }
+
+    /**
+     * Runs schedules {@code first} to {@code first + schedules - 1} of the base seed's sequence (a
+     * shard of a larger search): schedule i still has seed {@link #seedOf}(base, i), so a random walk
+     * split into shards runs exactly the schedules of the whole. Indices in the result (the failing
+     * schedule's, the count) are relative to {@code first}. PCT's decision estimate starts afresh at
+     * {@code first}.
+     */
+    public SearchResult run(long baseSeed, long first, long schedules, int initialDecisions, Progress progress) {
+        if (first < 0) {
+            throw new IllegalArgumentException("first must not be negative: " + first);
+        }
         if (schedules < 1) {
             throw new IllegalArgumentException("schedules must be positive: " + schedules);
         }
         long start = System.nanoTime();
-        Shared shared = new Shared(baseSeed, Math.min(schedules, MAX_EPOCH));
+        Shared shared = new Shared(baseSeed, first, Math.min(schedules, MAX_EPOCH));
         List<Worker> workers = new ArrayList<>(threads);
         for (int t = 0; t < threads; t++) {
             workers.add(new Worker(shared, executors.get(), strategies.get()));
@@ -183,6 +197,7 @@ public final class Search {
     /** State shared by the workers of one search; slots are indexed by schedule index minus the epoch start. */
     private static final class Shared {
         final long baseSeed;
+        final long first;
         final int[] decisions;
         final int[] steps;
         final int[] actors;
@@ -200,8 +215,9 @@ public final class Search {
         RunResult failure;
         Throwable crash;
 
-        Shared(long baseSeed, long slots) {
+        Shared(long baseSeed, long first, long slots) {
             this.baseSeed = baseSeed;
+            this.first = first;
             this.decisions = new int[(int) slots];
             this.steps = new int[(int) slots];
             this.actors = new int[(int) slots];
@@ -263,7 +279,7 @@ public final class Search {
                     if (j > s.stopAt) {
                         return;
                     }
-                    long seed = SplitMix64.mix(s.baseSeed, j);
+                    long seed = SplitMix64.mix(s.baseSeed, s.first + j);
                     strategy.reseed(seed);
                     strategy.expectDecisions(estimate);
                     RunResult r;

@@ -122,11 +122,12 @@ class CommandsTest {
         Cli search = Cli.run(project, "search", "--scenario", "claim", "--variant", "unlocked", "--save-schedule", file.toString());
         assertThat(search.code()).isEqualTo(1);
         List<String> saved = Files.readAllLines(file);
-        assertThat(saved).hasSize(5);
+        assertThat(saved).hasSize(6);
         assertThat(saved.get(0)).isEqualTo("gcsim-schedule 1");
         assertThat(saved.get(1)).matches("gcsim-version: \\S+");
         assertThat(saved.subList(2, 4)).containsExactly("scenario: claim", "variant: unlocked");
         assertThat(saved.get(4)).startsWith("choices: g1.");
+        assertThat(saved.get(5)).matches("scenario-sha256: [0-9a-f]{64}");
 
         Cli alone = Cli.run(project, "replay", "--schedule", file.toString());
         Cli byChoices = Cli.run(project, search.replayArgs());
@@ -170,11 +171,18 @@ class CommandsTest {
     }
 
     @Test
-    void aScenarioCanBeGivenAsAFilePath() {
+    void aScenarioCanBeGivenAsAFilePathAndTheReplayLineNamesItSoItWorksFromAnywhere() throws Exception {
         String path = dir.resolve("scenarios/claim.yaml").toString();
         Cli c = Cli.run(project, "search", "--scenario", path, "--variant", "unlocked");
         assertThat(c.code()).isEqualTo(1);
-        assertThat(c.out()).contains("replay: sim/gcsim replay --scenario " + path + " --variant unlocked --choices g1.");
+        assertThat(c.out()).contains("replay: sim/gcsim replay --scenario claim --variant unlocked --choices g1.");
+
+        Files.createDirectories(dir.resolve("more"));
+        Files.copy(dir.resolve("scenarios/claim.yaml"), dir.resolve("more/other.yaml"));
+        Cli inProject = Cli.run(project, "search", "--scenario", dir.resolve("more/other.yaml").toString(), "--variant", "unlocked");
+        assertThat(inProject.out()).as("a project file is named relative to the project root")
+                .contains("replay: sim/gcsim replay --scenario more/other.yaml --variant unlocked --choices g1.");
+        assertThat(Cli.run(project, inProject.replayArgs()).code()).isEqualTo(1);
     }
 
     @Test

@@ -87,8 +87,9 @@ class CompareCommandTest {
         String md = read("report.md");
 
         assertThat(md).contains("| scenario | early-return | drv-only |");
-        assertThat(md).containsPattern("\\| hosts-drv \\| ✗ fails \\(schedule \\d+, (random|pct)\\) \\| (○ no failure in 600 schedules|✓ verified \\(\\d+ executions\\)) \\|");
-        assertThat(md).contains("### hosts-drv × early-return", "```mermaid\nsequenceDiagram", "returns early without a temp root");
+        assertThat(md).containsPattern("\\| hosts-drv \\| \\[✗ fails \\(schedule \\d+, (random|pct)\\)\\]\\(cells/hosts-drv--early-return\\.md\\) \\| (○ no failure in 600 schedules|✓ verified \\(\\d+ executions\\)) \\|");
+        assertThat(md).contains("### hosts-drv × early-return", "returns early without a temp root");
+        assertThat(read("cells/hosts-drv--early-return.md")).contains("```mermaid\n%%{init: ", "\nsequenceDiagram\n");
         assertThat(md).contains("sim/gcsim replay --schedule ");
         assertThat(md).contains("gcsim | " + Version.get());
     }

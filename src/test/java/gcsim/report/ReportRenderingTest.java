@@ -40,7 +40,9 @@ class ReportRenderingTest {
         assertThat(count(svg, "marker-end=")).isEqualTo(3);
         assertThat(count(svg, "class=\"mark failing\"")).isEqualTo(1);
         assertThat(svg).contains("fill=\"#d32f2f\"");
-        assertThat(count(svg, "<text x=\"8\"")).as("one lane label per actor").isEqualTo(5);
+        assertThat(count(svg, "text-anchor=\"middle\" fill=\"#222\">")).as("one lane label per actor").isEqualTo(5);
+        assertThat(count(svg, "<text class=\"label\"")).as("every step's text written out").isEqualTo(6);
+        assertThat(svg).contains(">virtual time</text>", ">1ms</text>", ">6ms</text>");
         assertThat(svg).contains("<title>4. worker-2/auto-gc: deletes hosts.drv &lt;script&gt;");
     }
 
@@ -50,7 +52,8 @@ class ReportRenderingTest {
 
         assertThat(md).contains("| scenario | early-return | drv-only |\n|---|---|---|\n");
         assertThat(md).contains("| gc | ○ no failure in 600 schedules | ⚠ error |\n");
-        assertThat(md).contains("| hosts-drv | ✗ fails (schedule 1, random) | ✓ verified (1234 executions) |\n");
+        assertThat(md).contains("| hosts-drv | [✗ fails (schedule 1, random)](cells/hosts-drv--early-return.md) | ✓ verified (1234"
+                + " executions) |\n");
     }
 
     @Test
@@ -61,7 +64,6 @@ class ReportRenderingTest {
         assertThat(row.replace("\\|", "")).matches("\\| gc \\| [^|]+ \\|");
         String outsideCode = md.replaceAll("(?s)```text\n.*?```\n", "").replaceAll("`` .*? ``", "")
                 .replaceAll("`[^`\n]*`", "");
-        assertThat(md).contains("```mermaid");
         assertThat(outsideCode).doesNotContain("<script>");
     }
 
@@ -71,7 +73,8 @@ class ReportRenderingTest {
 
         assertThat(md).contains("### hosts-drv × early-return");
         assertThat(md).contains("\n\n1. X: writeDerivation(hosts.drv): sends the derivation\n2. worker-1: ");
-        assertThat(md).contains("```mermaid\nsequenceDiagram\n");
+        assertThat(md).contains("Sequence diagram: [cells/hosts-drv--early-return.md](cells/hosts-drv--early-return.md).");
+        assertThat(CellPage.render(report, report.cells().get(2))).contains("```mermaid\n%%{init: ", "\nsequenceDiagram\n");
         assertThat(md).contains("Replay: `sim/gcsim replay --schedule results/failures/hosts-drv--early-return.schedule`");
         assertThat(md).contains("shrunk from 14 to 0 preemptions, from 33 to 58 choices");
     }

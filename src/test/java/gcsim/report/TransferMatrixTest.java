@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class TransferMatrixTest {
     private static CompareReport withRow(TransferRow row) {
         CompareReport r = Samples.report();
-        return new CompareReport(r.header(), r.scenarios(), r.variants(), r.cells(), r.timings(), List.of(row));
+        return r.withTransfers(List.of(row));
     }
 
     private static TransferRow row(String outcomeThere, String searchThere) {

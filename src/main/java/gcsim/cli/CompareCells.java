@@ -1,0 +1,72 @@
+package gcsim.cli;
+
+import gcsim.check.Executor;
+import gcsim.check.RunResult;
+import gcsim.kernel.ReplayStrategy;
+import gcsim.report.Cell;
+import gcsim.report.Cells;
+import gcsim.report.CompareProgress;
+import gcsim.scenario.Scenario;
+import gcsim.search.CellCheck;
+import gcsim.search.Exhaustive;
+import gcsim.search.SearchCrash;
+import gcsim.search.Shrinker;
+import gcsim.variant.Variant;
+
+/**
+ * Runs one cell of {@code compare}: the check, and for a failure the shrink, the traced replay and
+ * the schedule file. Everything it returns but the milliseconds is a function of the inputs.
+ */
+final class CompareCells {
+    private CompareCells() {}
+
+    /** One cell to run. */
+    record Job(Scenario scenario, String scenarioName, String designation, String sha256, Variant variant) {
+        String label() {
+            return scenarioName + " × " + variant.id();
+        }
+
+        String key() {
+            return scenarioName + "--" + variant.id();
+        }
+    }
+
+    /** A finished cell, with its schedule file's text when it failed. */
+    record Done(Cell cell, String scheduleText, long ms) {}
+
+    static Done run(Project project, Job j, CellCheck.Budget budget, Exhaustive exhaustive, int steps, String shownOut,
+                    CompareProgress progress) {
+        long t0 = System.nanoTime();
+        CompareProgress.CellMeter meter = progress.startCell(j.label());
+        Cell cell;
+        String scheduleText = null;
+        try {
+            CellCheck.Outcome o = CellCheck.run(() -> project.executor(j.scenario(), j.variant(), steps),
+                    () -> project.executor(j.scenario(), j.variant(), steps, DfsSearch.DEFAULT_STARVATION_BOUND), budget,
+                    exhaustive, meter);
+            Cells.Evidence evidence = null;
+            if (o.found() != null) {
+                Executor e = project.executor(j.scenario(), j.variant(), steps);
+                Shrinker.Result shrunk = new Shrinker(e).shrink(o.found().result());
+                ReplayStrategy replay = new ReplayStrategy(shrunk.schedule());
+                RunResult traced = e.run(replay, true);
+                if (!replay.exhausted() || !Shrinker.sameFailure(traced.failure(), o.found().result().failure())) {
+                    throw new IllegalStateException("the shrunk schedule did not replay to the same failure (found: "
+                            + o.found().result().failure() + ", replayed: " + traced.failure() + ")");
+                }
+                String file = ReportOutput.scheduleFile(shownOut, j.key());
+                evidence = new Cells.Evidence(shrunk, traced, file, ReportOutput.replay(file));
+                scheduleText = new ScheduleFile(Version.get(), j.designation(), j.variant().id(), shrunk.schedule().encode(),
+                        steps == Reports.DEFAULT_MAX_STEPS ? null : steps, j.sha256()).text();
+            }
+            cell = Cells.of(j.scenarioName(), j.variant().id(), o, evidence);
+        } catch (SearchCrash c) {
+            cell = Cells.error(j.scenarioName(), j.variant().id(), c.getMessage());
+        } catch (RuntimeException e) {
+            cell = Cells.error(j.scenarioName(), j.variant().id(), Errors.oneLine(String.valueOf(e)));
+        }
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        progress.cellDone(meter, j.label(), cell.verdict(), ms);
+        return new Done(cell, scheduleText, ms);
+    }
+}
