@@ -3,6 +3,7 @@ package gcsim.cli;
 import gcsim.check.Executor;
 import gcsim.check.RunResult;
 import gcsim.kernel.ReplayStrategy;
+import gcsim.report.AtomicFiles;
 import gcsim.report.Cell;
 import gcsim.report.Cells;
 import gcsim.report.CompareProgress;
@@ -21,6 +22,7 @@ import gcsim.search.SearchCrash;
 import gcsim.search.Shrinker;
 import gcsim.variant.Variant;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -113,7 +115,7 @@ final class CompareCommand implements Callable<Integer> {
         long dfsAsked = nonNegative("--dfs-executions", dfsExecutions);
         long baseSeed = Numbers.seed("--seed", seed);
         int steps = Numbers.positiveInt("--max-steps", maxSteps);
-        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : Numbers.positiveInt("--threads", threads);
+        int workers = Numbers.threads(threads);
         Project project = ctx.project();
 
         List<String> scenarioNames = pick("--scenarios", scenarios, Target.scenarioNames(project), "scenario");
@@ -143,10 +145,18 @@ final class CompareCommand implements Callable<Integer> {
                 jobs.add(new Job(loaded.get(s), scenarioNames.get(s), v));
             }
         }
+        for (Job j : jobs) { // a name the file system refuses must fail now, not after every cell has run
+            try {
+                AtomicFiles.checkName(scheduleName(j));
+            } catch (IOException e) {
+                throw new BadInput("cannot name the schedule file of " + j.label() + ": " + e.getMessage()
+                        + " (accepted: shorter scenario names and variant ids)");
+            }
+        }
         int atOnce = Math.max(1, Math.min(workers, jobs.size()));
         CellCheck.Budget cellBudget = new CellCheck.Budget(perStrategy, PCT_DEPTH, dfsBudget, baseSeed, Math.max(1, workers / atOnce));
 
-        List<Done> done = new ArrayList<>();
+        List<Done> done = new ArrayList<>(); // guarded by itself: the signal handler reads it
         try (Staging staging = Staging.create(outDir);
              CompareProgress progress = new CompareProgress(ctx.err(), System.console() != null, jobs.size())) {
             ExecutorService pool = Executors.newFixedThreadPool(atOnce, r -> {
@@ -156,11 +166,15 @@ final class CompareCommand implements Callable<Integer> {
             });
             try {
                 List<Future<Done>> futures = new ArrayList<>();
+                Interrupts.onSignal(() -> interrupted(staging, done, jobs.size(), shown));
                 for (Job j : jobs) {
-                    futures.add(pool.submit(() -> runCell(j, cellBudget, exhaustive, steps, shown, progress)));
+                    futures.add(pool.submit(() -> runCell(j, cellBudget, exhaustive, steps, shown, progress, staging)));
                 }
                 for (Future<Done> f : futures) {
-                    done.add(await(f));
+                    Done d = await(f);
+                    synchronized (done) {
+                        done.add(d);
+                    }
                 }
             } finally {
                 pool.shutdownNow();
@@ -178,14 +192,40 @@ final class CompareCommand implements Callable<Integer> {
             staging.write("report.html", HtmlReport.render(report));
             staging.publish(FAILURES, REPORT_FILES);
         } catch (IOException e) {
+            Interrupts.onSignal(null);
             throw new BadInput("--out: cannot write the report to '" + outDir + "': " + e.getMessage()
                     + " (accepted: a folder whose parent is writable)");
         }
+        Interrupts.onSignal(null);
         return summarize(done, shown, (System.nanoTime() - start) / 1_000_000);
     }
 
+    /** The file name of a cell's schedule under {@code failures/}. */
+    private static String scheduleName(Job j) {
+        return j.scenarioName() + "--" + j.variant().id() + ".schedule";
+    }
+
+    /** On SIGINT or SIGTERM: keeps the schedules found so far and says what ran. */
+    private static String interrupted(Staging staging, List<Done> done, int cells, String shown) {
+        int ran;
+        int failed = 0;
+        synchronized (done) {
+            ran = done.size();
+            for (Done d : done) {
+                failed += d.cell().verdict() instanceof Verdict.Fail ? 1 : 0;
+            }
+        }
+        if (staging.published()) {
+            return "compare interrupted after writing the report to " + shown + "/ (all " + cells + " cells ran)";
+        }
+        Path kept = staging.interrupt();
+        return "compare interrupted: " + ran + " of " + cells + " cells ran, " + failed + " failed"
+                + (kept == null ? "" : "; the failing schedules found are kept in " + kept)
+                + "; the previous report in " + shown + "/ is unchanged";
+    }
+
     private Done runCell(Job j, CellCheck.Budget budget, Exhaustive exhaustive, int steps, String shown,
-                         CompareProgress progress) {
+                         CompareProgress progress, Staging staging) {
         long t0 = System.nanoTime();
         CompareProgress.CellMeter meter = progress.startCell();
         Cell cell;
@@ -205,10 +245,15 @@ final class CompareCommand implements Callable<Integer> {
                     throw new IllegalStateException("the shrunk schedule did not replay to the same failure (found: "
                             + o.found().result().failure() + ", replayed: " + traced.failure() + ")");
                 }
-                String file = shown + "/" + FAILURES + "/" + j.scenarioName() + "--" + j.variant().id() + ".schedule";
+                String file = shown + "/" + FAILURES + "/" + scheduleName(j);
                 evidence = new Cells.Evidence(shrunk, traced, file, "sim/gcsim replay --schedule " + Shell.quote(file));
                 scheduleText = new ScheduleFile(Version.get(), j.scenarioName(), j.variant().id(), shrunk.schedule().encode(),
                         steps == Reports.DEFAULT_MAX_STEPS ? null : steps).text();
+                try { // kept at once: an interrupted run keeps every failure found so far
+                    staging.write(FAILURES + "/" + scheduleName(j), scheduleText);
+                } catch (IOException io) {
+                    throw new UncheckedIOException(io);
+                }
             }
             cell = Cells.of(j.scenarioName(), j.variant().id(), o, evidence);
         } catch (SearchCrash c) {

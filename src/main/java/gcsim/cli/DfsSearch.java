@@ -11,6 +11,7 @@ import gcsim.search.dfs.Verdict;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -34,6 +35,8 @@ final class DfsSearch {
     static final int DEFAULT_STARVATION_BOUND = 3;
 
     private final Context ctx;
+    /** Executions finished so far, for the summary line of an interrupted search. */
+    private final AtomicLong ran = new AtomicLong();
 
     DfsSearch(Context ctx) {
         this.ctx = ctx;
@@ -51,6 +54,10 @@ final class DfsSearch {
         int steps = maxStepsText == null ? Reports.DEFAULT_MAX_STEPS : Numbers.positiveInt("--max-steps", maxStepsText);
         int starvation = starvation(starvationText);
         Target t = Target.load(ctx.project(), scenarioArg, variantId);
+        if (saveSchedule != null) { // a failure found later must not be lost to a bad path
+            ScheduleFile.checkWritable("--save-schedule", Path.of(saveSchedule));
+        }
+        Interrupts.onSignal(() -> "search interrupted after " + ran.get() + " executions (dfs); no failure found");
 
         long start = System.nanoTime();
         DfsResult r = new Dfs().explore(ctx.project().executor(t.scenario(), t.variant(), steps, starvation),
@@ -66,6 +73,9 @@ final class DfsSearch {
                 new ScheduleFile(Version.get(), t.scenarioArg(), t.variant().id(), choices,
                         steps == Reports.DEFAULT_MAX_STEPS ? null : steps).write(Path.of(saveSchedule));
             }
+            String saved = saveSchedule == null ? "; replay: " + replayLine : "; saved to " + saveSchedule;
+            Interrupts.onSignal(() -> "search interrupted after finding a failure in execution " + (r.failureIndex() + 1)
+                    + " (dfs)" + saved);
         } else if (saveSchedule != null) {
             ctx.err().println("gcsim: no failure found, so no schedule was saved to " + saveSchedule);
         }
@@ -74,6 +84,7 @@ final class DfsSearch {
         } else {
             text(r, max, steps, starvation, replayLine, elapsedMs, replay);
         }
+        Interrupts.onSignal(null);
         return r.verdict() == Verdict.FAIL ? 1 : 0;
     }
 
@@ -189,6 +200,7 @@ final class DfsSearch {
         long[] seen = {0, start};
         return r -> {
             seen[0]++;
+            ran.set(seen[0]);
             if ((seen[0] & 1023) != 0) {
                 return;
             }

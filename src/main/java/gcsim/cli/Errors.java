@@ -1,6 +1,7 @@
 package gcsim.cli;
 
 import gcsim.scenario.ScenarioException;
+import gcsim.scenario.ScenarioRunError;
 import java.io.PrintStream;
 
 /**
@@ -22,6 +23,12 @@ final class Errors {
         if (t instanceof ScenarioException s) {
             err.println(oneLine(s.getMessage()));
             return BAD_INPUT;
+        }
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof ScenarioRunError s) { // thrown by a run, wherever it was wrapped
+                err.println(oneLine(s.getMessage()));
+                return BAD_INPUT;
+            }
         }
         err.println("gcsim: internal error: " + oneLine(describe(t)));
         if (debug()) {
