@@ -1,5 +1,6 @@
 package gcsim.cli;
 
+import gcsim.scenario.Text;
 import gcsim.check.Executor;
 import gcsim.check.RunResult;
 import gcsim.kernel.ReplayStrategy;
@@ -193,7 +194,7 @@ final class CompareCommand implements Callable<Integer> {
             staging.publish(FAILURES, REPORT_FILES);
         } catch (IOException e) {
             Interrupts.onSignal(null);
-            throw new BadInput("--out: cannot write the report to '" + outDir + "': " + e.getMessage()
+            throw new BadInput("--out: cannot write the report to '" + outDir + "': " + AtomicFiles.describe(e)
                     + " (accepted: a folder whose parent is writable)");
         }
         Interrupts.onSignal(null);
@@ -347,7 +348,7 @@ final class CompareCommand implements Callable<Integer> {
         for (String raw : given.split(",", -1)) {
             String name = raw.strip();
             if (!accepted.contains(name)) {
-                throw new BadInput(option + ": unknown " + what + " '" + name + "' (accepted: " + String.join(", ", accepted) + ")");
+                throw new BadInput(option + ": unknown " + what + " '" + Text.shown(name) + "' (accepted: " + String.join(", ", accepted) + ")");
             }
             if (!out.contains(name)) {
                 out.add(name);

@@ -2,6 +2,7 @@ package gcsim.cli;
 
 import gcsim.scenario.ScenarioException;
 import gcsim.scenario.ScenarioRunError;
+import gcsim.scenario.Text;
 import java.io.PrintStream;
 
 /**
@@ -17,7 +18,7 @@ final class Errors {
 
     static int report(Throwable t, PrintStream err) {
         if (t instanceof BadInput b) {
-            err.println("gcsim: " + oneLine(b.getMessage()));
+            err.println("gcsim: " + oneLine(Text.escaped(b.getMessage())));
             return BAD_INPUT;
         }
         if (t instanceof ScenarioException s) {

@@ -48,7 +48,7 @@ record ScheduleFile(String version, String scenario, String variant, String choi
         try {
             AtomicFiles.write(file, text());
         } catch (IOException e) {
-            throw new BadInput("--save-schedule: cannot write '" + file + "': " + e.getMessage()
+            throw new BadInput("--save-schedule: cannot write '" + file + "': " + AtomicFiles.describe(e)
                     + " (accepted: a writable file path)");
         }
     }
@@ -61,7 +61,7 @@ record ScheduleFile(String version, String scenario, String variant, String choi
         try {
             AtomicFiles.checkWritable(file);
         } catch (IOException e) {
-            throw new BadInput(option + ": cannot write '" + file + "': " + e.getMessage() + " (accepted: a writable file path)");
+            throw new BadInput(option + ": cannot write '" + file + "': " + AtomicFiles.describe(e) + " (accepted: a writable file path)");
         }
     }
 

@@ -85,6 +85,20 @@ public final class AtomicFiles {
         }
     }
 
+    /** An I/O error in words: the reason the system gave, not the path Java repeats. */
+    public static String describe(IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException n) {
+            return "no such file or folder: " + n.getFile();
+        }
+        if (e instanceof java.nio.file.AccessDeniedException a) {
+            return "permission denied: " + a.getFile();
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason() + (f.getFile() == null ? "" : ": " + f.getFile());
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
     private static String shortName(String name) {
         return name.length() <= 40 ? name : name.substring(0, 40);
     }

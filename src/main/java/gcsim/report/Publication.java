@@ -58,6 +58,7 @@ public final class Publication {
             boolean has = Files.exists(staging.resolve(item), LinkOption.NOFOLLOW_LINKS);
             j.append(has ? "item: " : "remove: ").append(item).append('\n');
         }
+        hook.beforeRename(null, out.resolve(JOURNAL));
         AtomicFiles.write(out.resolve(JOURNAL), j.toString()); // the commit point
         rollForward(out);
     }

@@ -65,6 +65,11 @@ public final class Text {
         return out.toString();
     }
 
+    /** {@code s} with control and invisible characters escaped, not shortened: for whole messages. */
+    public static String escaped(String s) {
+        return escape(s);
+    }
+
     private static String escape(String s) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < s.length(); ) {
