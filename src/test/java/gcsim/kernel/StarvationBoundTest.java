@@ -135,6 +135,32 @@ class StarvationBoundTest {
         assertThat(again[0]).isEqualTo(3);
     }
 
+    /** Two actors that each retry at once {@code turns} times, logging who ran. */
+    private Kernel twoSpinners(Strategy strategy, StringBuilder ran, int turns) {
+        Kernel k = new Kernel(strategy, 200);
+        for (String name : List.of("A", "B")) {
+            int[] left = {turns};
+            k.newProcess(name).spawn(name, Script.of(self -> {
+                ran.append(name);
+                if (--left[0] == 0) {
+                    return Control.YIELD;
+                }
+                self.kernel().spin();
+                return Script.yieldTo(self, 0);
+            }));
+        }
+        return k;
+    }
+
+    @Test
+    void aStarvedSpinnerIsNotHeldBackForPassingOnlyItself() {
+        StringBuilder ran = new StringBuilder();
+        twoSpinners(FixedStrategy.highest(), ran, 8).withStarvationBound(2).run();
+
+        // B (preferred) retries until A has been passed twice; then A, starved and spinning itself, runs at once
+        assertThat(ran.toString()).startsWith("BBBABBABBA");
+    }
+
     @Test
     void aNegativeBoundIsRefused() {
         assertThatThrownBy(() -> new Kernel(FixedStrategy.lowest(), 10).withStarvationBound(-1))
