@@ -196,6 +196,20 @@ class HostileInputTest {
                 .contains("unknown variant 'x\\u200By'");
     }
 
+    @Test
+    void aScheduleFileNameTooLongForTheFileSystemIsRefusedBeforeTheFirstCell() throws IOException {
+        ToyProject toy = ToyProject.create(dir);
+        String name = "s".repeat(220);
+        Files.writeString(toy.home().resolve("scenarios/" + name + ".yaml"), "A scenario with a long name.\n");
+
+        Cli c = assertTimeoutPreemptively(QUICK, () -> Cli.run(toy, "compare", "--scenarios", name, "--variants", "unlocked",
+                "--out", dir.resolve("out").toString()));
+
+        assertThat(c.code()).isEqualTo(2);
+        assertThat(c.err()).contains("cannot name the schedule file of ", "bytes long (at most 223)");
+        assertThat(dir.resolve("out/report.json")).doesNotExist();
+    }
+
     private Path scenario(String name, String text) throws IOException {
         return Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
     }
