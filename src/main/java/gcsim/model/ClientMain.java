@@ -22,6 +22,8 @@ final class ClientMain extends ModelFrame {
     private int i;
     /** The kernel step in which the running operation started, to tell one that never yielded. */
     private int opStep;
+    /** The kernel step of the last turn of a repeat, to tell a turn that followed another without yielding. */
+    private int turnStep = -1;
 
     private static final class Cursor {
         final List<Op> ops;
@@ -125,9 +127,11 @@ final class ClientMain extends ModelFrame {
             }
             if (--top.repeatsLeft > 0) {
                 top.next = 0;
-                if (k.silentWork()) { // a turn of a repeat counts too: a repeat of nothing must end
+                // a turn that follows another in the same step counts too: a repeat of nothing must end
+                if (turnStep == k.steps() && k.silentWork()) {
                     return OVER_BOUND;
                 }
+                turnStep = k.steps();
             } else {
                 stack.remove(stack.size() - 1);
             }
