@@ -161,6 +161,43 @@ class StarvationBoundTest {
         assertThat(ran.toString()).startsWith("BBBABBABBA");
     }
 
+    /** Picks the highest actor offered and never lets the clock advance by choice. */
+    private static Strategy highestActorNeverTheClock() {
+        return new Strategy() {
+            @Override
+            public void beginExecution() {
+            }
+
+            @Override
+            public int nextActor(int[] options, int count, int current) {
+                int best = -1;
+                for (int i = 0; i < count; i++) {
+                    if (options[i] != Kernel.ADVANCE_CLOCK) {
+                        best = Math.max(best, options[i]);
+                    }
+                }
+                return best < 0 ? Kernel.ADVANCE_CLOCK : best;
+            }
+
+            @Override
+            public int nextValue(int bound) {
+                return 0;
+            }
+        };
+    }
+
+    @Test
+    void holdingBackSpinnersLooksOnlyAtTheActorsOfferedNotAtTheClockOfferedBefore() {
+        StringBuilder ran = new StringBuilder();
+        Kernel k = twoSpinners(highestActorNeverTheClock(), ran, 8).withStarvationBound(2);
+        // a sleeper keeps a timer pending, so the clock was offered after the two spinners in earlier steps
+        k.newProcess("c").spawn("C", Script.of(self -> self.sleep(3_600_000_000_000L), Script.yieldStep()));
+        Outcome o = k.run();
+
+        assertThat(o.end()).isEqualTo(Outcome.End.COMPLETE);
+        assertThat(ran.toString()).startsWith("BBBABBABBA");
+    }
+
     @Test
     void aNegativeBoundIsRefused() {
         assertThatThrownBy(() -> new Kernel(FixedStrategy.lowest(), 10).withStarvationBound(-1))
