@@ -1,5 +1,8 @@
 package gcsim.cli;
 
+import gcsim.report.Staging;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import gcsim.check.Executor;
 import gcsim.check.RunResult;
 import gcsim.kernel.ReplayStrategy;
@@ -35,7 +38,7 @@ final class CompareCells {
     record Done(Cell cell, String scheduleText, long ms) {}
 
     static Done run(Project project, Job j, CellCheck.Budget budget, Exhaustive exhaustive, int steps, String shownOut,
-                    CompareProgress progress) {
+                    CompareProgress progress, Staging keep) {
         long t0 = System.nanoTime();
         CompareProgress.CellMeter meter = progress.startCell(j.label());
         Cell cell;
@@ -58,6 +61,11 @@ final class CompareCells {
                 evidence = new Cells.Evidence(shrunk, traced, file, ReportOutput.replay(file));
                 scheduleText = new ScheduleFile(Version.get(), j.designation(), j.variant().id(), shrunk.schedule().encode(),
                         steps == Reports.DEFAULT_MAX_STEPS ? null : steps, j.sha256()).text();
+                try { // kept at once: an interrupted run keeps every failure found so far
+                    keep.write(ReportOutput.FAILURES + "/" + j.key() + ".schedule", scheduleText);
+                } catch (IOException io) {
+                    throw new UncheckedIOException(io);
+                }
             }
             cell = Cells.of(j.scenarioName(), j.variant().id(), o, evidence);
         } catch (SearchCrash c) {

@@ -1,5 +1,7 @@
 package gcsim.cli;
 
+import gcsim.report.AtomicFiles;
+import gcsim.report.Staging;
 import gcsim.report.Cell;
 import gcsim.report.CompareProgress;
 import gcsim.report.CompareReport;
@@ -11,6 +13,7 @@ import gcsim.search.DfsExhaustive;
 import gcsim.search.Exhaustive;
 import gcsim.search.Shrinker;
 import gcsim.variant.Variant;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -108,7 +111,7 @@ final class CompareCommand implements Callable<Integer> {
         long dfsBudget = nonNegative("--dfs-executions", dfsExecutions);
         long baseSeed = Numbers.seed("--seed", seed);
         int steps = Numbers.positiveInt("--max-steps", maxSteps);
-        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : Numbers.positiveInt("--threads", threads);
+        int workers = Numbers.threads(threads);
         CompareReport.Shard part = CompareSelection.shard(shard);
         Project project = ctx.project();
         CompareSelection sel = CompareSelection.resolve(project, scenarios, variants);
@@ -136,14 +139,26 @@ final class CompareCommand implements Callable<Integer> {
         }
         String date = Provenance.nowUtc();
         long start = System.nanoTime();
+        for (CompareCells.Job j : jobs) { // a name the file system refuses must fail now, not after every cell has run
+            try {
+                AtomicFiles.checkName(j.key() + ".schedule");
+            } catch (IOException e) {
+                throw new BadInput("cannot name the schedule file of " + j.label() + ": " + e.getMessage()
+                        + " (accepted: shorter scenario names and variant ids)");
+            }
+        }
         int atOnce = Math.max(1, Math.min(workers, jobs.size()));
         CellCheck.Budget cellBudget = new CellCheck.Budget(perStrategy, PCT_DEPTH, dfsBudget, baseSeed, Math.max(1, workers / atOnce));
         Exhaustive exhaustive = new DfsExhaustive(null);
         ctx.err().println("gcsim: compare: " + jobs.size() + " cells" + (part == null ? "" : " (shard " + part + " of "
                 + position + ")") + " on " + atOnce + " thread(s); progress and an estimate of the time left follow");
 
-        List<CompareCells.Done> done = new ArrayList<>();
-        try (CompareProgress progress = new CompareProgress(ctx.err(), System.console() != null, jobs.size())) {
+        CompareReport full;
+        CompareReport report;
+        Expected expected;
+        List<CompareCells.Done> done = new ArrayList<>(); // guarded by itself: the signal handler reads it
+        try (Staging staging = Staging.create(outDir);
+             CompareProgress progress = new CompareProgress(ctx.err(), System.console() != null, jobs.size())) {
             ExecutorService pool = Executors.newFixedThreadPool(atOnce, r -> {
                 Thread t = new Thread(r, "gcsim-compare");
                 t.setDaemon(true);
@@ -151,45 +166,73 @@ final class CompareCommand implements Callable<Integer> {
             });
             try {
                 List<Future<CompareCells.Done>> futures = new ArrayList<>();
+                Interrupts.onSignal(() -> interrupted(staging, done, jobs.size(), shownOut));
                 for (CompareCells.Job j : jobs) {
-                    futures.add(pool.submit(() -> CompareCells.run(project, j, cellBudget, exhaustive, steps, shownOut, progress)));
+                    futures.add(pool.submit(() -> CompareCells.run(project, j, cellBudget, exhaustive, steps, shownOut, progress,
+                            staging)));
                 }
                 for (Future<CompareCells.Done> f : futures) {
-                    done.add(await(f));
+                    CompareCells.Done d = await(f);
+                    synchronized (done) {
+                        done.add(d);
+                    }
                 }
             } finally {
                 pool.shutdownNow();
             }
-        }
-        long totalMs = (System.nanoTime() - start) / 1_000_000;
-
-        List<Cell> cells = new ArrayList<>();
-        List<CompareReport.CellTiming> timings = new ArrayList<>();
-        Map<String, String> schedules = new TreeMap<>();
-        for (int i = 0; i < jobs.size(); i++) {
-            CompareCells.Done d = done.get(i);
-            cells.add(d.cell());
-            timings.add(new CompareReport.CellTiming(jobs.get(i).scenarioName(), jobs.get(i).variant().id(), d.ms()));
-            if (d.scheduleText() != null) {
-                schedules.put(d.cell().key(), d.scheduleText());
+            long totalMs = (System.nanoTime() - start) / 1_000_000;
+            List<Cell> cells = new ArrayList<>();
+            List<CompareReport.CellTiming> timings = new ArrayList<>();
+            Map<String, String> schedules = new TreeMap<>();
+            for (int i = 0; i < jobs.size(); i++) {
+                CompareCells.Done d = done.get(i);
+                cells.add(d.cell());
+                timings.add(new CompareReport.CellTiming(jobs.get(i).scenarioName(), jobs.get(i).variant().id(), d.ms()));
+                if (d.scheduleText() != null) {
+                    schedules.put(d.cell().key(), d.scheduleText());
+                }
             }
+            CompareReport.Settings settings = new CompareReport.Settings(perStrategy, PCT_DEPTH, dfsBudget, null,
+                    dfsBudget > 0 ? DfsSearch.DEFAULT_STARVATION_BOUND : null, baseSeed, steps, Shrinker.DEFAULT_MAX_CANDIDATES);
+            CompareReport.Header header = new CompareReport.Header(Version.get(), Provenance.commit(project.home()), date,
+                    settings, Provenance.machine());
+            full = new CompareReport(header, scenarioInfos, variantInfos, cells,
+                    new CompareReport.Timings(totalMs, timings), part);
+            if (part == null) { // a shard cannot see the other variants' verdicts: merge carries them instead
+                full = full.withTransfers(CompareTransfers.of(project, sel.names(), sel.scenarios(), sel.variants(), cells, steps));
+            }
+            report = provenance ? full : full.withoutProvenance();
+            expected = gate.forReport(project, report, fromFile);
+            ReportOutput.write(staging, report, schedules, expected, gate.shown(project));
+        } catch (IOException e) {
+            Interrupts.onSignal(null);
+            throw new BadInput("--out: cannot write the report to '" + outDir + "': " + AtomicFiles.describe(e)
+                    + " (accepted: a folder whose parent is writable)");
         }
-        CompareReport.Settings settings = new CompareReport.Settings(perStrategy, PCT_DEPTH, dfsBudget, null,
-                dfsBudget > 0 ? DfsSearch.DEFAULT_STARVATION_BOUND : null, baseSeed, steps, Shrinker.DEFAULT_MAX_CANDIDATES);
-        CompareReport.Header header = new CompareReport.Header(Version.get(), Provenance.commit(project.home()), date,
-                settings, Provenance.machine());
-        CompareReport full = new CompareReport(header, scenarioInfos, variantInfos, cells,
-                new CompareReport.Timings(totalMs, timings), part);
-        if (part == null) { // a shard cannot see the other variants' verdicts: merge carries them instead
-            full = full.withTransfers(CompareTransfers.of(project, sel.names(), sel.scenarios(), sel.variants(), cells, steps));
-        }
-        CompareReport report = provenance ? full : full.withoutProvenance();
-        Expected expected = gate.forReport(project, report, fromFile);
-        ReportOutput.write(outDir, report, schedules, expected, gate.shown(project));
+        Interrupts.onSignal(null);
         ctx.out().println("report: " + shownOut + "/summary.md, " + shownOut + "/report.md, " + shownOut + "/report.html, "
                 + shownOut + "/report.json");
         int code = gate.apply(ctx, report, expected, shownOut + "/cells");
         return Math.max(code, summarize(ctx, full));
+    }
+
+    /** On SIGINT or SIGTERM: keeps the schedules found so far and says what ran. */
+    private static String interrupted(Staging staging, List<CompareCells.Done> done, int cells, String shown) {
+        int ran;
+        int failed = 0;
+        synchronized (done) {
+            ran = done.size();
+            for (CompareCells.Done d : done) {
+                failed += d.cell().verdict() instanceof Verdict.Fail ? 1 : 0;
+            }
+        }
+        if (staging.published()) {
+            return "compare interrupted after writing the report to " + shown + "/ (all " + cells + " cells ran)";
+        }
+        Path kept = staging.interrupt();
+        return "compare interrupted: " + ran + " of " + cells + " cells ran, " + failed + " failed"
+                + (kept == null ? "" : "; the failing schedules found are kept in " + kept)
+                + "; the previous report in " + shown + "/ is unchanged";
     }
 
     private static CompareCells.Done await(Future<CompareCells.Done> f) throws InterruptedException {

@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -35,6 +36,8 @@ final class DfsSearch {
     static final int DEFAULT_STARVATION_BOUND = 3;
 
     private final Context ctx;
+    /** Executions finished so far, for the summary line of an interrupted search. */
+    private final AtomicLong ran = new AtomicLong();
 
     DfsSearch(Context ctx) {
         this.ctx = ctx;
@@ -52,6 +55,10 @@ final class DfsSearch {
         int steps = maxStepsText == null ? Reports.DEFAULT_MAX_STEPS : Numbers.positiveInt("--max-steps", maxStepsText);
         int starvation = starvation(starvationText);
         Target t = Target.load(ctx.project(), scenarioArg, variantId);
+        if (saveSchedule != null) { // a failure found later must not be lost to a bad path
+            ScheduleFile.checkWritable("--save-schedule", Path.of(saveSchedule));
+        }
+        Interrupts.onSignal(() -> "search interrupted after " + ran.get() + " executions (dfs); no failure found");
 
         long start = System.nanoTime();
         DfsResult r = new Dfs().explore(ctx.project().executor(t.scenario(), t.variant(), steps, starvation),
@@ -68,6 +75,9 @@ final class DfsSearch {
                         steps == Reports.DEFAULT_MAX_STEPS ? null : steps, Target.sha256(t.scenarioFile()))
                         .write(Path.of(saveSchedule));
             }
+            String saved = saveSchedule == null ? "; replay: " + replayLine : "; saved to " + saveSchedule;
+            Interrupts.onSignal(() -> "search interrupted after finding a failure in execution " + (r.failureIndex() + 1)
+                    + " (dfs)" + saved);
         } else if (saveSchedule != null) {
             ctx.err().println("gcsim: no failure found, so no schedule was saved to " + saveSchedule);
         }
@@ -76,6 +86,7 @@ final class DfsSearch {
         } else {
             text(r, max, steps, starvation, replayLine, elapsedMs, replay);
         }
+        Interrupts.onSignal(null);
         return r.verdict() == Verdict.FAIL ? 1 : 0;
     }
 
@@ -191,6 +202,7 @@ final class DfsSearch {
         long[] seen = {0, start};
         return r -> {
             seen[0]++;
+            ran.set(seen[0]);
             if ((seen[0] & 1023) != 0) {
                 return;
             }

@@ -58,7 +58,7 @@ final class DifferentialCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         int n = Numbers.positiveInt("--histories", histories);
         long base = Numbers.seed("--seed", seed);
-        int workers = Numbers.positiveInt("--threads", threads);
+        int workers = Numbers.threads(threads);
         Long one = history == null ? null : Numbers.seed("--history", history);
         NixInstall nix = findNix();
         Variant variant = Target.findVariant(ctx.project(), VARIANT);

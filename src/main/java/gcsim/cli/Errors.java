@@ -1,6 +1,8 @@
 package gcsim.cli;
 
 import gcsim.scenario.ScenarioException;
+import gcsim.scenario.ScenarioRunError;
+import gcsim.scenario.Text;
 import java.io.PrintStream;
 
 /**
@@ -16,12 +18,18 @@ final class Errors {
 
     static int report(Throwable t, PrintStream err) {
         if (t instanceof BadInput b) {
-            err.println("gcsim: " + oneLine(b.getMessage()));
+            err.println("gcsim: " + oneLine(Text.escaped(b.getMessage())));
             return BAD_INPUT;
         }
         if (t instanceof ScenarioException s) {
             err.println(oneLine(s.getMessage()));
             return BAD_INPUT;
+        }
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof ScenarioRunError s) { // thrown by a run, wherever it was wrapped
+                err.println(oneLine(s.getMessage()));
+                return BAD_INPUT;
+            }
         }
         err.println("gcsim: internal error: " + oneLine(describe(t)));
         if (debug()) {

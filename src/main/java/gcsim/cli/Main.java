@@ -33,6 +33,7 @@ public final class Main implements Callable<Integer> {
         PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
                 false, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        Interrupts.install(err);
         int code = run(args, out, err);
         out.flush();
         err.flush();

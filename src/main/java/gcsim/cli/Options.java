@@ -1,5 +1,6 @@
 package gcsim.cli;
 
+import gcsim.scenario.Text;
 import gcsim.search.StrategyKind;
 
 /** Option values that are names rather than numbers, checked by hand for one-line messages. */
@@ -17,7 +18,7 @@ final class Options {
     static StrategyKind strategy(String text) throws BadInput {
         StrategyKind k = StrategyKind.byKey(text);
         if (k == null) {
-            throw new BadInput("--strategy: '" + text + "' is not one of " + StrategyKind.accepted() + ", " + DFS);
+            throw new BadInput("--strategy: '" + Text.shown(text) + "' is not one of " + StrategyKind.accepted() + ", " + DFS);
         }
         return k;
     }

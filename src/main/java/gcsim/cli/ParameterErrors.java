@@ -1,5 +1,6 @@
 package gcsim.cli;
 
+import gcsim.scenario.Text;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,12 +35,12 @@ final class ParameterErrors implements CommandLine.IParameterExceptionHandler {
         if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
             String first = u.getUnmatched().get(0);
             if (cl.getParent() == null && !first.startsWith("-")) {
-                return "unknown command '" + first + "' (accepted: " + String.join(", ", cl.getSubcommands().keySet()) + ")";
+                return "unknown command '" + Text.shown(first) + "' (accepted: " + String.join(", ", cl.getSubcommands().keySet()) + ")";
             }
             if (first.startsWith("-")) {
-                return where + "unknown option '" + first + "' (accepted: " + options(cl) + ")";
+                return where + "unknown option '" + Text.shown(first) + "' (accepted: " + options(cl) + ")";
             }
-            return where + "unexpected argument '" + first + "' (accepted: " + options(cl) + ")";
+            return where + "unexpected argument '" + Text.shown(first) + "' (accepted: " + options(cl) + ")";
         }
         if (ex instanceof CommandLine.MissingParameterException m) {
             String text = ex.getMessage();

@@ -158,7 +158,7 @@ final class ReplayCommand implements Callable<Integer> {
         if (seed != null) {
             kind = strategy == null ? StrategyKind.RANDOM : Options.strategy(strategy);
             seedValue = Numbers.seed("--seed", seed);
-            int depth = pctDepth == null ? 3 : Numbers.positiveInt("--pct-depth", pctDepth);
+            int depth = pctDepth == null ? 3 : Numbers.pctDepth(pctDepth, bound);
             int k = pctK == null ? Pct.DEFAULT_DECISIONS : Numbers.positiveInt("--pct-k", pctK);
             SearchStrategy s = kind.create(seedValue, depth);
             s.expectDecisions(k);

@@ -1,5 +1,6 @@
 package gcsim.cli;
 
+import gcsim.report.AtomicFiles;
 import gcsim.report.Cell;
 import gcsim.report.CellPage;
 import gcsim.report.CompareReport;
@@ -11,6 +12,7 @@ import gcsim.report.Staging;
 import gcsim.report.SummaryReport;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -33,26 +35,33 @@ final class ReportOutput {
     static void write(Path outDir, CompareReport report, Map<String, String> schedules, Expected expected,
                       String expectedName) throws BadInput {
         try (Staging staging = Staging.create(outDir)) {
-            for (Cell c : report.cells()) {
-                if (c.counterexample() != null) {
-                    String text = schedules.get(c.key());
-                    if (text == null) {
-                        throw new IllegalStateException("no schedule file for failing cell " + c.key());
-                    }
-                    staging.write(FAILURES + "/" + c.key() + ".schedule", text);
-                    staging.write(SummaryReport.CELLS + "/" + c.key() + ".md", CellPage.render(report, c));
-                }
-            }
-            staging.write("report.json", ReportJson.render(report));
-            staging.write("report.md", MarkdownReport.render(report));
-            staging.write("report.html", HtmlReport.render(report));
-            staging.write("summary.md", SummaryReport.render(report, expected, expectedName));
-            staging.publish(SummaryReport.CELLS, List.of());
-            staging.publish(FAILURES, REPORT_FILES);
+            write(staging, report, schedules, expected, expectedName);
         } catch (IOException e) {
-            throw new BadInput("--out: cannot write the report to '" + outDir + "': " + e.getMessage()
+            throw new BadInput("--out: cannot write the report to '" + outDir + "': " + AtomicFiles.describe(e)
                     + " (accepted: a folder whose parent is writable)");
         }
+    }
+
+    /** Writes everything into {@code staging} and publishes it in one publication (see results/README.md). */
+    static void write(Staging staging, CompareReport report, Map<String, String> schedules, Expected expected,
+                      String expectedName) throws IOException {
+        for (Cell c : report.cells()) {
+            if (c.counterexample() != null) {
+                String text = schedules.get(c.key());
+                if (text == null) {
+                    throw new IllegalStateException("no schedule file for failing cell " + c.key());
+                }
+                staging.write(FAILURES + "/" + c.key() + ".schedule", text);
+                staging.write(SummaryReport.CELLS + "/" + c.key() + ".md", CellPage.render(report, c));
+            }
+        }
+        staging.write("report.json", ReportJson.render(report));
+        staging.write("report.md", MarkdownReport.render(report));
+        staging.write("report.html", HtmlReport.render(report));
+        staging.write("summary.md", SummaryReport.render(report, expected, expectedName));
+        List<String> items = new ArrayList<>(List.of(FAILURES, SummaryReport.CELLS));
+        items.addAll(REPORT_FILES);
+        staging.publish(items);
     }
 
     /** {@code shown/failures/KEY.schedule}: where the schedule file of cell {@code key} goes, as replay names it. */

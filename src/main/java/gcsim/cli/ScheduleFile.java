@@ -1,9 +1,7 @@
 package gcsim.cli;
 
+import gcsim.report.AtomicFiles;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,28 +49,33 @@ record ScheduleFile(String version, String scenario, String variant, String choi
         return sb.toString();
     }
 
+    /**
+     * Writes the file atomically: into a temporary file beside it, then one rename, so that a kill at
+     * any moment leaves either the previous file or the new one, never a truncated one.
+     */
     void write(Path file) throws BadInput {
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.writeString(file, text(), StandardCharsets.UTF_8);
+            AtomicFiles.write(file, text());
         } catch (IOException e) {
-            throw new BadInput("--save-schedule: cannot write '" + file + "': " + e.getMessage()
+            throw new BadInput("--save-schedule: cannot write '" + file + "': " + AtomicFiles.describe(e)
                     + " (accepted: a writable file path)");
         }
     }
 
-    static ScheduleFile read(Path file) throws BadInput {
-        List<String> lines;
+    /**
+     * Checks before a search starts that {@code file} can be written (its folder exists or can be made
+     * and is writable, and it is not a folder itself), so a failure found later is never lost to a bad path.
+     */
+    static void checkWritable(String option, Path file) throws BadInput {
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new BadInput("--schedule: no such file '" + file + "' (accepted: a file written by search --save-schedule)");
+            AtomicFiles.checkWritable(file);
         } catch (IOException e) {
-            throw new BadInput("--schedule: cannot read '" + file + "': " + e.getMessage());
+            throw new BadInput(option + ": cannot write '" + file + "': " + AtomicFiles.describe(e) + " (accepted: a writable file path)");
         }
+    }
+
+    static ScheduleFile read(Path file) throws BadInput {
+        List<String> lines = ScheduleText.lines(file);
         if (lines.isEmpty() || !lines.get(0).strip().equals(HEADER)) {
             throw new BadInput(file + ":1: expected '" + HEADER + "' (accepted: a file written by search --save-schedule)");
         }

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -88,6 +89,8 @@ final class SearchCommand implements Callable<Integer> {
     String shard;
 
     private final Context ctx;
+    /** Schedules finished so far, for the summary line of an interrupted search. */
+    private final AtomicLong ran = new AtomicLong();
 
     SearchCommand(Context ctx) {
         this.ctx = ctx;
@@ -111,11 +114,16 @@ final class SearchCommand implements Callable<Integer> {
         StrategyKind kind = Options.strategy(strategy);
         long budget = Numbers.positiveLong("--schedules", schedules);
         long baseSeed = Numbers.seed("--seed", seed);
-        int depth = Numbers.positiveInt("--pct-depth", pctDepth);
-        int k = Numbers.positiveInt("--pct-k", pctK);
         int steps = Numbers.positiveInt("--max-steps", maxSteps);
-        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : Numbers.positiveInt("--threads", threads);
+        int depth = Numbers.pctDepth(pctDepth, steps);
+        int k = Numbers.positiveInt("--pct-k", pctK);
+        int workers = Numbers.threads(threads);
         Target t = Target.load(ctx.project(), scenario, variant);
+        if (saveSchedule != null) { // a failure found later must not be lost to a bad path
+            ScheduleFile.checkWritable("--save-schedule", Path.of(saveSchedule));
+        }
+        String how = kind.key() + ", base seed " + baseSeed;
+        Interrupts.onSignal(() -> "search interrupted after " + ran.get() + " schedules (" + how + "); no failure found");
 
         long first = part == null ? 0 : budget * (part.index() - 1) / part.count();
         long count = part == null ? budget : budget * part.index() / part.count() - first;
@@ -142,10 +150,13 @@ final class SearchCommand implements Callable<Integer> {
         if (r.failed()) {
             String choices = r.failing().result().schedule().encode();
             replay = Reports.replayCommand(t, choices, steps);
-            if (saveSchedule != null) {
+            if (saveSchedule != null) { // saved before anything else, so a kill from here on keeps it
                 new ScheduleFile(Version.get(), t.scenarioArg(), t.variant().id(), choices,
                         steps == Reports.DEFAULT_MAX_STEPS ? null : steps, Target.sha256(t.scenarioFile())).write(Path.of(saveSchedule));
             }
+            String saved = saveSchedule == null ? "; replay: " + replay : "; saved to " + saveSchedule;
+            Interrupts.onSignal(() -> "search interrupted after finding a failure in schedule " + r.schedules() + " (" + how
+                    + ")" + saved);
             traced = retrace(t, r.failing().result(), steps);
         } else if (saveSchedule != null) {
             ctx.err().println("gcsim: no failure found, so no schedule was saved to " + saveSchedule);
@@ -156,6 +167,7 @@ final class SearchCommand implements Callable<Integer> {
         } else {
             text(kind, baseSeed, budget, depth, k, steps, r, replay, traced, part, first);
         }
+        Interrupts.onSignal(null);
         return r.failed() ? 1 : 0;
     }
 
@@ -231,6 +243,7 @@ final class SearchCommand implements Callable<Integer> {
     private Search.Progress progress(long start) {
         long[] last = {start};
         return done -> {
+            ran.set(done);
             long now = System.nanoTime();
             if (now - last[0] >= PROGRESS_EVERY_NANOS) {
                 last[0] = now;

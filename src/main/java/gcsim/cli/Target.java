@@ -1,5 +1,6 @@
 package gcsim.cli;
 
+import gcsim.scenario.Text;
 import gcsim.scenario.Scenario;
 import gcsim.scenario.ScenarioException;
 import gcsim.variant.Variant;
@@ -84,13 +85,13 @@ record Target(String scenarioArg, Path scenarioFile, Scenario scenario, Variant 
         if (arg.contains("/") || arg.endsWith(".yaml")) {
             Path f = locate(project, arg);
             if (!Files.isRegularFile(f)) {
-                throw new BadInput("--scenario: no such file '" + arg + "' (accepted: " + acceptedScenarios(project) + ")");
+                throw new BadInput("--scenario: no such file '" + Text.shown(arg) + "' (accepted: " + acceptedScenarios(project) + ")");
             }
             return f;
         }
         Path f = project.scenariosDir().resolve(arg + ".yaml");
         if (arg.isEmpty() || arg.equals("variants") || !Files.isRegularFile(f)) {
-            throw new BadInput("unknown scenario '" + arg + "' (accepted: " + acceptedScenarios(project) + ")");
+            throw new BadInput("unknown scenario '" + Text.shown(arg) + "' (accepted: " + acceptedScenarios(project) + ")");
         }
         return f;
     }
@@ -136,6 +137,6 @@ record Target(String scenarioArg, Path scenarioFile, Scenario scenario, Variant 
             }
         }
         String accepted = all.stream().map(Variant::id).collect(Collectors.joining(", "));
-        throw new BadInput("unknown variant '" + id + "' (accepted: " + accepted + ")");
+        throw new BadInput("unknown variant '" + Text.shown(id) + "' (accepted: " + accepted + ")");
     }
 }

@@ -31,6 +31,13 @@ public final class Kernel {
     private final int maxSteps;
     private long now;
     private int steps;
+    /**
+     * Pieces of work done inside steps without a scheduling point (an operation that ends without
+     * waiting, a loop turn over an empty repetition). They count toward the step bound with the
+     * steps, so that {@code maxSteps} bounds every execution, even one whose actor loops without ever
+     * yielding; they do not number steps, so traces are unchanged.
+     */
+    private long silentWork;
     private int nextPid = 1000;
     private int nextResource;
     private Actor current;
@@ -113,6 +120,15 @@ public final class Kernel {
 
     public int steps() {
         return steps;
+    }
+
+    /**
+     * Counts one piece of work done without a scheduling point toward the step bound; returns true
+     * when the bound is reached, and then the caller ends its step (yields) so the execution is cut.
+     */
+    public boolean silentWork() {
+        silentWork++;
+        return steps + silentWork >= maxSteps;
     }
 
     public Schedule schedule() {
@@ -272,7 +288,7 @@ public final class Kernel {
             if (n == 0 && nextDeadline == Guard.NEVER) {
                 return finish();
             }
-            if (steps >= maxSteps) {
+            if (steps + silentWork >= maxSteps) {
                 return new Outcome(Outcome.End.CUT, steps, now, List.of(), null);
             }
             boolean heldBack = false;

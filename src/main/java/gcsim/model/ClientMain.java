@@ -20,6 +20,10 @@ final class ClientMain extends ModelFrame {
     /** Cursor stack over nested op lists: list, next index, repetitions left. */
     private final List<Cursor> stack = new ArrayList<>(2);
     private int i;
+    /** The kernel step in which the running operation started, to tell one that never yielded. */
+    private int opStep;
+    /** The kernel step of the last turn of a repeat, to tell a turn that followed another without yielding. */
+    private int turnStep = -1;
 
     private static final class Cursor {
         final List<Op> ops;
@@ -61,15 +65,23 @@ final class ClientMain extends ModelFrame {
             }
             case 2: { // next operation
                 Op op = nextOp();
+                if (op == OVER_BOUND) {
+                    return Control.YIELD; // the step bound is reached inside this step: the kernel cuts the execution
+                }
                 if (op == null || op instanceof Op.Exit) {
                     return goTo(50);
                 }
                 w.clientOpStarted();
                 pc = 3;
+                opStep = k.steps();
                 return run(self, op);
             }
             case 3:
                 w.clientOpFinished();
+                if (opStep == k.steps() && k.silentWork()) {
+                    pc = 2; // an operation that never yielded counts toward the step bound
+                    return Control.YIELD;
+                }
                 return goTo(2);
             case 50: // exit path: caller-root variant first registers permanent roots
                 i = 0;
@@ -97,6 +109,9 @@ final class ClientMain extends ModelFrame {
         }
     }
 
+    /** What {@link #nextOp} returns when the step bound was reached while it looked for the next operation. */
+    private static final Op OVER_BOUND = new Op.Exit(null);
+
     private Op nextOp() {
         while (!stack.isEmpty()) {
             Cursor top = stack.get(stack.size() - 1);
@@ -112,6 +127,11 @@ final class ClientMain extends ModelFrame {
             }
             if (--top.repeatsLeft > 0) {
                 top.next = 0;
+                // a turn that follows another in the same step counts too: a repeat of nothing must end
+                if (turnStep == k.steps() && k.silentWork()) {
+                    return OVER_BOUND;
+                }
+                turnStep = k.steps();
             } else {
                 stack.remove(stack.size() - 1);
             }

@@ -2,7 +2,10 @@ package gcsim.model;
 
 import gcsim.kernel.Actor;
 import gcsim.kernel.Control;
+import gcsim.kernel.Guard;
+import gcsim.kernel.Kernel;
 import gcsim.scenario.Op;
+import gcsim.scenario.ScenarioRunError;
 
 /**
  * Operations that are the same wherever they run — in a client's main thread or inside a builder
@@ -20,6 +23,12 @@ final class SimpleOps {
     /** Runs the op from the caller's frame; the caller resumes at its current pc afterwards. */
     static Control run(World w, Actor self, Op op) {
         if (op instanceof Op.Sleep o) {
+            long now = w.kernel.now();
+            if (o.nanos() >= Guard.NEVER - now) { // the kernel would saturate: a sleep that never ends, not a deadlock
+                throw new ScenarioRunError(o.pos(), "sleep " + Kernel.formatTime(o.nanos()) + " at virtual time "
+                        + Kernel.formatTime(now) + " overflows virtual time (it ends at 2^63 ns, about 292 years;"
+                        + " use shorter starts and sleeps)");
+            }
             return self.sleep(o.nanos());
         } else if (op instanceof Op.Signal o) {
             w.signal(o.event());

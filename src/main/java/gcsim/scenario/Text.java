@@ -10,12 +10,24 @@ import java.util.List;
 public final class Text {
     /** Longest echoed value, in code points, before it is cut with an ellipsis. */
     public static final int MAX_ECHO = 60;
+    /**
+     * Longest name (process, user, event, path, variant id) in characters: names end up in story lines,
+     * file names ({@code failures/SCENARIO--VARIANT.schedule}) and reports, and file systems refuse
+     * names over 255 bytes. A longer one is refused when it is read, not when it is used. 211 is the
+     * longest store path name Nix accepts, so every name shares the store's limit.
+     */
+    public static final int MAX_NAME = 211;
 
     private Text() {}
 
     /** {@code s} in single quotes, control characters escaped, cut to {@link #MAX_ECHO}. */
     public static String quote(String s) {
         return "'" + shorten(escape(s)) + "'";
+    }
+
+    /** {@code s} with control and invisible characters escaped ({@code \\u200B}), cut to {@link #MAX_ECHO}. */
+    public static String shown(String s) {
+        return shorten(escape(s));
     }
 
     /** Collapses every run of whitespace or control characters into one space. */
@@ -53,6 +65,11 @@ public final class Text {
         return out.toString();
     }
 
+    /** {@code s} with control and invisible characters escaped, not shortened: for whole messages. */
+    public static String escaped(String s) {
+        return escape(s);
+    }
+
     private static String escape(String s) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < s.length(); ) {
@@ -64,7 +81,8 @@ public final class Text {
                 out.append("\\t");
             } else if (cp == '\r') {
                 out.append("\\r");
-            } else if (Character.isISOControl(cp) || cp == 0x2028 || cp == 0x2029 || Character.getType(cp) == Character.SURROGATE) {
+            } else if (Character.isISOControl(cp) || cp == 0x2028 || cp == 0x2029 || Character.getType(cp) == Character.SURROGATE
+                    || Character.getType(cp) == Character.FORMAT) {
                 out.append(String.format("\\u%04X", cp));
             } else {
                 out.appendCodePoint(cp);

@@ -24,6 +24,8 @@ import org.snakeyaml.engine.v2.exceptions.Mark;
 final class YamlGuard {
     /** Deepest nesting of mappings and lists accepted. */
     static final int MAX_DEPTH = 64;
+    /** Longest scalar, in characters: room for a long description, never a megabyte of name. */
+    static final int MAX_SCALAR = 16_384;
     /** Most aliases to mappings or lists accepted in one document. */
     static final int MAX_COLLECTION_ALIASES = 50;
 
@@ -105,6 +107,9 @@ final class YamlGuard {
 
     private void scalar(ScalarEvent event) throws ScenarioException {
         checkTag(event, event.getTag());
+        if (event.getValue().length() > MAX_SCALAR) {
+            throw error(event, "value is too long (" + event.getValue().length() + " characters; at most " + MAX_SCALAR + ")");
+        }
         String anchor = anchorName(event);
         if (anchor != null) {
             anchors.put(anchor, false);

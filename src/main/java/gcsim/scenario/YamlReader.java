@@ -106,6 +106,10 @@ public final class YamlReader {
     /** A string matching {@code pattern}; {@code rule} says in words what the pattern accepts. */
     public String name(Node node, String what, Pattern pattern, String rule) throws ScenarioException {
         String value = string(node, what);
+        if (value.length() > Text.MAX_NAME) {
+            throw error(node, what + " " + Text.quote(value) + " is too long: " + value.length() + " characters (at most "
+                    + Text.MAX_NAME + ")");
+        }
         if (!pattern.matcher(value).matches()) {
             throw error(node, what + " " + Text.quote(value) + " is not a valid name (" + rule + ")");
         }

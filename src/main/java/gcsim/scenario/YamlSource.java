@@ -35,6 +35,8 @@ public final class YamlSource {
     public static final long MAX_BYTES = 4L << 20;
     /** Largest document accepted, in code points. */
     public static final int MAX_CODE_POINTS = 1 << 20;
+    /** Longest line, in UTF-16 characters: names are at most {@link Text#MAX_NAME}, descriptions wrap. */
+    public static final int MAX_LINE = 4096;
 
     private final String file;
     private final Node root;
@@ -76,6 +78,7 @@ public final class YamlSource {
             throw new ScenarioException(new Pos(label, 1, 1),
                     "file is too large (at most " + MAX_CODE_POINTS + " characters)");
         }
+        checkLineLengths(label, text);
         LoadSettings settings = settings(label);
         try {
             YamlGuard.check(label, new Parse(settings).parseString(text));
@@ -92,6 +95,25 @@ public final class YamlSource {
         } catch (RuntimeException | StackOverflowError e) {
             throw new ScenarioException(new Pos(label, 1, 1),
                     "cannot parse YAML (" + Text.oneLine(describe(e)) + ")");
+        }
+    }
+
+    /**
+     * Refuses a line longer than {@link #MAX_LINE} characters before the YAML parser sees it: no
+     * scenario needs one, and the parser's cost for a megabyte-long scalar is hundreds of megabytes.
+     */
+    private static void checkLineLengths(String label, String text) throws ScenarioException {
+        int line = 1;
+        int start = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i == text.length() || text.charAt(i) == '\n') {
+                if (i - start > MAX_LINE) {
+                    throw new ScenarioException(new Pos(label, line, MAX_LINE + 1),
+                            "line is too long (" + (i - start) + " characters; at most " + MAX_LINE + ")");
+                }
+                line++;
+                start = i + 1;
+            }
         }
     }
 

@@ -69,7 +69,7 @@ class BadInputTest {
     @ValueSource(strings = {"--schedules", "--max-steps", "--pct-depth", "--threads", "--pct-k"})
     void aNegativeCountIsBadInput(String option) {
         Cli c = badInput("search", "--scenario", "claim", "--variant", "unlocked", option, "-5");
-        assertThat(c.err()).isEqualTo("gcsim: " + option + ": '-5' is not positive (accepted: a positive whole number)\n");
+        assertThat(c.err()).startsWith("gcsim: " + option + ": '-5' is not positive (accepted: a positive whole number");
     }
 
     @Test

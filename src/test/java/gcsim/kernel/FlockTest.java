@@ -52,6 +52,17 @@ class FlockTest {
     }
 
     @Test
+    void aWaitingSharedRequestIsReadyWhileOthersHoldTheLockShared() {
+        flock.lock(pf, false);
+        flock.lock(qf, false);
+
+        // the guard a blocked LOCK_SH waits on agrees with canLock: shared holders never block a shared request
+        assertThat(flock.lockable(rf, false).ready()).isTrue();
+        assertThat(flock.lockable(rf, true).ready()).isFalse();
+        assertThat(flock.lockable(pf, true).ready()).as("conversion while another holds it shared").isFalse();
+    }
+
+    @Test
     void anExclusiveRequestIsRefusedWhileAnotherDescriptionHoldsItShared() {
         flock.lock(pf, false);
 

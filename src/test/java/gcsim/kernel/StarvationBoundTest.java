@@ -135,6 +135,69 @@ class StarvationBoundTest {
         assertThat(again[0]).isEqualTo(3);
     }
 
+    /** Two actors that each retry at once {@code turns} times, logging who ran. */
+    private Kernel twoSpinners(Strategy strategy, StringBuilder ran, int turns) {
+        Kernel k = new Kernel(strategy, 200);
+        for (String name : List.of("A", "B")) {
+            int[] left = {turns};
+            k.newProcess(name).spawn(name, Script.of(self -> {
+                ran.append(name);
+                if (--left[0] == 0) {
+                    return Control.YIELD;
+                }
+                self.kernel().spin();
+                return Script.yieldTo(self, 0);
+            }));
+        }
+        return k;
+    }
+
+    @Test
+    void aStarvedSpinnerIsNotHeldBackForPassingOnlyItself() {
+        StringBuilder ran = new StringBuilder();
+        twoSpinners(FixedStrategy.highest(), ran, 8).withStarvationBound(2).run();
+
+        // B (preferred) retries until A has been passed twice; then A, starved and spinning itself, runs at once
+        assertThat(ran.toString()).startsWith("BBBABBABBA");
+    }
+
+    /** Picks the highest actor offered and never lets the clock advance by choice. */
+    private static Strategy highestActorNeverTheClock() {
+        return new Strategy() {
+            @Override
+            public void beginExecution() {
+            }
+
+            @Override
+            public int nextActor(int[] options, int count, int current) {
+                int best = -1;
+                for (int i = 0; i < count; i++) {
+                    if (options[i] != Kernel.ADVANCE_CLOCK) {
+                        best = Math.max(best, options[i]);
+                    }
+                }
+                return best < 0 ? Kernel.ADVANCE_CLOCK : best;
+            }
+
+            @Override
+            public int nextValue(int bound) {
+                return 0;
+            }
+        };
+    }
+
+    @Test
+    void holdingBackSpinnersLooksOnlyAtTheActorsOfferedNotAtTheClockOfferedBefore() {
+        StringBuilder ran = new StringBuilder();
+        Kernel k = twoSpinners(highestActorNeverTheClock(), ran, 8).withStarvationBound(2);
+        // a sleeper keeps a timer pending, so the clock was offered after the two spinners in earlier steps
+        k.newProcess("c").spawn("C", Script.of(self -> self.sleep(3_600_000_000_000L), Script.yieldStep()));
+        Outcome o = k.run();
+
+        assertThat(o.end()).isEqualTo(Outcome.End.COMPLETE);
+        assertThat(ran.toString()).startsWith("BBBABBABBA");
+    }
+
     @Test
     void aNegativeBoundIsRefused() {
         assertThatThrownBy(() -> new Kernel(FixedStrategy.lowest(), 10).withStarvationBound(-1))

@@ -1,0 +1,123 @@
+package gcsim.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import gcsim.report.Staging;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * SIGINT, SIGTERM and SIGKILL during a search or compare (in a child JVM on a {@link ToyProject}):
+ * a one-line summary and exit 130 or 143, and every failure found so far kept on disk, replayable.
+ */
+class InterruptionTest {
+    @TempDir
+    Path dir;
+
+    /** claim × unlocked fails at once; window × locked then runs for a long time. */
+    private static final String[] LONG_COMPARE = {"compare", "--scenarios", "claim,window", "--variants", "unlocked,locked",
+            "--budget", "2000000000", "--dfs-executions", "0", "--threads", "1"};
+
+    @Test
+    void sigintDuringCompareKeepsTheFailuresFoundSoFarAndSaysWhere() throws Exception {
+        ToyProject toy = ToyProject.create(dir);
+        Path out = dir.resolve("results");
+        Process p = start(toy.home(), with(LONG_COMPARE, "--out", out.toString()));
+        awaitStagedFailure(p);
+
+        new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+        String err = Files.readString(dir.resolve("stderr"), StandardCharsets.UTF_8);
+        assertThat(p.exitValue()).isEqualTo(130);
+        String last = err.lines().reduce((a, b) -> b).orElse("");
+        assertThat(last).startsWith("gcsim: compare interrupted: ").contains("failed", "results.interrupted", "(SIGINT)");
+        Path kept = dir.resolve("results.interrupted/failures/claim--unlocked.schedule");
+        assertThat(kept).exists();
+        assertThat(Cli.run(toy, "replay", "--schedule", kept.toString()).code()).as("the kept schedule replays").isOne();
+        assertThat(out.resolve("report.json")).as("no report was published").doesNotExist();
+    }
+
+    @Test
+    void aCompareKilledAfterFindingAFailureLeavesItForTheNextRunToKeep() throws Exception {
+        ToyProject toy = ToyProject.create(dir);
+        Path out = dir.resolve("results");
+        Process p = start(toy.home(), with(LONG_COMPARE, "--out", out.toString()));
+        awaitStagedFailure(p);
+
+        new ProcessBuilder("kill", "-KILL", Long.toString(p.pid())).start().waitFor();
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        try (Staging next = Staging.create(out)) {
+            assertThat(next.dir()).exists();
+        }
+
+        Path kept = dir.resolve("results.interrupted/failures/claim--unlocked.schedule");
+        assertThat(kept).exists();
+        assertThat(Cli.run(toy, "replay", "--schedule", kept.toString()).code()).isOne();
+        try (Stream<Path> s = Files.list(dir)) {
+            assertThat(s.map(f -> f.getFileName().toString()).filter(n -> n.contains(".staging-")).toList()).isEmpty();
+        }
+    }
+
+    @Test
+    void sigtermDuringSearchSaysHowFarItGotAndExits143() throws Exception {
+        ToyProject toy = ToyProject.create(dir);
+        Process p = start(toy.home(), "search", "--scenario", "claim", "--variant", "locked", "--schedules", "2000000000",
+                "--threads", "1");
+        Thread.sleep(1500);
+
+        p.destroy(); // SIGTERM
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+        String err = Files.readString(dir.resolve("stderr"), StandardCharsets.UTF_8);
+        assertThat(p.exitValue()).isEqualTo(143);
+        assertThat(err.lines().reduce((a, b) -> b).orElse("")).matches(
+                "gcsim: search interrupted after \\d+ schedules \\(random, base seed 1\\); no failure found \\(SIGTERM\\)");
+    }
+
+    /** Waits until the child has written claim × unlocked's schedule into its staging folder. */
+    private void awaitStagedFailure(Process p) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            assertThat(p.isAlive()).as("the compare still runs").isTrue();
+            if (stagedFailure()) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no failure was staged within 30 s");
+    }
+
+    private boolean stagedFailure() throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(f -> f.getFileName().toString().startsWith(".results.staging-"))
+                    .anyMatch(f -> Files.exists(f.resolve("failures/claim--unlocked.schedule")));
+        }
+    }
+
+    private Process start(Path home, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-XX:TieredStopAtLevel=1");
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(HaltAtRename.class.getName());
+        cmd.add(home.toString());
+        cmd.add("0");
+        cmd.addAll(List.of(args));
+        return new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(dir.resolve("stderr").toFile()).start();
+    }
+
+    private static String[] with(String[] a, String... b) {
+        return Stream.concat(Stream.of(a), Stream.of(b)).toArray(String[]::new);
+    }
+}
