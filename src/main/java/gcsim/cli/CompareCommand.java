@@ -150,8 +150,6 @@ final class CompareCommand implements Callable<Integer> {
         int atOnce = Math.max(1, Math.min(workers, jobs.size()));
         CellCheck.Budget cellBudget = new CellCheck.Budget(perStrategy, PCT_DEPTH, dfsBudget, baseSeed, Math.max(1, workers / atOnce));
         Exhaustive exhaustive = new DfsExhaustive(null);
-        ctx.err().println("gcsim: compare: " + jobs.size() + " cells" + (part == null ? "" : " (shard " + part + " of "
-                + position + ")") + " on " + atOnce + " thread(s); progress and an estimate of the time left follow");
 
         CompareReport full;
         CompareReport report;
@@ -159,6 +157,8 @@ final class CompareCommand implements Callable<Integer> {
         List<CompareCells.Done> done = new ArrayList<>(); // guarded by itself: the signal handler reads it
         try (Staging staging = Staging.create(outDir);
              CompareProgress progress = new CompareProgress(ctx.err(), System.console() != null, jobs.size())) {
+            ctx.err().println("gcsim: compare: " + jobs.size() + " cells" + (part == null ? "" : " (shard " + part + " of "
+                    + position + ")") + " on " + atOnce + " thread(s); progress and an estimate of the time left follow");
             ExecutorService pool = Executors.newFixedThreadPool(atOnce, r -> {
                 Thread t = new Thread(r, "gcsim-compare");
                 t.setDaemon(true);

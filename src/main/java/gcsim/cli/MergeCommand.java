@@ -150,7 +150,7 @@ final class MergeCommand implements Callable<Integer> {
     private static Cell renamed(Cell c, String file) {
         Counterexample ce = c.counterexample();
         Counterexample moved = new Counterexample(ce.failure(), ce.foundSeed(), ce.foundPctK(), ce.choices(), file,
-                ReportOutput.replay(file), ce.shrink(), ce.story());
+                ReportOutput.replay(file), ce.shrink(), ce.story(), ce.states());
         return new Cell(c.scenario(), c.variant(), c.verdict(), c.random(), c.pct(), c.dfs(), c.coverage(), moved);
     }
 }

@@ -56,7 +56,10 @@ final class CollectorWords {
     static String deleted(World w, GcRun run, String start, int p, IntList order) {
         String name = w.layout.name(p);
         String why;
-        if (run.tempRoots.get(p)) {
+        if (run.tempRoots.get(p) && w.switches.gcDeleteRecheck()) {
+            why = " (no root, no temp root at its re-check; a temp root that arrived since waits for its acknowledgement"
+                    + " until " + name + " is gone)";
+        } else if (run.tempRoots.get(p)) {
             why = " although it has a temp root: recorded after the collector visited it, and the deletion loop does"
                     + " not look at temp roots again";
         } else if (inSomeFile(w, p)) {

@@ -84,6 +84,9 @@ final class DeleteReferrersClosure extends ModelFrame {
                     story(FN + " B6", CollectorWords.visit(entryName(start), entryName(path)));
                 }
                 run.mutex.unlock(self);
+                if (k.tracing()) {
+                    note(FN + " B6", "visits " + entryName(path) + "; pending := " + name(path >> 1));
+                }
                 return yieldTo(3);
             case 5: // B4's markAlive ⟂[db]
                 markAlive(path);

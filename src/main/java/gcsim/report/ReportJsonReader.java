@@ -1,5 +1,6 @@
 package gcsim.report;
 
+import gcsim.model.WorldState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -102,7 +103,48 @@ public final class ReportJsonReader {
         }
         Long seed = m.get("foundSeed") == null ? null : lng(m, "foundSeed");
         return new Counterexample(info, seed, integer(m.get("foundPctK")), str(m, "choices"), str(m, "scheduleFile"),
-                str(m, "replay"), shrink, story);
+                str(m, "replay"), shrink, story, states(m.get("states")));
+    }
+
+    /** The state view of a counterexample, as {@link StateView#json} wrote it (validity of the story's paths only). */
+    private static List<StateView.Row> states(Object o) {
+        List<StateView.Row> rows = new ArrayList<>();
+        if (o == null) {
+            return rows;
+        }
+        for (Object item : list(o, "states")) {
+            Map<?, ?> st = map(item, "state");
+            WorldState ws = null;
+            if (st.containsKey("roots")) {
+                List<WorldState.TempRootFile> files = new ArrayList<>();
+                for (Object f : list(st.get("tempRootFiles"), "tempRootFiles")) {
+                    Map<?, ?> fm = map(f, "temproots file");
+                    files.add(new WorldState.TempRootFile(str(fm, "process"), (int) lng(fm, "pid"), strings(fm.get("paths"))));
+                }
+                List<WorldState.Collector> collectors = new ArrayList<>();
+                for (Object c : list(st.get("collectors"), "collectors")) {
+                    Map<?, ?> cm = map(c, "collector");
+                    collectors.add(new WorldState.Collector(str(cm, "process"), strings(cm.get("shared")), (String) cm.get("pending")));
+                }
+                List<WorldState.PathValidity> paths = new ArrayList<>();
+                for (Object p : list(st.get("valid"), "valid")) {
+                    Map<?, ?> pm = map(p, "path validity");
+                    paths.add(new WorldState.PathValidity(str(pm, "path"), bool(pm, "valid")));
+                }
+                ws = new WorldState((int) lng(st, "step"), strings(st.get("roots")), files, collectors,
+                        (String) st.get("gcLock"), paths);
+            }
+            rows.add(new StateView.Row(str(st, "line"), (int) lng(st, "step"), ws));
+        }
+        return rows;
+    }
+
+    private static List<String> strings(Object o) {
+        List<String> out = new ArrayList<>();
+        for (Object x : list(o, "list of names")) {
+            out.add(String.valueOf(x));
+        }
+        return out;
     }
 
     private static Counterexample.Size size(Object o) {
