@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class TransferReplayTest {
     private static final Project PROJECT = Project.standard(Path.of("").toAbsolutePath());
     private static final String HOSTS = "results/failures/hosts-drv--early-return.schedule";
-    private static final String NON_BLOCKING_VARIANT = "drv-and-refs";
+    private static final String NON_BLOCKING_VARIANT = "nix-master";
     private static final String NON_BLOCKING = "results/failures/gc-non-blocking--" + NON_BLOCKING_VARIANT + ".schedule";
 
     @Test
