@@ -3,7 +3,6 @@ package gcsim.model;
 import gcsim.kernel.Actor;
 import gcsim.kernel.Control;
 import gcsim.kernel.Fault;
-import gcsim.kernel.OpenFile;
 
 /**
  * {@code LocalStore::addToStoreFromDump} (§2.4, HEAD order): temp root, validity check, path lock,
@@ -17,9 +16,7 @@ final class AddToStoreFromDump extends ModelFrame {
     private static final String FN = "addToStoreFromDump §2.4";
     private final LocalStore ls;
     private final int p;
-    private LockFile lock;
-    private OpenFile lockFd;
-    private boolean locked;
+    private PathLock lock;
 
     AddToStoreFromDump(World w, LocalStore ls, int p) {
         super(w);
@@ -47,17 +44,13 @@ final class AddToStoreFromDump extends ModelFrame {
                 }
                 return yieldTo(2);
             case 2: // step 5: PathLocks: open or create <path>.lock ⟂[fs], then a blocking exclusive flock
-                lock = w.store.openOrCreateLock(p);
-                lockFd = new OpenFile(ls.process, lock.flock, name(p) + ".lock");
+                lock = new PathLock(w, ls, p);
                 pc = 3;
-                return self.await(lock.flock.lockable(lockFd, true));
+                return self.await(lock.open());
             case 3: // step 5: locked; a nonzero size means the previous holder deleted it: retry
-                lock.flock.lock(lockFd, true);
-                if (lock.deletedMarker) {
-                    lockFd.close();
+                if (!lock.take()) {
                     return yieldTo(2);
                 }
-                locked = true;
                 if (k.tracing()) {
                     note(FN + " step 5", "locks " + name(p) + ".lock");
                 }
@@ -107,15 +100,9 @@ final class AddToStoreFromDump extends ModelFrame {
     }
 
     private void releaseLock(boolean delete) {
-        if (!locked) {
-            return;
+        if (lock != null) {
+            lock.release(delete);
         }
-        if (delete) {
-            lock.deletedMarker = true;
-            w.store.unlinkLock(p, lock);
-        }
-        lockFd.close();
-        locked = false;
     }
 
     @Override

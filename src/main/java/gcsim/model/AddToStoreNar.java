@@ -3,7 +3,6 @@ package gcsim.model;
 import gcsim.kernel.Actor;
 import gcsim.kernel.Control;
 import gcsim.kernel.Fault;
-import gcsim.kernel.OpenFile;
 
 /**
  * {@code LocalStore::addToStore(info, NAR)} (§2.4; local-store.cc 1074–1181 at master), what a
@@ -18,9 +17,7 @@ final class AddToStoreNar extends ModelFrame {
     private static final String FN = "LocalStore::addToStore(info) §2.4";
     private final LocalStore ls;
     private final int p;
-    private LockFile lock;
-    private OpenFile lockFd;
-    private boolean locked;
+    private PathLock lock;
 
     AddToStoreNar(World w, LocalStore ls, int p) {
         super(w);
@@ -43,17 +40,13 @@ final class AddToStoreNar extends ModelFrame {
                 }
                 return yieldTo(2);
             case 2: // step 4: PathLocks on the real path (1092): open or create ⟂[fs], blocking exclusive flock
-                lock = w.store.openOrCreateLock(p);
-                lockFd = new OpenFile(ls.process, lock.flock, name(p) + ".lock");
+                lock = new PathLock(w, ls, p);
                 pc = 3;
-                return self.await(lock.flock.lockable(lockFd, true));
+                return self.await(lock.open());
             case 3: // step 4: locked; a nonzero size means the previous holder deleted it: retry
-                lock.flock.lock(lockFd, true);
-                if (lock.deletedMarker) {
-                    lockFd.close();
+                if (!lock.take()) {
                     return yieldTo(2);
                 }
-                locked = true;
                 return yieldTo(4);
             case 4: // step 5: validity again ⟂[db] (1095): isValidPathUncached with S9, cached before it
                 if ((!w.switches.addRecheckUncached() && ls.cachedValid(p)) || w.db.isValid(p)) {
@@ -90,15 +83,9 @@ final class AddToStoreNar extends ModelFrame {
     }
 
     private void releaseLock(boolean delete) {
-        if (!locked) {
-            return;
+        if (lock != null) {
+            lock.release(delete);
         }
-        if (delete) {
-            lock.deletedMarker = true;
-            w.store.unlinkLock(p, lock);
-        }
-        lockFd.close();
-        locked = false;
     }
 
     @Override
