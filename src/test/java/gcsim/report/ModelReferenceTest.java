@@ -173,7 +173,7 @@ class ModelReferenceTest {
             for (Variant v : variants) {
                 Runner runner = new Runner(scenario, v, 100_000);
                 for (long seed = 1; seed <= 2; seed++) {
-                    RunResult r = runner.run(new RandomWalk(seed), true) // seeded, so the same runs on every machine;
+                    RunResult r = runner.run(new RandomWalk(seed), true); // seeded, so the same runs on every machine
                     for (TraceEvent e : r.trace()) {
                         if (ModelReference.split(e.text()).citation() != null) {
                             cited.add(ModelReference.split(e.text()).citation());
