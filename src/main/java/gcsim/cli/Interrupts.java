@@ -48,9 +48,12 @@ final class Interrupts {
         } catch (RuntimeException e) {
             line = "interrupted (" + e.getMessage() + ")";
         }
-        err.println("gcsim: " + Errors.oneLine(line) + " (" + signal + ")");
-        err.flush();
-        System.out.flush();
-        Runtime.getRuntime().halt(code);
+        // holding err's monitor until the halt: no progress line from a search thread can follow the summary
+        synchronized (err) {
+            err.println("gcsim: " + Errors.oneLine(line) + " (" + signal + ")");
+            err.flush();
+            System.out.flush();
+            Runtime.getRuntime().halt(code);
+        }
     }
 }
