@@ -157,7 +157,7 @@ final class ClientMain extends ModelFrame {
         } else if (op instanceof Op.BuildDerivation o) {
             return self.call(new CopyPaths.RemoteBuild(w, c, w.layout.id(o.drv()), o.builder()));
         } else if (op instanceof Op.ImportDerivation o) {
-            return self.call(new ImportDerivation(w, c, w.layout.id(o.drv())));
+            return self.call(new ImportDerivation(w, c, w.layout.id(o.drv()), o.tolerateCollected()));
         } else if (op instanceof Op.IsValidPath o) {
             return self.call(c.store.isValidPath(w.layout.id(o.path())));
         } else if (SimpleOps.handles(op)) {

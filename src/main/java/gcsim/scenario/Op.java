@@ -36,8 +36,18 @@ public sealed interface Op {
      */
     record BuildDerivation(String drv, List<Op> builder, Pos pos) implements Op {}
 
-    /** {@code import} of an existing .drv: isValidPath, then readDerivation. */
-    record ImportDerivation(String drv, Pos pos) implements Op {}
+    /**
+     * {@code import} of an existing .drv: isValidPath, then readDerivation. With {@code
+     * tolerateCollected} a drv that the first isValidPath already finds invalid ends the import with
+     * Nix's error and the process goes on: the scenario then fails only on the window between a check
+     * that saw the drv valid and the read, the one #15795 closes; a drv collected before the import
+     * began is the caller's missing root (#15798), not that window.
+     */
+    record ImportDerivation(String drv, boolean tolerateCollected, Pos pos) implements Op {
+        public ImportDerivation(String drv, Pos pos) {
+            this(drv, false, pos);
+        }
+    }
 
     /** isValidPath, which takes no root. */
     record IsValidPath(String path, Pos pos) implements Op {}

@@ -94,7 +94,7 @@ final class Operations {
             case "fetch-to-store" -> new Op.FetchToStore(store.reference(arg, key, EnumSet.of(PathKind.SOURCE)), pos);
             case "builtins-path" -> new Op.BuiltinsPath(store.reference(arg, key, EnumSet.of(PathKind.SOURCE)), pos);
             case "copy-paths" -> new Op.CopyPaths(PathLists.read(r, store, arg, key), pos);
-            case "import-derivation" -> new Op.ImportDerivation(store.reference(arg, key, EnumSet.of(PathKind.DRV)), pos);
+            case "import-derivation" -> importDerivation(arg, pos);
             case "build-derivation" -> {
                 Op.Build b = build(arg, pos, key);
                 yield new Op.BuildDerivation(b.drv(), b.builder(), pos);
@@ -159,6 +159,22 @@ final class Operations {
                     + Text.quote(entries.get(0).key()) + " (write each operation as its own list item)");
         }
         return m.entries().get(0);
+    }
+
+    /** {@code import-derivation}: a derivation, or {drv, tolerate-collected}. */
+    private Op importDerivation(Node arg, Pos pos) throws ScenarioException {
+        String key = "import-derivation";
+        if (arg instanceof ScalarNode scalar && Tag.STR.equals(scalar.getTag())) {
+            return new Op.ImportDerivation(store.reference(arg, key, EnumSet.of(PathKind.DRV)), pos);
+        }
+        if (!(arg instanceof MappingNode)) {
+            throw r.error(arg, key + " is " + YamlReader.describe(arg)
+                    + " (expected a derivation name, or {drv: NAME, tolerate-collected: true|false})");
+        }
+        YamlMap m = r.map(arg, key, List.of("drv", "tolerate-collected"), List.of("drv"));
+        String drv = store.reference(m.get("drv"), key, EnumSet.of(PathKind.DRV));
+        boolean tolerate = m.has("tolerate-collected") && r.bool(m.get("tolerate-collected"), "tolerate-collected");
+        return new Op.ImportDerivation(drv, tolerate, pos);
     }
 
     private Op addPermRoot(Node arg, Pos pos) throws ScenarioException {

@@ -47,6 +47,25 @@ class MasterOperationsTest extends ScenarioTestSupport {
     }
 
     @Test
+    void importDerivationWrittenAsAMappingMayTolerateADrvCollectedBeforeItBegan() throws IOException, ScenarioException {
+        List<Op> ops = ops("""
+                      - import-derivation: {drv: a.drv, tolerate-collected: true}
+                      - import-derivation: {drv: a.drv}
+                """);
+        assertThat(ops).containsExactly(new Op.ImportDerivation("a.drv", true, new Pos(file(), 12, 9)),
+                new Op.ImportDerivation("a.drv", false, new Pos(file(), 13, 9)));
+    }
+
+    @Test
+    void importDerivationRejectsAnUnknownKeyAndANonBooleanTolerance() throws IOException {
+        String head = "processes:\n  - name: P\n    ops:\n";
+        assertRejectedAfterStore(head + "      - import-derivation: {drv: a.drv, tolerate: true}\n",
+                "12:41: unknown key 'tolerate' in import-derivation (accepted: drv, tolerate-collected)");
+        assertRejectedAfterStore(head + "      - import-derivation: {drv: a.drv, tolerate-collected: 1}\n",
+                "12:61: tolerate-collected is the integer '1' (expected true or false)");
+    }
+
+    @Test
     void copyPathsRejectsAnEmptyListAnUnknownNameAndARepeatedName() throws IOException {
         String head = "processes:\n  - name: P\n    ops:\n";
         assertRejectedAfterStore(head + "      - copy-paths: []\n",

@@ -95,21 +95,20 @@ class MasterWindowsTest {
     }
 
     @Test
-    void theImportRootLeavesOnlyTheDrvThatWasGoneBeforeImportLooked() throws ScenarioException {
+    void theImportRootClosesTheWindowAndLeavesOnlyADrvCollectedBeforeImportLooked() throws ScenarioException {
         Runner runner = new Runner(scenario("import-existing-drv"), variant("master-import-root"), MAX_STEPS);
 
-        assertThat(dfs(runner).failure().failure().check()).as("a drv collected before the import is still gone")
-                .startsWith("evalFile");
-        // The exhaustive search of the rest does not finish in seconds; seeded schedules sample it.
-        int setAside = 0;
+        // The exhaustive search of this scenario does not finish in seconds; seeded schedules sample it.
+        int collectedFirst = 0;
         for (long seed = 1; seed <= SAMPLES; seed++) {
-            RunResult r = runner.run(new gcsim.search.RandomWalk(seed), false);
-            if (r.failed()) {
-                assertThat(r.failure().check()).as("seed %d: %s", seed, r.failure()).startsWith("evalFile");
-                setAside++;
+            RunResult r = runner.run(new gcsim.search.RandomWalk(seed), true);
+            assertThat(r.failed()).as("seed %d: %s", seed, r.failure()).isFalse();
+            if (r.trace().stream().anyMatch(e -> e.text().contains("collected before import checked it"))) {
+                collectedFirst++;
             }
         }
-        assertThat(setAside).as("the collector sometimes wins before import looks").isPositive();
+        assertThat(collectedFirst).as("the collector sometimes wins before import looks, and that is tolerated")
+                .isPositive();
     }
 
     @Test
