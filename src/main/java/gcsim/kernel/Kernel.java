@@ -118,6 +118,11 @@ public final class Kernel {
         return now;
     }
 
+    /** Virtual time without recording a read: for the kernel's own bookkeeping between and inside steps. */
+    long clock() {
+        return now;
+    }
+
     public int steps() {
         return steps;
     }
@@ -202,6 +207,22 @@ public final class Kernel {
         return new Timer(this, wake);
     }
 
+    /**
+     * A guard ready from {@code opens} on that time may not pass beyond {@code closes} while its actor
+     * waits on it: the actor runs at a point the strategy chooses within {@code [opens, closes]}.
+     */
+    public Guard window(long opens, long closes) {
+        return new Timer.Window(this, opens, closes);
+    }
+
+    /**
+     * Tells the strategy that {@code a} now waits for a start it chooses (a window), so that a
+     * strategy may plan when to let it run; the choice itself is the actor pick, recorded as usual.
+     */
+    public void startChosen(Actor a) {
+        strategy.startPending(a.id());
+    }
+
     /** A timer {@code nanos} from now, saturating instead of overflowing. */
     public Guard timerAfter(long nanos) {
         long t = now();
@@ -264,6 +285,7 @@ public final class Kernel {
             }
             int n = 0;
             long nextDeadline = Guard.NEVER;
+            long latest = Guard.NEVER; // the earliest time past which a ready actor may not be left waiting
             for (int i = 0, size = actors.size(); i < size; i++) {
                 Actor a = actors.get(i);
                 if (a.done) {
@@ -275,6 +297,9 @@ public final class Kernel {
                         options = Arrays.copyOf(options, options.length * 2);
                     }
                     options[n++] = a.id();
+                    if (g != null && g.latest() < latest) {
+                        latest = g.latest();
+                    }
                 } else {
                     if (starvationBound >= 0) {
                         passedOver[a.id()] = 0; // cannot run: not starved
@@ -293,6 +318,10 @@ public final class Kernel {
             }
             boolean heldBack = false;
             boolean offerClock = nextDeadline != Guard.NEVER;
+            if (latest != Guard.NEVER) { // a window closes: time may reach its end, not pass it
+                offerClock = latest > now;
+                nextDeadline = Math.min(nextDeadline, latest);
+            }
             if (starvationBound >= 0) {
                 int starved = countStarved(n);
                 if (starved > 0) {

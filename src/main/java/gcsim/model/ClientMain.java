@@ -55,11 +55,24 @@ final class ClientMain extends ModelFrame {
                     SimProcess other = w.process(after.process());
                     return self.await(other::exited);
                 }
+                if (spec.start() instanceof Start.Window || spec.start() instanceof Start.Any) {
+                    pc = 4;
+                    k.startChosen(self);
+                    return self.await(StartWindow.of(w, spec.start()));
+                }
                 return goTo(1);
             }
             case 1: {
                 if (k.tracing()) {
                     note("client", c.process.name() + " starts");
+                }
+                return goTo(2);
+            }
+            case 4: { // a start the search chose: this pick is it; the clock read ties it to the window
+                long at = k.now();
+                if (k.tracing()) {
+                    story("client", c.process.name() + " starts at " + gcsim.kernel.Kernel.formatTime(at) + " (start "
+                            + StartWindow.describe(spec.start()) + ", chosen by the search)");
                 }
                 return goTo(2);
             }
