@@ -57,6 +57,10 @@ public final class Kernel {
      * and by {@code a}'s own steps), so that the exhaustive search sees the dependence.
      */
     private int starvationBound = -1;
+    /** True once {@link #run()} has begun the execution with the strategy. */
+    private boolean running;
+    /** Actors spawned waiting for a chosen start before the execution ran, in spawn order. */
+    private final IntList startsBeforeRun = new IntList(2);
     private int[] passedOver = new int[16];
     private int[] fairness = new int[16];
 
@@ -220,7 +224,11 @@ public final class Kernel {
      * strategy may plan when to let it run; the choice itself is the actor pick, recorded as usual.
      */
     public void startChosen(Actor a) {
-        strategy.startPending(a.id());
+        if (running) {
+            strategy.startPending(a.id());
+        } else {
+            startsBeforeRun.add(a.id()); // told once the strategy has begun the execution
+        }
     }
 
     /** A timer {@code nanos} from now, saturating instead of overflowing. */
@@ -279,6 +287,10 @@ public final class Kernel {
             listener.started(this);
         }
         strategy.beginExecution();
+        running = true;
+        for (int i = 0; i < startsBeforeRun.size(); i++) {
+            strategy.startPending(startsBeforeRun.get(i));
+        }
         while (true) {
             if (stopReason != null) {
                 return new Outcome(Outcome.End.STOPPED, steps, now, List.of(), stopReason);

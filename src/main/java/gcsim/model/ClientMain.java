@@ -56,9 +56,7 @@ final class ClientMain extends ModelFrame {
                     return self.await(other::exited);
                 }
                 if (spec.start() instanceof Start.Window || spec.start() instanceof Start.Any) {
-                    pc = 4;
-                    k.startChosen(self);
-                    return self.await(StartWindow.of(w, spec.start()));
+                    return goTo(4); // spawned waiting in its window (World): this first step is its start
                 }
                 return goTo(1);
             }

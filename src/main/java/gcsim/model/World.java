@@ -91,7 +91,11 @@ public final class World {
             SimProcess proc = processes.get(spec.name());
             StoreApi api = spec.viaDaemon() ? new RemoteStore(this, proc) : new LocalStore(this, proc, false);
             Client c = new Client(proc, spec.user(), api, spec.viaDaemon());
-            proc.spawn(spec.name(), new ClientMain(this, c, spec));
+            gcsim.kernel.Actor main = proc.spawn(spec.name(), new ClientMain(this, c, spec));
+            if (spec.start() instanceof gcsim.scenario.Start.Window || spec.start() instanceof gcsim.scenario.Start.Any) {
+                main.startsWhen(StartWindow.of(this, spec.start())); // its first pick is its start
+                kernel.startChosen(main);
+            }
         }
     }
 
