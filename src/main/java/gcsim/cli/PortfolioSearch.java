@@ -103,7 +103,13 @@ final class PortfolioSearch {
             }
             out.println("replay: " + replay);
         } else {
-            out.println("no failure in " + r.runs() + " runs (" + how + ")");
+            String proof = "";
+            for (Portfolio.Figures m : r.members()) {
+                if (m.exhaustive() != null && m.exhaustive().verdict() == ExhaustiveResult.Verdict.VERIFIED) {
+                    proof = "; verified by " + m.member().name() + " within its bounds";
+                }
+            }
+            out.println("no failure in " + r.runs() + " runs (" + how + ")" + proof);
             for (Portfolio.Figures m : r.members()) {
                 out.println(memberLine(m, k, steps));
             }
