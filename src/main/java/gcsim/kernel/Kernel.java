@@ -58,8 +58,10 @@ public final class Kernel {
      */
     private int starvationBound = -1;
     /** True once {@link #run()} has begun the execution with the strategy. */
+    @Derived("true at every state a search sees: it is set before the first step")
     private boolean running;
     /** Actors spawned waiting for a chosen start before the execution ran, in spawn order. */
+    @Derived("read once, before the first step; the waiting actors' guards are the state")
     private final IntList startsBeforeRun = new IntList(2);
     private int[] passedOver = new int[16];
     private int[] fairness = new int[16];
