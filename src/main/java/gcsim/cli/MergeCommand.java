@@ -5,6 +5,7 @@ import gcsim.report.CompareReport;
 import gcsim.report.Counterexample;
 import gcsim.report.Expected;
 import gcsim.report.ReportJsonReader;
+import gcsim.variant.Variant;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -110,7 +111,7 @@ final class MergeCommand implements Callable<Integer> {
                 String.join(",", first.variants().stream().map(CompareReport.VariantInfo::id).toList()));
         List<CompareCells.Job> jobs = new ArrayList<>();
         for (int s = 0; s < sel.names().size(); s++) {
-            for (gcsim.variant.Variant v : sel.variants()) {
+            for (Variant v : sel.variants()) {
                 jobs.add(new CompareCells.Job(sel.scenarios().get(s), sel.names().get(s),
                         Target.designation(project, sel.files().get(s)), first.scenarios().get(s).sha256(), v));
             }

@@ -141,7 +141,7 @@ public final class Summaries {
 
     /** The cells that fail only with a counterexample carried from another variant, in report order. */
     public static List<Cell> carried(CompareReport r) {
-        List<Cell> out = new java.util.ArrayList<>();
+        List<Cell> out = new ArrayList<>();
         for (Cell c : r.cells()) {
             if (c.verdict() instanceof Verdict.Fail f && f.carried()) {
                 out.add(c);

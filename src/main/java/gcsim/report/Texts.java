@@ -2,8 +2,10 @@ package gcsim.report;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The sentences the Markdown and HTML reports share, written once so the two say the same thing.
@@ -106,13 +108,13 @@ final class Texts {
      * as one verdict with its evidence.
      */
     static List<String> carried(List<Cell> carried) {
-        java.util.Map<String, List<String>> byScenario = new java.util.LinkedHashMap<>();
+        Map<String, List<String>> byScenario = new LinkedHashMap<>();
         for (Cell c : carried) {
-            byScenario.computeIfAbsent(c.scenario(), k -> new java.util.ArrayList<>())
+            byScenario.computeIfAbsent(c.scenario(), k -> new ArrayList<>())
                     .add(c.variant() + " (from " + ((Verdict.Fail) c.verdict()).carriedFrom() + ")");
         }
-        List<String> lines = new java.util.ArrayList<>();
-        for (java.util.Map.Entry<String, List<String>> e : byScenario.entrySet()) {
+        List<String> lines = new ArrayList<>();
+        for (Map.Entry<String, List<String>> e : byScenario.entrySet()) {
             lines.add(e.getKey() + ": the same failure under " + String.join(", ", e.getValue()) + ", with the counterexample"
                     + " of another variant carried over by meaning; the search of " + (e.getValue().size() == 1 ? "that variant"
                     : "those variants") + " alone had found none");

@@ -1,5 +1,7 @@
 package gcsim.search;
 
+import java.util.Arrays;
+
 /**
  * Picks uniformly among the options and uniformly among data values: the baseline strategy. It finds
  * races that need many short interleavings, and is the yardstick the smarter strategies must beat.
@@ -43,13 +45,13 @@ public final class RandomWalk implements SearchStrategy {
     @Override
     public void beginExecution() {
         tally.reset();
-        java.util.Arrays.fill(heldUntil, 0);
+        Arrays.fill(heldUntil, 0);
     }
 
     @Override
     public void startPending(int actor) {
         if (actor >= heldUntil.length) {
-            heldUntil = java.util.Arrays.copyOf(heldUntil, Math.max(actor + 1, heldUntil.length * 2));
+            heldUntil = Arrays.copyOf(heldUntil, Math.max(actor + 1, heldUntil.length * 2));
         }
         int scale = rng.nextInt(MAX_HOLD_LOG2 + 1);
         heldUntil[actor] = tally.decisions + 1 + rng.nextInt(1 << scale);
