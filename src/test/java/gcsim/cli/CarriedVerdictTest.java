@@ -83,6 +83,11 @@ class CarriedVerdictTest {
         String summary = Files.readString(dir.resolve("single/summary.md"), StandardCharsets.UTF_8);
         assertThat(summary).contains("[✗ carried](cells/collector-after-long-build--drv-and-refs.md)")
                 .contains("collector-after-long-build: the same failure under drv-and-refs (from early-return)");
+        String report = Files.readString(dir.resolve("single/report.md"), StandardCharsets.UTF_8);
+        assertThat(report).contains("✗ fails (carried from early-return)")
+                .contains("collector-after-long-build: the same failure under drv-and-refs (from early-return)");
+        assertThat(Files.readString(dir.resolve("single/report.html"), StandardCharsets.UTF_8))
+                .contains("collector-after-long-build: the same failure under drv-and-refs (from early-return)");
         String page = Files.readString(dir.resolve("single/cells/collector-after-long-build--drv-and-refs.md"),
                 StandardCharsets.UTF_8);
         assertThat(page).contains("carried from early-return: this variant's own search found no failure");
