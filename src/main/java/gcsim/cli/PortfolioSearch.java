@@ -126,7 +126,7 @@ final class PortfolioSearch {
                     + DfsSearch.DEFAULT_STARVATION_BOUND + ")";
         }
         if (m.member() instanceof Portfolio.Seeded s) {
-            return s.name() + ": " + m.runs() + " schedules, " + m.cut() + " cut" + (s.kind() == StrategyKind.PCT
+            return s.name() + ": " + m.runs() + " schedules, " + m.cut() + " cut" + (s.kind() == StrategyKind.PCT && m.runs() > 0
                     ? "; " + Reports.pctBound(m.maxActors(), Math.max(k, m.maxSteps()), s.pctDepth()) : "");
         }
         return m.member().name() + ": " + m.runs() + " executions";
