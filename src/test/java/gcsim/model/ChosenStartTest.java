@@ -14,6 +14,7 @@ import gcsim.search.RandomWalk;
 import gcsim.search.dfs.Dfs;
 import gcsim.search.dfs.DfsOptions;
 import gcsim.search.dfs.DfsResult;
+import gcsim.search.dfs.FootprintAudit;
 import gcsim.variant.Variant;
 import gcsim.variant.VariantLoader;
 import java.io.IOException;
@@ -144,6 +145,20 @@ class ChosenStartTest {
             RunResult again = runner.run(new ReplayStrategy(first.schedule()), true);
             assertThat(again.trace()).isEqualTo(first.trace());
             assertThat(again.schedule().encode()).isEqualTo(first.schedule().encode());
+        }
+    }
+
+    @Test
+    void theFootprintsAroundAChosenStartHideNothingTheReductionReliesOn() throws Exception {
+        Runner window = runner(WINDOW, -1);
+        Runner any = runner(WINDOW.replace("start: {after: 1ms, within: 2s}", "start: any"), -1);
+        RandomWalk walk = new RandomWalk(1);
+        for (long seed = 0; seed < 50; seed++) {
+            for (Runner r : List.of(window, any)) {
+                walk.reseed(seed);
+                Schedule s = r.run(walk, false).schedule();
+                assertThat(FootprintAudit.audit(r, s, 5)).as("seed %d: %s", seed, s).isEmpty();
+            }
         }
     }
 }
