@@ -156,19 +156,21 @@ final class PortfolioSearch {
             }
             members.add(j);
         }
+        long cut = r.members().stream().mapToLong(Portfolio.Figures::cut).sum();
         return Json.object()
                 .put("scenario", t.scenario().name())
                 .put("variant", t.variant().id())
                 .put("strategy", "portfolio")
-                .put("foundBy", f == null ? null : f.strategy())
                 .put("seed", f != null && f.seed() != null ? f.seed() : baseSeed)
                 .put("schedules", r.runs())
+                .put("cut", cut)
                 .put("verdict", f != null ? "fail" : "pass")
                 .put("failure", f != null ? Reports.failure(f.result().failure()) : null)
                 .put("replay", replay)
                 .put("elapsedMs", r.elapsedMs())
-                .put("members", members)
                 .put("story", traced == null ? List.of() : Story.lines(traced))
+                .put("foundBy", f == null ? null : f.strategy())
+                .put("members", members)
                 .toString();
     }
 

@@ -80,6 +80,7 @@ class PortfolioSearchTest {
         Cli c = Cli.run(PROJECT, "search", "--scenario", "hosts-drv", "--variant", "early-return", "--json");
         assertThat(c.code()).isEqualTo(1);
         assertThat(c.out()).startsWith("{\"scenario\":\"hosts-drv\",\"variant\":\"early-return\",\"strategy\":\"portfolio\","
-                + "\"foundBy\":\"random\",");
+                + "\"seed\":2865243701271745,\"schedules\":1,\"cut\":0,\"verdict\":\"fail\",")
+                .contains("\"foundBy\":\"random\",\"members\":[{\"name\":\"random\",\"runs\":1,\"cut\":0},");
     }
 }
