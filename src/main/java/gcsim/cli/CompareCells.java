@@ -37,6 +37,36 @@ final class CompareCells {
     /** A finished cell, with its schedule file's text when it failed. */
     record Done(Cell cell, String scheduleText, long ms) {}
 
+    /** A failure shrunk, replayed with its trace, and its schedule file's text (already kept in staging). */
+    record Shrunk(Cells.Evidence evidence, String scheduleText) {}
+
+    /**
+     * Shrinks a failing execution of the cell's scenario and variant, replays it traced, and keeps its
+     * schedule file at once, so an interrupted run keeps every failure found so far.
+     */
+    static Shrunk shrink(Project project, Job j, RunResult failing, int steps, String shownOut, Staging keep) {
+        Executor e = project.executor(j.scenario(), j.variant(), steps);
+        Shrinker.Result shrunk = new Shrinker(e).shrink(failing);
+        ReplayStrategy replay = new ReplayStrategy(shrunk.schedule());
+        RunResult traced = e.run(replay, true);
+        if (!replay.exhausted() || !Shrinker.sameFailure(traced.failure(), failing.failure())) {
+            throw new IllegalStateException("the shrunk schedule did not replay to the same failure (found: "
+                    + failing.failure() + ", replayed: " + traced.failure() + ")");
+        }
+        String file = ReportOutput.scheduleFile(shownOut, j.key());
+        Cells.Evidence evidence = new Cells.Evidence(shrunk, traced, file, ReportOutput.replay(file));
+        String scheduleText = new ScheduleFile(Version.get(), j.designation(), j.variant().id(), shrunk.schedule().encode(),
+                steps == Reports.DEFAULT_MAX_STEPS ? null : steps, j.sha256()).text();
+        if (keep != null) {
+            try {
+                keep.write(ReportOutput.FAILURES + "/" + j.key() + ".schedule", scheduleText);
+            } catch (IOException io) {
+                throw new UncheckedIOException(io);
+            }
+        }
+        return new Shrunk(evidence, scheduleText);
+    }
+
     static Done run(Project project, Job j, CellCheck.Budget budget, Exhaustive exhaustive, int steps, String shownOut,
                     CompareProgress progress, Staging keep) {
         long t0 = System.nanoTime();
@@ -49,23 +79,9 @@ final class CompareCells {
                     exhaustive, meter);
             Cells.Evidence evidence = null;
             if (o.found() != null) {
-                Executor e = project.executor(j.scenario(), j.variant(), steps);
-                Shrinker.Result shrunk = new Shrinker(e).shrink(o.found().result());
-                ReplayStrategy replay = new ReplayStrategy(shrunk.schedule());
-                RunResult traced = e.run(replay, true);
-                if (!replay.exhausted() || !Shrinker.sameFailure(traced.failure(), o.found().result().failure())) {
-                    throw new IllegalStateException("the shrunk schedule did not replay to the same failure (found: "
-                            + o.found().result().failure() + ", replayed: " + traced.failure() + ")");
-                }
-                String file = ReportOutput.scheduleFile(shownOut, j.key());
-                evidence = new Cells.Evidence(shrunk, traced, file, ReportOutput.replay(file));
-                scheduleText = new ScheduleFile(Version.get(), j.designation(), j.variant().id(), shrunk.schedule().encode(),
-                        steps == Reports.DEFAULT_MAX_STEPS ? null : steps, j.sha256()).text();
-                try { // kept at once: an interrupted run keeps every failure found so far
-                    keep.write(ReportOutput.FAILURES + "/" + j.key() + ".schedule", scheduleText);
-                } catch (IOException io) {
-                    throw new UncheckedIOException(io);
-                }
+                Shrunk shrunk = shrink(project, j, o.found().result(), steps, shownOut, keep);
+                evidence = shrunk.evidence();
+                scheduleText = shrunk.scheduleText();
             }
             cell = Cells.of(j.scenarioName(), j.variant().id(), o, evidence);
         } catch (SearchCrash c) {

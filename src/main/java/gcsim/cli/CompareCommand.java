@@ -199,6 +199,14 @@ final class CompareCommand implements Callable<Integer> {
             full = new CompareReport(header, scenarioInfos, variantInfos, cells,
                     new CompareReport.Timings(totalMs, timings), part);
             if (part == null) { // a shard cannot see the other variants' verdicts: merge carries them instead
+                CompareCarry.Result carried = CompareCarry.of(project, jobs, cells, steps, shownOut, staging);
+                for (String note : carried.notes()) {
+                    ctx.err().println("gcsim: compare: " + note);
+                }
+                cells = carried.cells();
+                schedules.putAll(carried.schedules());
+                full = new CompareReport(header, scenarioInfos, variantInfos, cells,
+                        new CompareReport.Timings(totalMs, timings), part);
                 full = full.withTransfers(CompareTransfers.of(project, sel.names(), sel.scenarios(), sel.variants(), cells, steps));
             }
             report = provenance ? full : full.withoutProvenance();
@@ -213,7 +221,7 @@ final class CompareCommand implements Callable<Integer> {
         ctx.out().println("report: " + shownOut + "/summary.md, " + shownOut + "/report.md, " + shownOut + "/report.html, "
                 + shownOut + "/report.json");
         int code = gate.apply(ctx, report, expected, shownOut + "/cells");
-        return Math.max(code, summarize(ctx, full));
+        return Math.max(code, CompareSummary.summarize(ctx, full));
     }
 
     /** On SIGINT or SIGTERM: keeps the schedules found so far and says what ran. */
@@ -248,42 +256,6 @@ final class CompareCommand implements Callable<Integer> {
             }
             throw new IllegalStateException(c);
         }
-    }
-
-    /**
-     * Prints the verdict counts and, on stdout only, where and when the run happened (the report
-     * files leave that out); exit 3 when some cell hit a gcsim error.
-     */
-    static int summarize(Context ctx, CompareReport r) {
-        int fail = 0;
-        int verified = 0;
-        int pass = 0;
-        int error = 0;
-        for (Cell c : r.cells()) {
-            Verdict v = c.verdict();
-            if (v instanceof Verdict.Fail) {
-                fail++;
-            } else if (v instanceof Verdict.Verified) {
-                verified++;
-            } else if (v instanceof Verdict.Pass) {
-                pass++;
-            } else {
-                error++;
-            }
-        }
-        ctx.out().println("cells: " + r.cells().size() + " (" + fail + " fail, " + verified + " verified, " + pass + " pass, "
-                + error + " error)");
-        CompareReport.Header h = r.header();
-        if (h.date() != null) {
-            ctx.out().println("provenance: gcsim " + h.version() + ", commit " + h.commit() + ", started " + h.date() + ", "
-                    + h.machine().cores() + " cores, " + h.machine().jvm()
-                    + (r.timings() == null ? "" : ", took " + Provenance.duration(r.timings().totalMs())));
-        }
-        if (error > 0) {
-            ctx.err().println("gcsim: internal error: gcsim failed on " + error + " cell(s); the report marks them 'error'");
-            return Errors.INTERNAL;
-        }
-        return 0;
     }
 
     private static long nonNegative(String option, String text) throws BadInput {

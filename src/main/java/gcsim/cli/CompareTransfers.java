@@ -3,6 +3,7 @@ package gcsim.cli;
 import gcsim.kernel.Schedule;
 import gcsim.report.Cell;
 import gcsim.report.TransferRow;
+import gcsim.report.Verdict;
 import gcsim.scenario.Scenario;
 import gcsim.search.transfer.Transfer;
 import gcsim.search.transfer.TransferOutcome;
@@ -25,8 +26,8 @@ final class CompareTransfers {
                                 List<Cell> cells, int maxSteps) {
         List<TransferRow> rows = new ArrayList<>();
         for (Cell c : cells) {
-            if (c.counterexample() == null) {
-                continue;
+            if (c.counterexample() == null || c.verdict() instanceof Verdict.Fail f && f.carried()) {
+                continue; // a carried counterexample is the row of the variant it came from
             }
             Scenario scenario = scenarios.get(names.indexOf(c.scenario()));
             Variant own = find(variants, c.variant());

@@ -5,6 +5,7 @@ import gcsim.report.CompareReport;
 import gcsim.report.Counterexample;
 import gcsim.report.Expected;
 import gcsim.report.ReportJsonReader;
+import gcsim.variant.Variant;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -104,12 +105,22 @@ final class MergeCommand implements Callable<Integer> {
                 cells.add(c);
             }
         }
-        CompareReport merged = new CompareReport(first.header().withoutProvenance(), first.scenarios(), first.variants(),
-                cells, null, null);
-        // transfers need every variant's verdict, so the shards leave them to the merge, which runs them as compare would
+        // carrying and transfers need every variant's verdict, so the shards leave them to the merge, which runs them as compare would
         CompareSelection sel = CompareSelection.resolve(project,
                 String.join(",", first.scenarios().stream().map(CompareReport.ScenarioInfo::name).toList()),
                 String.join(",", first.variants().stream().map(CompareReport.VariantInfo::id).toList()));
+        List<CompareCells.Job> jobs = new ArrayList<>();
+        for (int s = 0; s < sel.names().size(); s++) {
+            for (Variant v : sel.variants()) {
+                jobs.add(new CompareCells.Job(sel.scenarios().get(s), sel.names().get(s),
+                        Target.designation(project, sel.files().get(s)), first.scenarios().get(s).sha256(), v));
+            }
+        }
+        CompareCarry.Result carried = CompareCarry.of(project, jobs, cells, first.header().settings().maxSteps(), shownOut, null);
+        cells = carried.cells();
+        schedules.putAll(carried.schedules());
+        CompareReport merged = new CompareReport(first.header().withoutProvenance(), first.scenarios(), first.variants(),
+                cells, null, null);
         merged = merged.withTransfers(CompareTransfers.of(project, sel.names(), sel.scenarios(), sel.variants(), cells,
                 first.header().settings().maxSteps()));
         Expected expected = gate.forReport(project, merged, fromFile);
@@ -117,7 +128,7 @@ final class MergeCommand implements Callable<Integer> {
         ctx.out().println("report: " + shownOut + "/summary.md, " + shownOut + "/report.md, " + shownOut + "/report.html, "
                 + shownOut + "/report.json (merged from " + parts.size() + " folder(s))");
         int code = gate.apply(ctx, merged, expected, shownOut + "/cells");
-        return Math.max(code, CompareCommand.summarize(ctx, merged));
+        return Math.max(code, CompareSummary.summarize(ctx, merged));
     }
 
     private static CompareReport read(Path json) throws BadInput {

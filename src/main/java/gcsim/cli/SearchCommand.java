@@ -36,13 +36,13 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--variant", paramLabel = "ID", required = true, description = "A variant id from scenarios/variants.yaml.")
     String variant;
 
-    @Option(names = "--strategy", paramLabel = "random|pct|dfs", defaultValue = "random",
+    @Option(names = "--strategy", paramLabel = "random|pct|dfs",
             description = "How schedules are chosen: seeded random walk, PCT, or the exhaustive depth-first search"
-                    + " (default: ${DEFAULT-VALUE}).")
+                    + " (default: a portfolio of all of them, PCT at depths 2 and 3, sharing --schedules).")
     String strategy;
 
     @Option(names = "--schedules", paramLabel = "N", defaultValue = "100000",
-            description = "random and pct: most schedules to run (default: ${DEFAULT-VALUE}).")
+            description = "random, pct and the portfolio: most schedules (portfolio: runs) in all (default: ${DEFAULT-VALUE}).")
     String schedules;
 
     @Option(names = "--preemptions", paramLabel = "K",
@@ -62,8 +62,8 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Base seed (default: ${DEFAULT-VALUE}).")
     String seed;
 
-    @Option(names = "--pct-depth", paramLabel = "D", defaultValue = "3",
-            description = "PCT's bug depth: D-1 priority change points (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--pct-depth", paramLabel = "D",
+            description = "pct: PCT's bug depth: D-1 priority change points (default: 3).")
     String pctDepth;
 
     @Option(names = "--pct-k", paramLabel = "K", defaultValue = "64",
@@ -111,11 +111,14 @@ final class SearchCommand implements Callable<Integer> {
             throw new BadInput(given
                     + " goes with --strategy dfs only (accepted: --strategy dfs, or leave it out)");
         }
+        if (strategy == null) {
+            return portfolio(part);
+        }
         StrategyKind kind = Options.strategy(strategy);
         long budget = Numbers.positiveLong("--schedules", schedules);
         long baseSeed = Numbers.seed("--seed", seed);
         int steps = Numbers.positiveInt("--max-steps", maxSteps);
-        int depth = Numbers.pctDepth(pctDepth, steps);
+        int depth = Numbers.pctDepth(pctDepth == null ? DEFAULT_PCT_DEPTH : pctDepth, steps);
         int k = Numbers.positiveInt("--pct-k", pctK);
         int workers = Numbers.threads(threads);
         Target t = Target.load(ctx.project(), scenario, variant);
@@ -169,6 +172,27 @@ final class SearchCommand implements Callable<Integer> {
         }
         Interrupts.onSignal(null);
         return r.failed() ? 1 : 0;
+    }
+
+    /** PCT's depth when {@code --strategy pct} is given without {@code --pct-depth}. */
+    static final String DEFAULT_PCT_DEPTH = "3";
+
+    /** No {@code --strategy}: the portfolio, within the same budget, seed and step bound. */
+    private Integer portfolio(CompareReport.Shard part) throws Exception {
+        if (part != null || pctDepth != null) {
+            throw new BadInput((part != null ? "--shard" : "--pct-depth") + " goes with --strategy random or pct only"
+                    + " (accepted: name --strategy, or leave the option out; the default search runs PCT at depths 2 and 3)");
+        }
+        long budget = Numbers.positiveLong("--schedules", schedules);
+        long baseSeed = Numbers.seed("--seed", seed);
+        int steps = Numbers.positiveInt("--max-steps", maxSteps);
+        int k = Numbers.positiveInt("--pct-k", pctK);
+        int workers = Numbers.threads(threads);
+        Target t = Target.load(ctx.project(), scenario, variant);
+        if (saveSchedule != null) { // a failure found later must not be lost to a bad path
+            ScheduleFile.checkWritable("--save-schedule", Path.of(saveSchedule));
+        }
+        return new PortfolioSearch(ctx).run(t, budget, baseSeed, steps, k, workers, saveSchedule, json);
     }
 
     /** A bug in gcsim found while searching: exit code 3, with the message as written. */

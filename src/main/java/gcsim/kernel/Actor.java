@@ -105,6 +105,19 @@ public final class Actor {
         return Control.WAIT;
     }
 
+    /**
+     * Makes the actor's first step wait on {@code g}, for a start the strategy chooses: the actor is
+     * spawned waiting, so no step of its own (which the scheduler could postpone past the window)
+     * comes before its start. Call right after spawning it, before the execution runs.
+     */
+    public void startsWhen(Guard g) {
+        if (kernel.steps() != 0 || guard != null) {
+            throw new IllegalStateException(name + " has already run or waits already");
+        }
+        guard = g;
+        serviceWait = false;
+    }
+
     /** Waits for work in a service loop: such a wait never counts as a deadlock. */
     public Control awaitWork(Guard g) {
         guard = g;

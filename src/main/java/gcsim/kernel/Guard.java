@@ -15,4 +15,13 @@ public interface Guard {
     default long deadline() {
         return NEVER;
     }
+
+    /**
+     * For a guard that is ready: the latest virtual time its actor may still be waiting at, or
+     * {@link #NEVER}. Time does not pass beyond it while the actor has not run, so a start the
+     * strategy chooses within a window ({@link Kernel#window}) cannot be skipped by a clock advance.
+     */
+    default long latest() {
+        return NEVER;
+    }
 }

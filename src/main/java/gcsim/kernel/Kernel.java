@@ -57,6 +57,12 @@ public final class Kernel {
      * and by {@code a}'s own steps), so that the exhaustive search sees the dependence.
      */
     private int starvationBound = -1;
+    /** True once {@link #run()} has begun the execution with the strategy. */
+    @Derived("true at every state a search sees: it is set before the first step")
+    private boolean running;
+    /** Actors spawned waiting for a chosen start before the execution ran, in spawn order. */
+    @Derived("read once, before the first step; the waiting actors' guards are the state")
+    private final IntList startsBeforeRun = new IntList(2);
     private int[] passedOver = new int[16];
     private int[] fairness = new int[16];
 
@@ -115,6 +121,11 @@ public final class Kernel {
         if (footprints != null && current != null && recording) {
             footprints.record(clockResource, false);
         }
+        return now;
+    }
+
+    /** Virtual time without recording a read: for the kernel's own bookkeeping between and inside steps. */
+    long clock() {
         return now;
     }
 
@@ -202,6 +213,26 @@ public final class Kernel {
         return new Timer(this, wake);
     }
 
+    /**
+     * A guard ready from {@code opens} on that time may not pass beyond {@code closes} while its actor
+     * waits on it: the actor runs at a point the strategy chooses within {@code [opens, closes]}.
+     */
+    public Guard window(long opens, long closes) {
+        return new Timer.Window(this, opens, closes);
+    }
+
+    /**
+     * Tells the strategy that {@code a} now waits for a start it chooses (a window), so that a
+     * strategy may plan when to let it run; the choice itself is the actor pick, recorded as usual.
+     */
+    public void startChosen(Actor a) {
+        if (running) {
+            strategy.startPending(a.id());
+        } else {
+            startsBeforeRun.add(a.id()); // told once the strategy has begun the execution
+        }
+    }
+
     /** A timer {@code nanos} from now, saturating instead of overflowing. */
     public Guard timerAfter(long nanos) {
         long t = now();
@@ -258,12 +289,17 @@ public final class Kernel {
             listener.started(this);
         }
         strategy.beginExecution();
+        running = true;
+        for (int i = 0; i < startsBeforeRun.size(); i++) {
+            strategy.startPending(startsBeforeRun.get(i));
+        }
         while (true) {
             if (stopReason != null) {
                 return new Outcome(Outcome.End.STOPPED, steps, now, List.of(), stopReason);
             }
             int n = 0;
             long nextDeadline = Guard.NEVER;
+            long latest = Guard.NEVER; // the earliest time past which a ready actor may not be left waiting
             for (int i = 0, size = actors.size(); i < size; i++) {
                 Actor a = actors.get(i);
                 if (a.done) {
@@ -275,6 +311,9 @@ public final class Kernel {
                         options = Arrays.copyOf(options, options.length * 2);
                     }
                     options[n++] = a.id();
+                    if (g != null && g.latest() < latest) {
+                        latest = g.latest();
+                    }
                 } else {
                     if (starvationBound >= 0) {
                         passedOver[a.id()] = 0; // cannot run: not starved
@@ -293,6 +332,10 @@ public final class Kernel {
             }
             boolean heldBack = false;
             boolean offerClock = nextDeadline != Guard.NEVER;
+            if (latest != Guard.NEVER) { // a window closes: time may reach its end, not pass it
+                offerClock = latest > now;
+                nextDeadline = Math.min(nextDeadline, latest);
+            }
             if (starvationBound >= 0) {
                 int starved = countStarved(n);
                 if (starved > 0) {

@@ -19,6 +19,8 @@ public final class SimProcess {
     final List<Actor> threads = new ArrayList<>(4);
     private final List<Resource> resources = new ArrayList<>(4);
     private boolean exited;
+    /** The virtual time of the exit, for a start window that opens when this process ends; NEVER before. */
+    private long exitedAt = Guard.NEVER;
 
     SimProcess(Kernel kernel, int pid, String name) {
         this.kernel = kernel;
@@ -36,6 +38,11 @@ public final class SimProcess {
 
     public boolean exited() {
         return exited;
+    }
+
+    /** When the process exited (virtual time), or {@link Guard#NEVER} while it runs. */
+    public long exitedAt() {
+        return exitedAt;
     }
 
     public Kernel kernel() {
@@ -63,6 +70,7 @@ public final class SimProcess {
             return;
         }
         exited = true;
+        exitedAt = kernel.clock();
         for (Actor t : threads) {
             t.kill();
         }

@@ -6,7 +6,8 @@ package gcsim.kernel;
  * <p>Determinism is the product: the kernel never picks anything itself, it asks the strategy and
  * records the answer in the {@link Schedule}. Replaying those answers reproduces the execution
  * exactly, whatever strategy produced them. Three methods, as in Shuttle: one call per execution,
- * one per scheduling decision with more than one option, one per data choice.
+ * one per scheduling decision with more than one option, one per data choice; and one notice, for
+ * starts the strategy chooses.
  */
 public interface Strategy {
 
@@ -25,4 +26,12 @@ public interface Strategy {
 
     /** Picks a value in {@code [0, bound)}, for data choices such as readdir order; bound is at least two. */
     int nextValue(int bound);
+
+    /**
+     * Says that actor {@code actor} now waits for a start the strategy chooses: it is among the
+     * options from its window's opening on, and the pick that runs it is its start. Nothing is to be
+     * returned, and nothing recorded: a strategy may use it to plan (a random walk draws how long to
+     * hold the actor back), the pick it then makes is recorded like any other.
+     */
+    default void startPending(int actor) {}
 }

@@ -19,4 +19,32 @@ final class Timer implements Guard {
     public long deadline() {
         return wake;
     }
+
+    /** A timer that, once ready, holds the clock at {@code closes} until its actor runs. */
+    static final class Window implements Guard {
+        private final Kernel kernel;
+        private final long opens;
+        private final long closes;
+
+        Window(Kernel kernel, long opens, long closes) {
+            this.kernel = kernel;
+            this.opens = opens;
+            this.closes = closes;
+        }
+
+        @Override
+        public boolean ready() {
+            return kernel.now() >= opens;
+        }
+
+        @Override
+        public long deadline() {
+            return opens;
+        }
+
+        @Override
+        public long latest() {
+            return closes;
+        }
+    }
 }

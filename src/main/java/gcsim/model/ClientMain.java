@@ -2,6 +2,7 @@ package gcsim.model;
 
 import gcsim.kernel.Actor;
 import gcsim.kernel.Control;
+import gcsim.kernel.Kernel;
 import gcsim.kernel.SimProcess;
 import gcsim.scenario.Op;
 import gcsim.scenario.ProcessSpec;
@@ -55,11 +56,22 @@ final class ClientMain extends ModelFrame {
                     SimProcess other = w.process(after.process());
                     return self.await(other::exited);
                 }
+                if (spec.start() instanceof Start.Window || spec.start() instanceof Start.Any) {
+                    return goTo(4); // spawned waiting in its window (World): this first step is its start
+                }
                 return goTo(1);
             }
             case 1: {
                 if (k.tracing()) {
                     note("client", c.process.name() + " starts");
+                }
+                return goTo(2);
+            }
+            case 4: { // a start the search chose: this pick is it; the clock read ties it to the window
+                long at = k.now();
+                if (k.tracing()) {
+                    story("client", c.process.name() + " starts at " + Kernel.formatTime(at) + " (start "
+                            + StartWindow.describe(spec.start()) + ", chosen by the search)");
                 }
                 return goTo(2);
             }

@@ -1,5 +1,6 @@
 package gcsim.model;
 
+import gcsim.kernel.Actor;
 import gcsim.kernel.Flock;
 import gcsim.kernel.Kernel;
 import gcsim.kernel.SimProcess;
@@ -8,6 +9,7 @@ import gcsim.scenario.ProcessSpec;
 import gcsim.scenario.RootSpec;
 import gcsim.scenario.Scenario;
 import gcsim.scenario.Settings;
+import gcsim.scenario.Start;
 import gcsim.variant.Switches;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -91,7 +93,11 @@ public final class World {
             SimProcess proc = processes.get(spec.name());
             StoreApi api = spec.viaDaemon() ? new RemoteStore(this, proc) : new LocalStore(this, proc, false);
             Client c = new Client(proc, spec.user(), api, spec.viaDaemon());
-            proc.spawn(spec.name(), new ClientMain(this, c, spec));
+            Actor main = proc.spawn(spec.name(), new ClientMain(this, c, spec));
+            if (spec.start() instanceof Start.Window || spec.start() instanceof Start.Any) {
+                main.startsWhen(StartWindow.of(this, spec.start())); // its first pick is its start
+                kernel.startChosen(main);
+            }
         }
     }
 

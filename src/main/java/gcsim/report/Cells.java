@@ -72,6 +72,17 @@ public final class Cells {
         return new Cell(scenario, variant, verdict, random, pct, dfs, coverage, ce);
     }
 
+    /**
+     * The cell {@code own}, whose search found no failure, failing with the counterexample of
+     * variant {@code from} carried over: its search figures stay, so the report shows both that the
+     * search missed the window and that the window is there.
+     */
+    public static Cell carried(Cell own, String from, Evidence evidence) {
+        CellCheck.Found found = new CellCheck.Found(Verdict.Fail.CARRIED, 1, null, null, evidence.traced());
+        return new Cell(own.scenario(), own.variant(), Verdict.Fail.carried(from), own.random(), own.pct(), own.dfs(),
+                own.coverage(), counterexample(found, evidence));
+    }
+
     /** A cell on which gcsim itself failed. */
     public static Cell error(String scenario, String variant, String message) {
         return new Cell(scenario, variant, new Verdict.Error(message), new Cell.Phase(0, 0, false), null, null,

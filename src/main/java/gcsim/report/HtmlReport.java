@@ -85,6 +85,9 @@ public final class HtmlReport {
         for (String line : Texts.findings(Summaries.findings(r))) {
             sb.append("<li>").append(html(line)).append("</li>\n");
         }
+        for (String line : Texts.carried(Summaries.carried(r))) {
+            sb.append("<li>").append(html(line)).append("</li>\n");
+        }
         sb.append("</ul>\n");
         for (Summaries.VariantSummary v : Summaries.variants(r)) {
             CompareReport.VariantInfo info = r.variants().stream().filter(i -> i.id().equals(v.variant())).findFirst().orElseThrow();

@@ -66,6 +66,9 @@ public final class MarkdownReport {
         for (String line : Texts.findings(Summaries.findings(r))) {
             sb.append("* ").append(md(line)).append('\n');
         }
+        for (String line : Texts.carried(Summaries.carried(r))) {
+            sb.append("* ").append(md(line)).append('\n');
+        }
         sb.append('\n');
         for (Summaries.VariantSummary v : Summaries.variants(r)) {
             sb.append("### ").append(md(v.variant())).append("\n\n");

@@ -82,8 +82,11 @@ public final class ReportJson {
                 .put("runs", v instanceof Verdict.Verified ver ? (Object) ver.executions()
                         : v instanceof Verdict.Pass p ? (Object) p.schedules() : null)
                 .put("foundBy", v instanceof Verdict.Fail f ? f.strategy() : null)
-                .put("schedulesToFailure", v instanceof Verdict.Fail f ? f.schedule() : null)
-                .put("error", v instanceof Verdict.Error e ? e.message() : null)
+                .put("schedulesToFailure", v instanceof Verdict.Fail f ? f.schedule() : null);
+        if (v instanceof Verdict.Fail f && f.carried()) { // only then, so reports without carrying keep their bytes
+            j.put("carriedFrom", f.carriedFrom());
+        }
+        j.put("error", v instanceof Verdict.Error e ? e.message() : null)
                 .put("random", phase(c.random()))
                 .put("pct", phase(c.pct()));
         Cell.Dfs d = c.dfs();

@@ -78,7 +78,7 @@ public final class ReportJsonReader {
         Cell.Coverage coverage = new Cell.Coverage(lng(cov, "executions"), lng(cov, "gcRan"), lng(cov, "gcDuringClientOps"),
                 lng(cov, "deletedSomething"));
         Verdict verdict = switch (kind) {
-            case "fail" -> new Verdict.Fail(lng(c, "schedulesToFailure"), str(c, "foundBy"));
+            case "fail" -> new Verdict.Fail(lng(c, "schedulesToFailure"), str(c, "foundBy"), (String) c.get("carriedFrom"));
             case "verified" -> new Verdict.Verified(lng(c, "runs"));
             case "pass" -> new Verdict.Pass(lng(c, "runs"));
             case "error" -> new Verdict.Error(str(c, "error"));

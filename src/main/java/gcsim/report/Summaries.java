@@ -139,6 +139,17 @@ public final class Summaries {
         return new Findings(noFailure, everywhere, nowhere, fewestIds, fewest == Integer.MAX_VALUE ? 0 : fewest);
     }
 
+    /** The cells that fail only with a counterexample carried from another variant, in report order. */
+    public static List<Cell> carried(CompareReport r) {
+        List<Cell> out = new ArrayList<>();
+        for (Cell c : r.cells()) {
+            if (c.verdict() instanceof Verdict.Fail f && f.carried()) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
     private static boolean fails(Cell c) {
         return c.verdict() instanceof Verdict.Fail;
     }

@@ -30,7 +30,12 @@ public final class SummaryReport {
                         + Texts.budgetsShort(r.header().settings()))).append(".\n\n");
         sb.append("## Verdicts\n\n");
         sb.append("✗ fails (the link opens its counterexample: story, sequence diagram, replay command) · ✓ verified within bounds · ○ no failure found, not proven")
-                .append(" · ⚠ gcsim error\n\n");
+                .append(" · ⚠ gcsim error");
+        List<Cell> carried = Summaries.carried(r);
+        if (!carried.isEmpty()) {
+            sb.append(" · ✗ carried: fails with another variant's counterexample carried over, its own search found none");
+        }
+        sb.append("\n\n");
         sb.append("| scenario |");
         for (CompareReport.VariantInfo v : r.variants()) {
             sb.append(' ').append(md(v.id())).append(" |");
@@ -46,6 +51,9 @@ public final class SummaryReport {
         }
         sb.append("\n## What the matrix shows\n\n");
         for (String line : Texts.findings(Summaries.findings(r))) {
+            sb.append("* ").append(md(line)).append('\n');
+        }
+        for (String line : Texts.carried(carried)) {
             sb.append("* ").append(md(line)).append('\n');
         }
         sb.append("\n## Against ").append(md(expectedName)).append("\n\n");
@@ -74,8 +82,8 @@ public final class SummaryReport {
 
     private static String symbol(Cell c) {
         Verdict v = c.verdict();
-        if (v instanceof Verdict.Fail && c.counterexample() != null) {
-            return "[✗](" + page(c) + ")";
+        if (v instanceof Verdict.Fail f && c.counterexample() != null) {
+            return "[" + (f.carried() ? "✗ carried" : "✗") + "](" + page(c) + ")";
         }
         return switch (v.kind()) {
             case "fail" -> "✗";

@@ -2,8 +2,10 @@ package gcsim.report;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The sentences the Markdown and HTML reports share, written once so the two say the same thing.
@@ -89,11 +91,35 @@ final class Texts {
     static String found(Cell c) {
         Verdict.Fail f = (Verdict.Fail) c.verdict();
         Counterexample ce = c.counterexample();
+        if (f.carried()) {
+            return "carried from " + f.carriedFrom() + ": this variant's own search found no failure; the counterexample"
+                    + " found under " + f.carriedFrom() + ", carried over by meaning, fails the same way here";
+        }
         String how = "found by " + f.strategy() + " in schedule " + f.schedule();
         if (ce.foundSeed() != null) {
             how += " (seed " + ce.foundSeed() + (ce.foundPctK() != null ? ", pct-k " + ce.foundPctK() : "") + ")";
         }
         return how;
+    }
+
+    /**
+     * One line per scenario with carried cells: which variants fail only through a counterexample
+     * carried from which variant, so that a verdict the search alone would have split by luck reads
+     * as one verdict with its evidence.
+     */
+    static List<String> carried(List<Cell> carried) {
+        Map<String, List<String>> byScenario = new LinkedHashMap<>();
+        for (Cell c : carried) {
+            byScenario.computeIfAbsent(c.scenario(), k -> new ArrayList<>())
+                    .add(c.variant() + " (from " + ((Verdict.Fail) c.verdict()).carriedFrom() + ")");
+        }
+        List<String> lines = new ArrayList<>();
+        for (Map.Entry<String, List<String>> e : byScenario.entrySet()) {
+            lines.add(e.getKey() + ": the same failure under " + String.join(", ", e.getValue()) + ", with the counterexample"
+                    + " of another variant carried over by meaning; the search of " + (e.getValue().size() == 1 ? "that variant"
+                    : "those variants") + " alone had found none");
+        }
+        return lines;
     }
 
     static String shrink(Counterexample ce) {

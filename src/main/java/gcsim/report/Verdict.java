@@ -15,10 +15,29 @@ public sealed interface Verdict permits Verdict.Fail, Verdict.Verified, Verdict.
     /**
      * A failure was found.
      *
-     * @param schedule its 1-based number within the run of the strategy that found it
-     * @param strategy {@code random}, {@code pct} or {@code dfs}
+     * @param schedule its 1-based number within the run of the strategy that found it (1 when carried)
+     * @param strategy {@code random}, {@code pct} or {@code dfs}; {@code carried} when carried
+     * @param carriedFrom null when this cell's own search found it; else the variant of the same
+     *     scenario whose counterexample, carried over by meaning, fails the same way here although this
+     *     cell's own search found nothing: the window is there, the search missed it
      */
-    record Fail(long schedule, String strategy) implements Verdict {
+    record Fail(long schedule, String strategy, String carriedFrom) implements Verdict {
+        /** What {@link #strategy()} says for a carried failure. */
+        public static final String CARRIED = "carried";
+
+        public Fail(long schedule, String strategy) {
+            this(schedule, strategy, null);
+        }
+
+        /** A failure carried from {@code variant}. */
+        public static Fail carried(String variant) {
+            return new Fail(1, CARRIED, variant);
+        }
+
+        public boolean carried() {
+            return carriedFrom != null;
+        }
+
         @Override
         public String kind() {
             return "fail";
@@ -26,7 +45,7 @@ public sealed interface Verdict permits Verdict.Fail, Verdict.Verified, Verdict.
 
         @Override
         public String label() {
-            return "✗ fails (schedule " + schedule + ", " + strategy + ")";
+            return carried() ? "✗ fails (carried from " + carriedFrom + ")" : "✗ fails (schedule " + schedule + ", " + strategy + ")";
         }
     }
 

@@ -21,6 +21,11 @@ final class ProcessSection {
     static final Pattern USER_NAME = Pattern.compile("[A-Za-z0-9_.-]+");
     static final String DEFAULT_USER = "user";
 
+    /** The start the search chooses at any scheduling point. */
+    static final String ANY = "any";
+    private static final String START_RULE = "a duration such as 0s or 100ms, {after: PROCESS}, {after: TIME-OR-PROCESS,"
+            + " within: DURATION} for a start the search chooses in that window, or any";
+
     private static final List<String> PROCESS_KEYS = List.of("name", "via-daemon", "user", "start", "ops");
 
     private final YamlReader r;
@@ -72,17 +77,35 @@ final class ProcessSection {
         return new ProcessSpec(name, viaDaemon, user, start, ops, r.pos(item));
     }
 
+    /**
+     * {@code start}: a duration, {@code any}, or {@code {after: X}} with an optional {@code within: D};
+     * X is a duration when it begins with a digit, else the name of another process (its exit).
+     */
     private Start start(String process, Node node) throws ScenarioException {
         if (node instanceof MappingNode) {
-            YamlMap m = r.map(node, "start", List.of("after"), List.of("after"));
-            String after = r.string(m.get("after"), "start.after");
-            afters.put(process, m.get("after"));
-            return new Start.After(after);
+            YamlMap m = r.map(node, "start", List.of("after", "within"), List.of("after"));
+            Node afterNode = m.get("after");
+            String after = r.string(afterNode, "start.after");
+            Start opens;
+            if (!after.isEmpty() && Character.isDigit(after.charAt(0))) {
+                opens = new Start.At(r.duration(afterNode, "start.after"));
+            } else {
+                afters.put(process, afterNode);
+                opens = new Start.After(after);
+            }
+            return m.has("within") ? new Start.Window(opens, r.duration(m.get("within"), "start.within")) : opens;
         }
         if (node instanceof ScalarNode scalar && !Tag.NULL.equals(scalar.getTag())) {
+            if (scalar.getValue().equals(ANY)) {
+                return new Start.Any();
+            }
+            if (!scalar.getValue().isEmpty() && !Character.isDigit(scalar.getValue().charAt(0))) {
+                throw r.error(node, "start " + Text.quote(scalar.getValue()) + " is neither a duration nor any"
+                        + " (expected " + START_RULE + ")");
+            }
             return new Start.At(r.duration(node, "start"));
         }
-        throw r.error(node, "start is " + YamlReader.describe(node) + " (expected a duration such as 0s or 100ms, or {after: PROCESS})");
+        throw r.error(node, "start is " + YamlReader.describe(node) + " (expected " + START_RULE + ")");
     }
 
     /** Every after names another known process, and following afters always ends. */

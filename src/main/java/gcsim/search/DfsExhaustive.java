@@ -4,6 +4,7 @@ import gcsim.check.Executor;
 import gcsim.search.dfs.Dfs;
 import gcsim.search.dfs.DfsOptions;
 import gcsim.search.dfs.DfsResult;
+import gcsim.search.dfs.DfsSession;
 
 /**
  * {@link Exhaustive} by the depth-first search with partial-order reduction in {@code gcsim.search.dfs}:
@@ -22,6 +23,37 @@ public final class DfsExhaustive implements Exhaustive {
     public ExhaustiveResult explore(Executor executor, long maxExecutions) {
         DfsResult r = new Dfs().explore(executor, new DfsOptions(maxExecutions, preemptionBound, true));
         return of(r);
+    }
+
+    @Override
+    public ExhaustiveSession session(Executor executor, long maxExecutions) {
+        DfsSession s = new DfsSession(executor, new DfsOptions(maxExecutions, preemptionBound, true));
+        return new ExhaustiveSession() {
+            @Override
+            public long run(long most) {
+                return s.run(most, r -> { });
+            }
+
+            @Override
+            public boolean over() {
+                return s.over();
+            }
+
+            @Override
+            public boolean failed() {
+                return s.failure() != null;
+            }
+
+            @Override
+            public long executions() {
+                return s.executions();
+            }
+
+            @Override
+            public ExhaustiveResult result() {
+                return of(s.result());
+            }
+        };
     }
 
     /** The engine's result in the report's terms. */

@@ -18,4 +18,43 @@ public interface Exhaustive {
      * same result on any machine.
      */
     ExhaustiveResult explore(Executor executor, long maxExecutions);
+
+    /**
+     * The same search as a session that runs a slice at a time. A search that cannot pause runs
+     * whole in its first slice (this default); one that can overrides it.
+     */
+    default ExhaustiveSession session(Executor executor, long maxExecutions) {
+        return new ExhaustiveSession() {
+            private ExhaustiveResult done;
+
+            @Override
+            public long run(long most) {
+                if (done != null) {
+                    return 0;
+                }
+                done = explore(executor, maxExecutions);
+                return done.executions();
+            }
+
+            @Override
+            public boolean over() {
+                return done != null;
+            }
+
+            @Override
+            public boolean failed() {
+                return done != null && done.verdict() == ExhaustiveResult.Verdict.FAIL;
+            }
+
+            @Override
+            public long executions() {
+                return done == null ? 0 : done.executions();
+            }
+
+            @Override
+            public ExhaustiveResult result() {
+                return done;
+            }
+        };
+    }
 }

@@ -68,7 +68,7 @@ class BadInputTest {
     @ParameterizedTest
     @ValueSource(strings = {"--schedules", "--max-steps", "--pct-depth", "--threads", "--pct-k"})
     void aNegativeCountIsBadInput(String option) {
-        Cli c = badInput("search", "--scenario", "claim", "--variant", "unlocked", option, "-5");
+        Cli c = badInput("search", "--scenario", "claim", "--variant", "unlocked", "--strategy", "pct", option, "-5");
         assertThat(c.err()).startsWith("gcsim: " + option + ": '-5' is not positive (accepted: a positive whole number");
     }
 

@@ -22,7 +22,7 @@ class CommandsTest {
 
     @Test
     void searchTellsTheStoryOfTheFailureAndEndsWithAReplayLine() {
-        Cli c = Cli.run(project, "search", "--scenario", "claim", "--variant", "unlocked", "--seed", "7");
+        Cli c = Cli.run(project, "search", "--scenario", "claim", "--variant", "unlocked", "--strategy", "random", "--seed", "7");
         assertThat(c.code()).as(c.err()).isEqualTo(1);
         List<String> lines = c.outLines();
         assertThat(lines.get(0)).isEqualTo("failure: invariant seen by claim slot");
@@ -61,7 +61,7 @@ class CommandsTest {
 
     @Test
     void searchJsonIsOneLineWithTheDocumentedKeys() {
-        Cli c = Cli.run(project, "search", "--scenario", "claim", "--variant", "unlocked", "--seed", "3", "--json");
+        Cli c = Cli.run(project, "search", "--scenario", "claim", "--variant", "unlocked", "--strategy", "random", "--seed", "3", "--json");
         assertThat(c.code()).isEqualTo(1);
         assertThat(c.outLines()).hasSize(1);
         String json = c.out().strip();
@@ -84,7 +84,7 @@ class CommandsTest {
 
     @Test
     void withoutAFailureSearchPrintsTheCountsAndExitsZero() {
-        Cli c = Cli.run(project, "search", "--scenario", "claim", "--variant", "locked", "--schedules", "300");
+        Cli c = Cli.run(project, "search", "--scenario", "claim", "--variant", "locked", "--strategy", "random", "--schedules", "300");
         assertThat(c.code()).as(c.err()).isZero();
         assertThat(c.outLines()).hasSize(3);
         assertThat(c.outLines().get(0)).isEqualTo("no failure in 300 schedules (random, base seed 1)");
@@ -94,7 +94,7 @@ class CommandsTest {
 
     @Test
     void aPassingSearchInJsonReportsTheBaseSeedAndNulls() {
-        Cli c = Cli.run(project, "search", "--scenario", "claim", "--variant", "locked", "--schedules", "50", "--seed", "42", "--json");
+        Cli c = Cli.run(project, "search", "--scenario", "claim", "--variant", "locked", "--strategy", "random", "--schedules", "50", "--seed", "42", "--json");
         assertThat(c.code()).isZero();
         assertThat(c.out()).startsWith("{\"scenario\":\"claim\",\"variant\":\"locked\",\"strategy\":\"random\",\"seed\":42,"
                 + "\"schedules\":50,\"cut\":0,\"verdict\":\"pass\",\"failure\":null,\"replay\":null,\"schedulesPerSecond\":");
@@ -194,7 +194,7 @@ class CommandsTest {
 
     @Test
     void aBugInTheModelIsAnInternalErrorOnOneLine() {
-        Cli c = Cli.run(project, "search", "--scenario", "claim", "--variant", "crashing");
+        Cli c = Cli.run(project, "search", "--scenario", "claim", "--variant", "crashing", "--strategy", "random");
         assertThat(c.code()).isEqualTo(3);
         assertThat(c.errLines()).hasSize(1);
         assertThat(c.err()).startsWith("gcsim: internal error: schedule 1 (seed ")

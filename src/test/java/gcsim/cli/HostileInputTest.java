@@ -167,7 +167,7 @@ class HostileInputTest {
                                   - use: src
                                   - is-valid-path: src
                 """);
-        Cli random = run("search", "--scenario", f.toString(), "--variant", "early-return", "--schedules", "2",
+        Cli random = run("search", "--scenario", f.toString(), "--variant", "early-return", "--strategy", "random", "--schedules", "2",
                 "--max-steps", "20000", "--threads", "1");
         assertThat(random.code()).isZero();
         assertThat(random.out()).contains("cut: 2");

@@ -34,7 +34,7 @@ class HostsDrvEndToEndTest {
 
     @Test
     void callerRootFindsNoFailureOnHostsDrv() {
-        Cli search = Cli.run(PROJECT, "search", "--scenario", "hosts-drv", "--variant", "caller-root", "--schedules", "3000");
+        Cli search = Cli.run(PROJECT, "search", "--scenario", "hosts-drv", "--variant", "caller-root", "--strategy", "random", "--schedules", "3000");
 
         assertThat(search.code()).isZero();
         assertThat(search.out()).contains("no failure in 3000 schedules");

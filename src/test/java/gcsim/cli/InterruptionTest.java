@@ -70,7 +70,7 @@ class InterruptionTest {
     @Test
     void sigtermDuringSearchSaysHowFarItGotAndExits143() throws Exception {
         ToyProject toy = ToyProject.create(dir);
-        Process p = start(toy.home(), "search", "--scenario", "claim", "--variant", "locked", "--schedules", "2000000000",
+        Process p = start(toy.home(), "search", "--scenario", "claim", "--variant", "locked", "--strategy", "random", "--schedules", "2000000000",
                 "--threads", "1");
         Thread.sleep(1500);
 

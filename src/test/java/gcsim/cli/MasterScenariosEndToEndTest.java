@@ -14,7 +14,7 @@ class MasterScenariosEndToEndTest {
     private static final Project PROJECT = Project.standard(Path.of("").toAbsolutePath());
 
     private static Cli search(String scenario, String variant, String schedules) {
-        return Cli.run(PROJECT, "search", "--scenario", scenario, "--variant", variant, "--schedules", schedules);
+        return Cli.run(PROJECT, "search", "--scenario", scenario, "--variant", variant, "--strategy", "random", "--schedules", schedules);
     }
 
     @Test

@@ -16,7 +16,7 @@ class SearchShardTest {
     @Test
     void theShardHoldingTheFirstFailureFindsTheSameScheduleAndTheShardsBeforeItFindNothing() {
         ToyProject project = ToyProject.create(dir);
-        String[] common = {"search", "--scenario", "claim", "--variant", "unlocked", "--schedules", "40", "--json",
+        String[] common = {"search", "--scenario", "claim", "--variant", "unlocked", "--strategy", "random", "--schedules", "40", "--json",
                 "--threads", "2"};
         Object whole = JsonReader.parse(Cli.run(project, common).out());
         assertThat(JsonReader.at(whole, "verdict")).isEqualTo("fail");

@@ -3,7 +3,6 @@ package gcsim.search.dfs;
 import gcsim.check.Executor;
 import gcsim.check.RunResult;
 import gcsim.kernel.ReplayStrategy;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
@@ -61,56 +60,13 @@ public final class Dfs {
      * included, abandoned ones not), in order.
      */
     public DfsResult explore(Executor executor, DfsOptions options, Consumer<RunResult> onExecution) {
-        Explorer explorer = new Explorer(options.preemptionBound(), options.reduction());
-        long executions = 0;
-        long cut = 0;
-        long blocked = 0;
-        TreeSet<Long> terminal = new TreeSet<>();
-        RunResult failure = null;
-        long failureIndex = -1;
-        boolean complete = false;
-        while (executions < options.maxExecutions()) {
-            RunResult r = null;
-            try {
-                r = executor.run(explorer, false);
-            } catch (Abandon abandoned) {
-                // sleep-set blocked or beyond the bound: nothing new down this path
-            }
-            executions++;
-            if (r == null) {
-                blocked++;
-                explorer.finished(null);
-            } else {
-                explorer.finished(r.outcome().end());
-                onExecution.accept(r);
-                if (r.cut()) {
-                    cut++;
-                } else {
-                    terminal.add(r.terminalState());
-                }
-                if (r.failed() && failure == null) {
-                    failure = r;
-                    failureIndex = executions - 1;
-                }
-                if (r.failed() && options.stopAtFirstFailure()) {
-                    break;
-                }
-            }
-            if (!explorer.advance()) {
-                complete = true;
-                break;
-            }
-        }
-        if (failure != null) {
-            failure = withTrace(executor, failure);
-        }
-        Verdict verdict = failure != null ? Verdict.FAIL : complete ? Verdict.VERIFIED : Verdict.INCOMPLETE;
-        return new DfsResult(verdict, executions, explorer.pruned, cut, terminal.size(), complete,
-                options.preemptionBound(), failure, failureIndex, explorer.boundSkipped, blocked);
+        DfsSession session = new DfsSession(executor, options);
+        session.run(options.maxExecutions(), onExecution);
+        return session.result();
     }
 
     /** The failing execution again, replayed from its schedule with the trace on, for the report. */
-    private static RunResult withTrace(Executor executor, RunResult failure) {
+    static RunResult withTrace(Executor executor, RunResult failure) {
         RunResult traced = executor.run(new ReplayStrategy(failure.schedule()), true);
         return traced.failed() && traced.failure().equals(failure.failure()) ? traced : failure;
     }

@@ -1,0 +1,104 @@
+package gcsim.search.dfs;
+
+import gcsim.check.Executor;
+import gcsim.check.RunResult;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+/**
+ * One exhaustive search that runs a slice of executions at a time and resumes where it stopped, so
+ * that a portfolio can interleave it with seeded searches fairly. The stack (the {@link Explorer})
+ * lives between slices; nothing else does, so a search run in slices explores exactly the executions,
+ * in the same order, as one run in a single go ({@link Dfs#explore}).
+ */
+public final class DfsSession {
+    private final Executor executor;
+    private final DfsOptions options;
+    private final Explorer explorer;
+    private final TreeSet<Long> terminal = new TreeSet<>();
+    private long executions;
+    private long cut;
+    private long blocked;
+    private RunResult failure;
+    private long failureIndex = -1;
+    private boolean complete;
+    private boolean over;
+
+    public DfsSession(Executor executor, DfsOptions options) {
+        this.executor = executor;
+        this.options = options;
+        this.explorer = new Explorer(options.preemptionBound(), options.reduction());
+    }
+
+    /**
+     * Runs up to {@code most} more executions (never past the options' budget), calling {@code
+     * onExecution} with every one that ran to its end; returns how many ran.
+     */
+    public long run(long most, Consumer<RunResult> onExecution) {
+        long ran = 0;
+        while (!over && ran < most) {
+            if (executions >= options.maxExecutions()) {
+                over = true;
+                break;
+            }
+            RunResult r = null;
+            try {
+                r = executor.run(explorer, false);
+            } catch (Abandon abandoned) {
+                // sleep-set blocked or beyond the bound: nothing new down this path
+            }
+            executions++;
+            ran++;
+            if (r == null) {
+                blocked++;
+                explorer.finished(null);
+            } else {
+                explorer.finished(r.outcome().end());
+                onExecution.accept(r);
+                if (r.cut()) {
+                    cut++;
+                } else {
+                    terminal.add(r.terminalState());
+                }
+                if (r.failed() && failure == null) {
+                    failure = r;
+                    failureIndex = executions - 1;
+                }
+                if (r.failed() && options.stopAtFirstFailure()) {
+                    over = true;
+                    break;
+                }
+            }
+            if (!explorer.advance()) {
+                complete = true;
+                over = true;
+            }
+        }
+        if (executions >= options.maxExecutions()) {
+            over = true;
+        }
+        return ran;
+    }
+
+    /** True once the search has ended: exhausted, stopped at a failure, or out of executions. */
+    public boolean over() {
+        return over;
+    }
+
+    /** The failure found so far, without its trace, or null. */
+    public RunResult failure() {
+        return failure;
+    }
+
+    public long executions() {
+        return executions;
+    }
+
+    /** The result so far; the verdict is VERIFIED only once the space is exhausted. */
+    public DfsResult result() {
+        RunResult traced = failure == null ? null : Dfs.withTrace(executor, failure);
+        Verdict verdict = failure != null ? Verdict.FAIL : complete ? Verdict.VERIFIED : Verdict.INCOMPLETE;
+        return new DfsResult(verdict, executions, explorer.pruned, cut, terminal.size(), complete,
+                options.preemptionBound(), traced, failureIndex, explorer.boundSkipped, blocked);
+    }
+}
