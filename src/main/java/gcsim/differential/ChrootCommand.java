@@ -14,7 +14,8 @@ import java.util.List;
  * and mounts /proc (the collector's runtime-root scan and Nix's own use) and a fresh /dev/pts
  * (builds open a pseudo-terminal). The namespace dies with the command, so nothing stays mounted on
  * the host, and nothing outside the folder is shared. The pid namespace is the host's, so the
- * collector's /proc scan sees every process, as it does outside a chroot. Needs root.
+ * collector's /proc scan sees every process, as it does outside a chroot; {@code --kill-child} ends
+ * the Nix command when the harness ends {@code unshare} (a timeout). Needs root.
  */
 final class ChrootCommand {
     private static final String SCRIPT = "r=\"$0\"; d=\"$1\"; shift"
@@ -32,8 +33,8 @@ final class ChrootCommand {
     static List<String> wrap(Path root, Path folder, List<String> command) throws IOException {
         Path abs = folder.toAbsolutePath().normalize();
         Files.createDirectories(mountPoint(root, abs));
-        List<String> out = new ArrayList<>(List.of("/usr/bin/unshare", "--mount", "--fork", "--", "/bin/sh", "-c", SCRIPT,
-                root.toString(), abs.toString()));
+        List<String> out = new ArrayList<>(List.of("/usr/bin/unshare", "--mount", "--fork", "--kill-child", "--",
+                "/bin/sh", "-c", SCRIPT, root.toString(), abs.toString()));
         out.addAll(command);
         return out;
     }

@@ -103,6 +103,7 @@ public final class HookedNix {
             }
         } finally {
             for (Process client : clients) {
+                client.descendants().forEach(ProcessHandle::destroyForcibly);
                 client.destroyForcibly();
             }
             if (gc.isAlive()) {
@@ -164,6 +165,7 @@ public final class HookedNix {
             return null;
         }
         if (!client.waitFor(HOOK_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            client.descendants().forEach(ProcessHandle::destroyForcibly);
             client.destroyForcibly();
             return "the client did not end while the collector was paused at hook 2";
         }
