@@ -19,12 +19,16 @@ import java.util.concurrent.Future;
  * the number of threads.
  */
 public final class Differential {
+    /** Seeded schedules per model replay of a concurrent history. */
+    static final int CONCURRENT_SCHEDULES = 50;
     private final RealNix real;
+    private final HookedNix hooked;
     private final Variant variant;
     private final int threads;
 
     public Differential(NixInstall nix, Path tempParent, Variant variant, int threads) {
         this.real = new RealNix(nix, tempParent);
+        this.hooked = new HookedNix(nix, tempParent);
         this.variant = variant;
         this.threads = threads;
     }
@@ -39,6 +43,28 @@ public final class Differential {
         public boolean agrees() {
             return disagreement == null;
         }
+    }
+
+    /** One concurrent history's two outcomes: which of its paths the paused collection kept. */
+    public record ConcurrentResult(ConcurrentHistory history, Outcome real, Outcome model, String disagreement) {
+        public boolean agrees() {
+            return disagreement == null;
+        }
+    }
+
+    /**
+     * Runs every {@link ConcurrentHistory} on real Nix, with the collector held at a test hook, and
+     * in the model's replay of the same interleaving; one after another, since each one's timing is
+     * the point.
+     */
+    public List<ConcurrentResult> concurrent() {
+        List<ConcurrentResult> out = new ArrayList<>();
+        for (ConcurrentHistory c : ConcurrentHistory.all()) {
+            Outcome m = ModelConcurrent.run(c, variant, CONCURRENT_SCHEDULES);
+            Outcome r = hooked.run(c);
+            out.add(new ConcurrentResult(c, r, m, compare(r, m)));
+        }
+        return List.copyOf(out);
     }
 
     /** Runs one history on both sides and compares. */

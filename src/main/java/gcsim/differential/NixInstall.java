@@ -10,9 +10,34 @@ import java.util.Optional;
  * {@code nix-instantiate} and {@code nix-build} beside it (Nix dispatches on the command name, so
  * all three must be in one directory, as Debian's {@code nix-bin} installs them in /usr/bin).
  *
+ * <p>A newer Nix than the host's distribution ships runs in a chroot ({@code sim/sid-nix} makes one
+ * with Debian sid): its libraries are there, not on the host. Then {@code bin} is the directory as
+ * seen inside {@code root}, and {@link TempStore} runs each command through {@link ChrootCommand}.
+ *
  * @param bin the directory holding the three commands
+ * @param root the chroot the commands run in, or null for the host
  */
-public record NixInstall(Path bin) {
+public record NixInstall(Path bin, Path root) {
+
+    /** Commands on the host. */
+    public NixInstall(Path bin) {
+        this(bin, null);
+    }
+
+    /**
+     * The Nix installed in the chroot {@code root} under /usr/bin, as {@code sim/sid-nix} installs it;
+     * empty when the three commands are not there.
+     */
+    public static Optional<NixInstall> inChroot(Path root) {
+        Path bin = Path.of("/usr/bin");
+        for (String c : new String[] {"nix-store", "nix-instantiate", "nix-build"}) {
+            Path p = root.resolve("usr/bin").resolve(c);
+            if (!Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(new NixInstall(bin, root.toAbsolutePath().normalize()));
+    }
 
     public Path nixStore() {
         return bin.resolve("nix-store");

@@ -27,6 +27,8 @@ import java.util.stream.Stream;
  * <p>Layout: {@code s} the store, {@code var} the state directory, {@code log}, {@code etc/nix.conf}
  * (no substituters, no sandbox, no build users), {@code home}, {@code tmp} for builds, {@code x} the
  * expressions, and {@code r} for root links: a history's link {@code /r/r3} is {@code <folder>/r/r3}.
+ * For a Nix in a chroot the folder has the same path inside it ({@link ChrootCommand}), so none of
+ * this changes.
  */
 final class TempStore implements AutoCloseable {
     private static final long COMMAND_TIMEOUT_SECONDS = 120;
@@ -146,17 +148,28 @@ final class TempStore implements AutoCloseable {
 
     /** Starts a Nix command in the background, its output going to two files; the caller waits for it. */
     Process startNix(Path command, List<String> args, Path out, Path err) throws IOException {
+        return startNix(command, args, out, err, Map.of());
+    }
+
+    /** As {@link #startNix(Path, List, Path, Path)}, with {@code extra} added to the environment (test hooks). */
+    Process startNix(Path command, List<String> args, Path out, Path err, Map<String, String> extra) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(command.toString());
         cmd.addAll(args);
         cmd.addAll(options);
-        return start(cmd, out, err);
+        return start(cmd, out, err, extra);
     }
 
     private Process start(List<String> cmd, Path out, Path err) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
+        return start(cmd, out, err, Map.of());
+    }
+
+    private Process start(List<String> cmd, Path out, Path err, Map<String, String> extra) throws IOException {
+        List<String> line = nix.root() == null ? cmd : ChrootCommand.wrap(nix.root(), dir, cmd);
+        ProcessBuilder pb = new ProcessBuilder(line).directory(dir.toFile());
         pb.environment().clear();
         pb.environment().putAll(env);
+        pb.environment().putAll(extra);
         pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(devNull()));
         return pb.start();
     }
@@ -168,9 +181,10 @@ final class TempStore implements AutoCloseable {
     /**
      * Writes {@code temproots/<name>} with the paths, each NUL-terminated as Nix writes them, and,
      * when {@code live}, starts a helper that holds an exclusive flock on it (as the owning Nix process
-     * does for its whole life) until the store is closed. Returns once the lock is held.
+     * does for its whole life) until the store is closed or the caller ends it. Returns the helper (null
+     * when not {@code live}) once the lock is held.
      */
-    void tempRoots(String name, List<Path> paths, boolean live) throws IOException, InterruptedException {
+    Process tempRoots(String name, List<Path> paths, boolean live) throws IOException, InterruptedException {
         Path dirPath = stateDir().resolve("temproots");
         Files.createDirectories(dirPath);
         Path file = dirPath.resolve(name);
@@ -180,7 +194,7 @@ final class TempStore implements AutoCloseable {
         }
         Files.writeString(file, sb, StandardCharsets.UTF_8);
         if (!live) {
-            return;
+            return null;
         }
         // One process holds the lock: bash opens the file read-write (fd 9), flock(1) locks that open
         // file description, and exec keeps fd 9 in sleep. Its arguments name the temproots file only.
@@ -197,6 +211,7 @@ final class TempStore implements AutoCloseable {
         if (!"locked".equals(line)) {
             throw new IOException("the temp-roots helper did not take its lock (is flock from util-linux installed?)");
         }
+        return p;
     }
 
     /** The short names of the entries in the store directory, sorted; dot files are skipped. */
@@ -239,6 +254,9 @@ final class TempStore implements AutoCloseable {
         }
         holders.clear();
         deleteTree(dir);
+        if (nix.root() != null) {
+            ChrootCommand.removeMountPoint(nix.root(), dir);
+        }
     }
 
     /** chmod -R u+w, then delete: store paths are read-only. */

@@ -9,7 +9,7 @@ import gcsim.kernel.Fault;
  * A daemon worker: reads one op at a time from its connection, runs it on its own {@link
  * LocalStore}, replies (§2.3). At end-of-file it destroys the store — waits for its auto-GC, closes
  * and unlinks its temproots file — and exits; from the moment the flock goes, its temp roots
- * protect nothing.
+ * protect nothing. Under {@code worker-exit: no-destructor} (2.34.0–2.35.1) it exits at once.
  */
 final class Worker extends ModelFrame {
     private final LocalStore store;
@@ -33,6 +33,16 @@ final class Worker extends ModelFrame {
                 if (m == null) {
                     if (k.tracing()) {
                         note("daemon worker §2.3", "client closed the connection");
+                    }
+                    if (w.switches.workerExit() == gcsim.variant.WorkerExit.NO_DESTRUCTOR) {
+                        // 2.34.0–2.35.1: exit(0) with the store alive; the kernel drops the flock, the
+                        // file stays behind, and a running auto-GC thread ends with the process
+                        if (k.tracing()) {
+                            story("daemon worker §2.3", self.process().name()
+                                    + " exits without ~LocalStore; its temp roots no longer protect anything");
+                        }
+                        self.process().exit();
+                        return self.ret(null);
                     }
                     pc = 3;
                     return self.call(new LocalStoreDestructor(w, store));

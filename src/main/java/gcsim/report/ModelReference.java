@@ -45,6 +45,7 @@ public final class ModelReference {
             Map.entry("6.1", "61-switches"),
             Map.entry("6.2", "62-new-client-operations"),
             Map.entry("6.3", "63-windows-still-open-on-master"),
+            Map.entry("6.4", "64-nix-234"),
             Map.entry("7", "7-source-index")));
 
     /** Finer anchors inside §2.7, by step group. */

@@ -26,12 +26,26 @@ package gcsim.variant;
  * @param buildInputTempRoots BuildDerivation's building goal temp-roots each input before its validity
  *     check (#15613)
  * @param importDrvRoot {@code import} of an existing drv temp-roots it before reading it (#15795)
+ * @param workerExit whether a daemon worker destroys its store before it exits (§2.3 "Worker
+ *     lifecycle"; 2.34.0 to 2.35.1 do not)
  */
 public record Switches(WriteDerivationMode writeDerivation, boolean fetchCacheTempRoot, boolean callerRoots,
                        TempRootClient tempRootClient, PathInUse pathInUse,
                        boolean gcDeleteRecheck, SrcMemo srcMemo, boolean tempRootDedup, boolean addRecheckUncached,
                        AutoGcThread autoGcThread, GcRootOrder gcRootOrder,
-                       boolean copyTempRoots, boolean buildInputTempRoots, boolean importDrvRoot) {
+                       boolean copyTempRoots, boolean buildInputTempRoots, boolean importDrvRoot,
+                       WorkerExit workerExit) {
+
+    /** All switches but the worker's exit, which keeps the baseline's destructor. */
+    public Switches(WriteDerivationMode writeDerivation, boolean fetchCacheTempRoot, boolean callerRoots,
+                    TempRootClient tempRootClient, PathInUse pathInUse,
+                    boolean gcDeleteRecheck, SrcMemo srcMemo, boolean tempRootDedup, boolean addRecheckUncached,
+                    AutoGcThread autoGcThread, GcRootOrder gcRootOrder,
+                    boolean copyTempRoots, boolean buildInputTempRoots, boolean importDrvRoot) {
+        this(writeDerivation, fetchCacheTempRoot, callerRoots, tempRootClient, pathInUse, gcDeleteRecheck, srcMemo,
+                tempRootDedup, addRecheckUncached, autoGcThread, gcRootOrder, copyTempRoots, buildInputTempRoots,
+                importDrvRoot, WorkerExit.DESTRUCTOR);
+    }
 
     /** The three patch switches, with everything else as at the baseline. */
     public Switches(WriteDerivationMode writeDerivation, boolean fetchCacheTempRoot, boolean callerRoots) {
@@ -66,6 +80,7 @@ public record Switches(WriteDerivationMode writeDerivation, boolean fetchCacheTe
         m.put("copy-temp-roots", String.valueOf(copyTempRoots));
         m.put("build-input-temp-roots", String.valueOf(buildInputTempRoots));
         m.put("import-drv-root", String.valueOf(importDrvRoot));
+        m.put("worker-exit", workerExit.key());
         return m;
     }
 

@@ -94,13 +94,16 @@ public final class VariantLoader {
         GcRootOrder gcRootOrder = m.has("gc-root-order")
                 ? choice(r, m.get("gc-root-order"), "gc-root-order", GcRootOrder.values(), GcRootOrder::key)
                 : base.gcRootOrder();
+        WorkerExit workerExit = m.has("worker-exit")
+                ? choice(r, m.get("worker-exit"), "worker-exit", WorkerExit.values(), WorkerExit::key)
+                : base.workerExit();
         return new Switches(mode, fetchCacheTempRoot, callerRoots, client, pathInUse,
                 flag(r, m, "gc-delete-recheck", base.gcDeleteRecheck()), srcMemo,
                 flag(r, m, "temp-root-dedup", base.tempRootDedup()),
                 flag(r, m, "add-recheck-uncached", base.addRecheckUncached()), autoGcThread, gcRootOrder,
                 flag(r, m, "copy-temp-roots", base.copyTempRoots()),
                 flag(r, m, "build-input-temp-roots", base.buildInputTempRoots()),
-                flag(r, m, "import-drv-root", base.importDrvRoot()));
+                flag(r, m, "import-drv-root", base.importDrvRoot()), workerExit);
     }
 
     private static boolean flag(YamlReader r, YamlMap m, String key, boolean otherwise) throws ScenarioException {

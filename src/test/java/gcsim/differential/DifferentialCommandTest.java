@@ -67,4 +67,46 @@ class DifferentialCommandTest {
         assertThat(TempStore.shortName("a756z2kilvs03nij3xpga9l8vfvspnsz-pkg1-dev")).isEqualTo("pkg1-dev");
         assertThat(TempStore.shortName("tmp-123")).isEqualTo("tmp-123");
     }
+
+    @Test
+    void anUnknownNixVersionListsTheAcceptedOnes() {
+        String[] r = run("differential", "--nix", "2.35");
+
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[1]).isEmpty();
+        assertThat(r[2]).isEqualTo("gcsim: --nix: unknown version '2.35' (accepted: 2.8, 2.34)\n");
+    }
+
+    @Test
+    void concurrentHistoriesNeedTheNixWithTheHooks() {
+        String[] r = run("differential", "--concurrent");
+
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[2]).isEqualTo("gcsim: --concurrent: needs --nix 2.34 (accepted: 2.34; Nix 2.8 lacks the collector's"
+                + " two test hooks)\n");
+    }
+
+    @Test
+    void aChrootWithoutNixIsBadInputThatSaysHowToMakeOne() {
+        String[] r = run("differential", "--nix", "2.34", "--chroot", "/nonexistent/sid");
+
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[2]).isEqualTo("gcsim: --chroot: no Nix in '/nonexistent/sid' (accepted: a chroot made by sim/sid-nix"
+                + " --dir DIR; run sim/sid-nix as root to make it)\n");
+    }
+
+    @Test
+    void aChrootCommandSharesTheFolderAtTheSamePathAndRunsTheCommandInside() throws java.io.IOException {
+        Path root = java.nio.file.Files.createTempDirectory("gcsim-root-");
+        Path folder = Path.of("/tmp/gcsim-folder-test");
+
+        List<String> line = ChrootCommand.wrap(root, folder, List.of("/usr/bin/nix-store", "--gc"));
+
+        assertThat(line).startsWith("/usr/bin/unshare", "--mount", "--fork").endsWith(root.toString(), folder.toString(),
+                "/usr/bin/nix-store", "--gc");
+        assertThat(ChrootCommand.mountPoint(root, folder)).isEqualTo(root.resolve("tmp/gcsim-folder-test")).isDirectory();
+        ChrootCommand.removeMountPoint(root, folder);
+        assertThat(ChrootCommand.mountPoint(root, folder)).doesNotExist();
+        TempStore.deleteTree(root);
+    }
 }

@@ -27,6 +27,21 @@ final class NixTests {
         return nix.get();
     }
 
+    /**
+     * The chroot of {@code sim/sid-nix} ({@code $GCSIM_SID_CHROOT}, else its default) when its Nix runs
+     * here and reports 2.34; the test is skipped (not failed) without it, or without the root that
+     * running it takes.
+     */
+    static Path sidChrootOrSkip() {
+        String env = System.getenv("GCSIM_SID_CHROOT");
+        Path dir = Path.of(env != null && !env.isEmpty() ? env : "/var/cache/gcsim/sid-nix");
+        var nix = NixInstall.inChroot(dir);
+        assumeTrue(nix.isPresent(), "no Nix in the sid chroot " + dir + " (.ci/run makes it with sim/sid-nix)");
+        String version = NixVersion.of(nix.get(), TMP);
+        assumeTrue(version.startsWith("2.34."), "the sid chroot " + dir + " does not run Nix 2.34: " + version);
+        return dir;
+    }
+
     /** gcsim's verdict on a scenario file under a variant, from {@code search --json}. */
     record Verdict(int code, String verdict, String kind, String message, String json) {
         @Override

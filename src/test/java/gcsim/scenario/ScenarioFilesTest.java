@@ -10,6 +10,7 @@ import gcsim.variant.Switches;
 import gcsim.variant.TempRootClient;
 import gcsim.variant.Variant;
 import gcsim.variant.VariantLoader;
+import gcsim.variant.WorkerExit;
 import gcsim.variant.WriteDerivationMode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -148,7 +149,7 @@ class ScenarioFilesTest {
         List<Variant> variants = VariantLoader.load(Path.of("scenarios/variants.yaml"));
         assertThat(variants).extracting(Variant::id).containsExactly(
                 "early-return", "drv-and-refs", "drv-only", "no-early-return", "caller-root", "drv-and-fetch", "nix-2.8",
-                "nix-master", "master-temp-roots-first", "master-copy-roots", "master-input-roots", "master-import-root");
+                "nix-2.34", "nix-master", "master-temp-roots-first", "master-copy-roots", "master-input-roots", "master-import-root");
         Switches master = new Switches(WriteDerivationMode.ROOT_DRV, true, false, TempRootClient.RETRY, PathInUse.LOG_BUG,
                 true, SrcMemo.PROCESS, true, true, AutoGcThread.JOINED, GcRootOrder.ROOTS_FIRST, false, false, false);
         assertThat(variants).extracting(Variant::switches).containsExactly(
@@ -159,6 +160,9 @@ class ScenarioFilesTest {
                 new Switches(WriteDerivationMode.EARLY_RETURN, false, true),
                 new Switches(WriteDerivationMode.ROOT_DRV, true, false),
                 new Switches(WriteDerivationMode.NO_EARLY_RETURN, true, false, TempRootClient.NIX_2_8, PathInUse.ABORT),
+                new Switches(WriteDerivationMode.ROOT_DRV, true, false, TempRootClient.RETRY, PathInUse.LOG_BUG,
+                        false, SrcMemo.PER_EVAL_STATE, false, false, AutoGcThread.DETACHED, GcRootOrder.ROOTS_FIRST,
+                        false, false, false, WorkerExit.NO_DESTRUCTOR),
                 master,
                 new Switches(WriteDerivationMode.ROOT_DRV, true, false, TempRootClient.RETRY, PathInUse.LOG_BUG,
                         true, SrcMemo.PROCESS, true, true, AutoGcThread.JOINED, GcRootOrder.TEMP_ROOTS_FIRST, false, false, false),
