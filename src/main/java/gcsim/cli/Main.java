@@ -26,7 +26,7 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws BadInput {
-        throw new BadInput("missing command (accepted: list, search, replay, compare, merge, differential; gcsim --help explains them)");
+        throw new BadInput("missing command (accepted: list, search, replay, compare, merge, differential, bench; gcsim --help explains them)");
     }
 
     public static void main(String[] args) {
@@ -59,6 +59,7 @@ public final class Main implements Callable<Integer> {
             cl.addSubcommand("compare", new CompareCommand(ctx));
             cl.addSubcommand("merge", new MergeCommand(ctx));
             cl.addSubcommand("differential", new DifferentialCommand(ctx));
+            cl.addSubcommand("bench", new BenchCommand(ctx));
             cl.setOut(outWriter);
             cl.setErr(errWriter);
             cl.setParameterExceptionHandler(new ParameterErrors(err));
