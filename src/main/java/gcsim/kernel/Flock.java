@@ -33,7 +33,7 @@ public final class Flock {
 
     /** A guard for a blocking lock call. */
     public Guard lockable(OpenFile f, boolean exclusiveMode) {
-        return () -> canLockQuiet(f, exclusiveMode);
+        return Guard.watching(resource, () -> canLockQuiet(f, exclusiveMode));
     }
 
     private boolean canLockQuiet(OpenFile f, boolean exclusiveMode) {

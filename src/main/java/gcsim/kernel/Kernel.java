@@ -59,10 +59,19 @@ public final class Kernel {
     private int starvationBound = -1;
     private int[] passedOver = new int[16];
     private int[] fairness = new int[16];
+    @Derived("which actors can run follows from their guards and the state the guards read")
+    private final Readiness readiness;
+    /**
+     * Whether each decision also asks every guard, as the kernel did before it kept {@link Readiness},
+     * and fails when the two disagree: on in the tests (system property {@code gcsim.auditReadiness}),
+     * so that a guard that watches a resource without every change being written is caught.
+     */
+    private static final boolean AUDIT_READINESS = Boolean.getBoolean("gcsim.auditReadiness");
 
     public Kernel(Strategy strategy, int maxSteps) {
         this.strategy = strategy;
         this.maxSteps = maxSteps;
+        this.readiness = new Readiness(nextResource);
         this.clockResource = newResource();
     }
 
@@ -169,6 +178,7 @@ public final class Kernel {
     Actor newActor(String name, SimProcess p, Frame body) {
         Actor a = new Actor(this, actors.size(), name, p, body);
         actors.add(a);
+        readiness.actorCreated(a);
         if (starvationBound >= 0) {
             if (a.id() >= fairness.length) {
                 fairness = Arrays.copyOf(fairness, Math.max(a.id() + 1, fairness.length * 2));
@@ -181,7 +191,18 @@ public final class Kernel {
 
     /** A fresh id for a piece of shared state, for footprints. */
     public int newResource() {
+        readiness.resourceCreated(nextResource);
         return nextResource++;
+    }
+
+    /** The resource virtual time lives in: timers watch it. */
+    int clockResource() {
+        return clockResource;
+    }
+
+    /** The actor's guard was replaced or it ended: its readiness is asked again at the next decision. */
+    void actorChanged(Actor a) {
+        readiness.changed(a);
     }
 
     /** Reports that the running step read {@code resource}. */
@@ -193,6 +214,7 @@ public final class Kernel {
 
     /** Reports that the running step wrote {@code resource}. */
     public void write(int resource) {
+        readiness.written(resource);
         if (footprints != null && recording) {
             footprints.record(resource, true);
         }
@@ -262,28 +284,19 @@ public final class Kernel {
             if (stopReason != null) {
                 return new Outcome(Outcome.End.STOPPED, steps, now, List.of(), stopReason);
             }
-            int n = 0;
-            long nextDeadline = Guard.NEVER;
-            for (int i = 0, size = actors.size(); i < size; i++) {
-                Actor a = actors.get(i);
-                if (a.done) {
-                    continue;
-                }
-                Guard g = a.guard;
-                if (g == null || g.ready()) {
-                    if (n + 1 >= options.length) {
-                        options = Arrays.copyOf(options, options.length * 2);
-                    }
-                    options[n++] = a.id();
-                } else {
-                    if (starvationBound >= 0) {
-                        passedOver[a.id()] = 0; // cannot run: not starved
-                    }
-                    long d = g.deadline();
-                    if (d < nextDeadline) {
-                        nextDeadline = d;
+            readiness.update();
+            options = readiness.options(options);
+            int n = readiness.count;
+            long nextDeadline = readiness.nextDeadline();
+            if (starvationBound >= 0) {
+                for (int i = 0, size = actors.size(); i < size; i++) {
+                    if (!actors.get(i).done && !readiness.runnable(i)) {
+                        passedOver[i] = 0; // cannot run: not starved
                     }
                 }
+            }
+            if (AUDIT_READINESS) {
+                auditReadiness(n, nextDeadline);
             }
             if (n == 0 && nextDeadline == Guard.NEVER) {
                 return finish();
@@ -325,6 +338,7 @@ public final class Kernel {
                     }
                 }
                 now = Math.max(now, nextDeadline);
+                readiness.written(clockResource);
                 lastActor = -1;
                 if (trace != null) {
                     trace.add(new TraceEvent(steps, now, "clock", "time advances to " + formatTime(now), false));
@@ -355,6 +369,7 @@ public final class Kernel {
             }
             a.spun = false;
             a.runStep();
+            readiness.changed(a);
             lastActor = a.id();
             if (observer != null) {
                 recording = false; // the oracles' reads are not part of the step
@@ -362,6 +377,30 @@ public final class Kernel {
                 recording = true;
             }
             current = null;
+        }
+    }
+
+    /** Fails unless asking every guard now gives the options and deadline that {@link Readiness} kept. */
+    private void auditReadiness(int n, long nextDeadline) {
+        int m = 0;
+        long deadline = Guard.NEVER;
+        for (Actor a : actors) {
+            if (a.done) {
+                continue;
+            }
+            Guard g = a.guard;
+            if (g == null || g.ready()) {
+                if (m >= n || options[m] != a.id()) {
+                    throw new IllegalStateException("readiness kept for step " + (steps + 1) + " misses " + a.name());
+                }
+                m++;
+            } else {
+                deadline = Math.min(deadline, g.deadline());
+            }
+        }
+        if (m != n || deadline != nextDeadline) {
+            throw new IllegalStateException("readiness kept for step " + (steps + 1) + " offers " + n + " actors (asked: " + m
+                    + ") and deadline " + nextDeadline + " (asked: " + deadline + ")");
         }
     }
 

@@ -19,4 +19,9 @@ final class Timer implements Guard {
     public long deadline() {
         return wake;
     }
+
+    @Override
+    public int watches() {
+        return kernel.clockResource();
+    }
 }
