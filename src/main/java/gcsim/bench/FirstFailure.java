@@ -99,7 +99,18 @@ final class FirstFailure {
             if (first < 0) {
                 first = Cpu.threadNanos();
             }
-            RunResult r = inner.run(strategy, trace);
+            return timed(inner.run(strategy, trace));
+        }
+
+        @Override
+        public RunResult runForSearch(Strategy strategy) {
+            if (first < 0) {
+                first = Cpu.threadNanos();
+            }
+            return timed(inner.runForSearch(strategy));
+        }
+
+        private RunResult timed(RunResult r) {
             if (r.failed() && failed < 0) {
                 failed = Cpu.threadNanos();
             }

@@ -108,7 +108,7 @@ final class Throughput {
             for (int k = 0; k < CHECK_EVERY; k++) {
                 strategy.reseed(Search.seedOf(baseSeed, index));
                 strategy.expectDecisions(Pct.DEFAULT_DECISIONS);
-                RunResult r = executor.run(strategy, false);
+                RunResult r = executor.runForSearch(strategy);
                 steps += r.outcome().steps();
                 executions++;
                 index += stride;
