@@ -6,6 +6,7 @@ import gcsim.scenario.Scenario;
 import gcsim.search.StrategyKind;
 import gcsim.variant.Variant;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +24,7 @@ public final class Bench {
     static final String THROUGHPUT = "throughput (executions per CPU-second unless said)";
     static final String STEP_COST = "cost of a step as evaluations are added (random, one thread)";
     static final String FIRST_FAILURE = "first failure: hosts-drv under early-return";
+    static final String COLD = "first failure in a fresh JVM: gcsim search on hosts-drv under early-return, one process per seed";
     static final String HEAP = "peak heap of a long search (hosts-drv, drv-only, random, every core)";
 
     /** Where the benchmark finds the project's scenarios and variants. */
@@ -39,8 +41,12 @@ public final class Bench {
      * @param seeds base seeds per first-failure run (the median is over them)
      * @param threads threads of the "every core" runs
      * @param heapSchedules schedules of the peak-heap search, or 0 to leave it out
+     * @param coldSeeds fresh JVMs per cold-start run (one seed each), or 0 to leave it out
+     * @param home the project root, which the fresh JVMs are given
+     * @param cdsArchive the class-data-sharing archive the launcher builds, or null
      */
-    public record Options(int runs, double seconds, double warmupSeconds, int seeds, int threads, long heapSchedules) {}
+    public record Options(int runs, double seconds, double warmupSeconds, int seeds, int threads, long heapSchedules,
+                          int coldSeeds, Path home, Path cdsArchive) {}
 
     private final Workloads workloads;
     private final Options options;
@@ -68,6 +74,9 @@ public final class Bench {
                 StrategyKind.RANDOM, 40_000);
         stepCost(drvOnly);
         firstFailure(hostsDrv, earlyReturn);
+        if (options.coldSeeds() > 0) {
+            coldStart();
+        }
         if (options.heapSchedules() > 0) {
             peakHeap(hostsDrv, drvOnly);
         } else {
@@ -189,6 +198,29 @@ public final class Bench {
         figures.add(Figure.plain(FIRST_FAILURE, "dfs (no seed): executions", "", executions));
         figures.add(Figure.plain(FIRST_FAILURE, "dfs: CPU time, its traced replay included", "ms", cpu));
         figures.add(Figure.plain(FIRST_FAILURE, "dfs: wall time", "ms", wall));
+    }
+
+    private void coldStart() throws Exception {
+        Path archive = ColdStart.existing(options.cdsArchive());
+        int runs = options.runs();
+        for (Path a : archive == null ? new Path[] {null} : new Path[] {null, archive}) {
+            String with = a == null ? "without a CDS archive" : "with the CDS archive";
+            say("first failure in fresh JVMs, " + with);
+            double[] search = new double[runs];
+            double[] process = new double[runs];
+            for (int i = 0; i < runs; i++) {
+                ColdStart.Run r = ColdStart.measure(options.home(), options.coldSeeds(), a);
+                search[i] = r.searchMillis();
+                process[i] = r.processMillis();
+            }
+            String per = with + ", median over " + options.coldSeeds() + " seeds";
+            figures.add(Figure.atMost(COLD, per + ": the search's own time", "ms", search, 20, "≤ 20 ms"));
+            figures.add(Figure.plain(COLD, per + ": the whole process", "ms", process));
+        }
+        if (archive == null) {
+            notes.add("cold start: no CDS archive at " + options.cdsArchive() + " (sim/gcsim builds one after the jar),"
+                    + " so only the JVM without one was measured");
+        }
     }
 
     private void peakHeap(Scenario s, Variant v) {

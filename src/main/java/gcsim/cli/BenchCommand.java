@@ -44,8 +44,16 @@ final class BenchCommand implements Callable<Integer> {
             description = "Schedules of the --heap search (default: ${DEFAULT-VALUE}).")
     String heapSchedules;
 
+    @Option(names = "--cold-seeds", paramLabel = "N", defaultValue = "10",
+            description = "Fresh JVMs per cold-start run, one seed each, with and without the CDS archive; 0 leaves"
+                    + " the cold start out (default: ${DEFAULT-VALUE}).")
+    String coldSeeds;
+
     @Option(names = "--json", description = "Print one line of JSON instead of text.")
     boolean json;
+
+    /** The class-data-sharing archive {@code sim/gcsim} builds beside the jar. */
+    static final String CDS_ARCHIVE = "gcsim.jsa";
 
     private final Context ctx;
 
@@ -61,6 +69,7 @@ final class BenchCommand implements Callable<Integer> {
         int s = (int) Numbers.range("--seeds", seeds, 1, 100_000, "a whole number");
         int t = Numbers.threads(threads);
         long h = heap ? Numbers.positiveLong("--heap-schedules", heapSchedules) : 0;
+        int cold = (int) Numbers.range("--cold-seeds", coldSeeds, 0, 10_000, "a whole number");
         if (!heap && !"10000000".equals(heapSchedules)) {
             throw new BadInput("--heap-schedules goes with --heap (accepted: add --heap, or leave it out)");
         }
@@ -76,7 +85,8 @@ final class BenchCommand implements Callable<Integer> {
                 return Target.findVariant(project, id);
             }
         };
-        BenchReport r = new Bench(workloads, new Bench.Options(n, cpu / 1000.0, warmup / 1000.0, s, t, h), ctx.err()).run();
+        BenchReport r = new Bench(workloads, new Bench.Options(n, cpu / 1000.0, warmup / 1000.0, s, t, h, cold,
+                project.home(), project.home().resolve("target").resolve(CDS_ARCHIVE)), ctx.err()).run();
         if (json) {
             ctx.out().println(r.json());
         } else {
