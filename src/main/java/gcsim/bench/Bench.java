@@ -25,6 +25,7 @@ public final class Bench {
     static final String STEP_COST = "cost of a step as evaluations are added (random, one thread)";
     static final String FIRST_FAILURE = "first failure: hosts-drv under early-return";
     static final String COLD = "first failure in a fresh JVM: gcsim search on hosts-drv under early-return, one process per seed";
+    static final String PEERS = "peers: time to the first observation of the seed race (hosts-drv under early-return)";
     static final String HEAP = "peak heap of a long search (hosts-drv, drv-only, random, every core)";
 
     /** Where the benchmark finds the project's scenarios and variants. */
@@ -44,15 +45,19 @@ public final class Bench {
      * @param coldSeeds fresh JVMs per cold-start run (one seed each), or 0 to leave it out
      * @param home the project root, which the fresh JVMs are given
      * @param cdsArchive the class-data-sharing archive the launcher builds, or null
+     * @param peers whether to run jcstress and Lincheck on the seed race too (minutes)
      */
     public record Options(int runs, double seconds, double warmupSeconds, int seeds, int threads, long heapSchedules,
-                          int coldSeeds, Path home, Path cdsArchive) {}
+                          int coldSeeds, Path home, Path cdsArchive, boolean peers) {}
 
     private final Workloads workloads;
     private final Options options;
     private final PrintStream progress;
     private final List<Figure> figures = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    /** The last cold-start medians (the archive's when there is one), for the peers' ratios; NaN until measured. */
+    private double coldProcessMs = Double.NaN;
+    private double coldSearchMs = Double.NaN;
 
     public Bench(Workloads workloads, Options options, PrintStream progress) {
         this.workloads = workloads;
@@ -76,6 +81,9 @@ public final class Bench {
         firstFailure(hostsDrv, earlyReturn);
         if (options.coldSeeds() > 0) {
             coldStart();
+        }
+        if (options.peers()) {
+            peers();
         }
         if (options.heapSchedules() > 0) {
             peakHeap(hostsDrv, drvOnly);
@@ -216,11 +224,46 @@ public final class Bench {
             String per = with + ", median over " + options.coldSeeds() + " seeds";
             figures.add(Figure.atMost(COLD, per + ": the search's own time", "ms", search, 20, "≤ 20 ms"));
             figures.add(Figure.plain(COLD, per + ": the whole process", "ms", process));
+            coldProcessMs = Spread.of(process).median();
+            coldSearchMs = Spread.of(search).median();
         }
         if (archive == null) {
             notes.add("cold start: no CDS archive at " + options.cdsArchive() + " (sim/gcsim builds one after the jar),"
                     + " so only the JVM without one was measured");
         }
+    }
+
+    /**
+     * jcstress and Lincheck on the real-thread seed race, once each (a run takes a minute or more),
+     * beside gcsim's fresh-JVM time to the same failure; the ratios compare whole processes, JVM
+     * start included on both sides, and CPU time where both give it.
+     */
+    private void peers() throws Exception {
+        if (Double.isNaN(coldProcessMs)) {
+            ColdStart.Run r = ColdStart.measure(options.home(), 5, ColdStart.existing(options.cdsArchive()));
+            coldProcessMs = r.processMillis();
+            coldSearchMs = r.searchMillis();
+        }
+        figures.add(Figure.plain(PEERS, "gcsim: a fresh JVM's whole process (median)", "ms", new double[] {coldProcessMs}));
+        figures.add(Figure.plain(PEERS, "gcsim: the search's own time (median)", "ms", new double[] {coldSearchMs}));
+        for (boolean jcstress : new boolean[] {true, false}) {
+            say("peers: " + (jcstress ? "jcstress (seed preset)" : "Lincheck 3.7 model checking") + ", through Maven");
+            Peers.Observation o = jcstress ? Peers.jcstress(options.home()) : Peers.lincheck(options.home());
+            if (!o.found()) {
+                notes.add("peers: " + o.peer() + " gave no first observation: " + o.why()
+                        + (Double.isNaN(o.wallMs()) ? "" : String.format(Locale.ROOT, " (after %,.0f ms, %,.0f ms of CPU)",
+                        o.wallMs(), o.cpuMs())));
+                continue;
+            }
+            String from = jcstress ? "from jcstress's start" : "from its VM's start";
+            figures.add(Figure.plain(PEERS, o.peer() + ": wall time " + from, "ms", new double[] {o.wallMs()}));
+            figures.add(Figure.plain(PEERS, o.peer() + ": CPU time", "ms", new double[] {o.cpuMs()}));
+            figures.add(Figure.atLeast(PEERS, o.peer() + " / gcsim, whole processes", "x",
+                    new double[] {o.wallMs() / coldProcessMs}, 100, "≥ 100"));
+            figures.add(Figure.atLeast(PEERS, o.peer() + " / gcsim's search", "x",
+                    new double[] {o.wallMs() / Math.max(coldSearchMs, 1)}, 100, "≥ 100"));
+        }
+        notes.add("peers: each ran once (a run takes a minute or more); gcsim's side is the median of its fresh-JVM runs");
     }
 
     private void peakHeap(Scenario s, Variant v) {

@@ -49,6 +49,10 @@ final class BenchCommand implements Callable<Integer> {
                     + " the cold start out (default: ${DEFAULT-VALUE}).")
     String coldSeeds;
 
+    @Option(names = "--peers", description = "Also time the seed race's first observation under jcstress and Lincheck"
+            + " (run by Maven; minutes) and print the ratios to gcsim's.")
+    boolean peers;
+
     @Option(names = "--json", description = "Print one line of JSON instead of text.")
     boolean json;
 
@@ -86,7 +90,7 @@ final class BenchCommand implements Callable<Integer> {
             }
         };
         BenchReport r = new Bench(workloads, new Bench.Options(n, cpu / 1000.0, warmup / 1000.0, s, t, h, cold,
-                project.home(), project.home().resolve("target").resolve(CDS_ARCHIVE)), ctx.err()).run();
+                project.home(), project.home().resolve("target").resolve(CDS_ARCHIVE), peers), ctx.err()).run();
         if (json) {
             ctx.out().println(r.json());
         } else {
