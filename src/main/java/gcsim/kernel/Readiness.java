@@ -26,23 +26,24 @@ final class Readiness {
     /** Bit {@code id} set when actor {@code id} can run. */
     private long[] runnable = new long[1];
     /** Per resource: the first actor waiting on it, or NONE. */
-    private int[] firstWaiter = new int[32];
+    // sized so that an execution of a scenario seldom has to grow them
+    private int[] firstWaiter = new int[128];
     /** Per resource: the decision round in which it was last marked written. */
-    private int[] writtenRound = new int[32];
+    private int[] writtenRound = new int[128];
     /** Per actor: the next actor in the same list, or NONE. */
-    private int[] next = new int[16];
+    private int[] next = new int[32];
     /** Per actor: the resource whose list holds it, POLLED, or NONE. */
-    private int[] listOf = new int[16];
+    private int[] listOf = new int[32];
     /** Per actor: the decision round in which it was last marked changed. */
-    private int[] changedRound = new int[16];
+    private int[] changedRound = new int[32];
     /** Per actor: its guard's deadline while the guard is not ready, else {@link Guard#NEVER}. */
-    private long[] deadline = new long[16];
+    private long[] deadline = new long[32];
     private int polledFirst = NONE;
     /** How many ids the last {@link #options} call wrote. */
     int count;
     private final IntList written = new IntList(8);
     private final IntList changed = new IntList(8);
-    private Actor[] actors = new Actor[16];
+    private Actor[] actors = new Actor[32];
     /** Starts at 1 so that the zeroed round arrays mark nothing. */
     private int round = 1;
 

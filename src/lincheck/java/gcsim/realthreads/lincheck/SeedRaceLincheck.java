@@ -50,9 +50,9 @@ public final class SeedRaceLincheck {
                 }
             });
         } catch (Throwable t) {
-            System.err.println(t.getMessage());
             found = String.valueOf(t).contains("is not valid");
-            error = found ? "" : String.valueOf(t).lines().findFirst().orElse("");
+            error = found ? "" : (t.getClass().getSimpleName() + ": " + String.valueOf(t.getMessage()).lines()
+                    .map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse(""));
         }
         long wallMs = ManagementFactory.getRuntimeMXBean().getUptime();
         long cpuMs = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
