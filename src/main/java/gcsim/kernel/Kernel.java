@@ -296,7 +296,7 @@ public final class Kernel {
                 }
             }
             if (AUDIT_READINESS) {
-                auditReadiness(n, nextDeadline);
+                Readiness.audit(actors, options, n, nextDeadline, steps + 1);
             }
             if (n == 0 && nextDeadline == Guard.NEVER) {
                 return finish();
@@ -377,30 +377,6 @@ public final class Kernel {
                 recording = true;
             }
             current = null;
-        }
-    }
-
-    /** Fails unless asking every guard now gives the options and deadline that {@link Readiness} kept. */
-    private void auditReadiness(int n, long nextDeadline) {
-        int m = 0;
-        long deadline = Guard.NEVER;
-        for (Actor a : actors) {
-            if (a.done) {
-                continue;
-            }
-            Guard g = a.guard;
-            if (g == null || g.ready()) {
-                if (m >= n || options[m] != a.id()) {
-                    throw new IllegalStateException("readiness kept for step " + (steps + 1) + " misses " + a.name());
-                }
-                m++;
-            } else {
-                deadline = Math.min(deadline, g.deadline());
-            }
-        }
-        if (m != n || deadline != nextDeadline) {
-            throw new IllegalStateException("readiness kept for step " + (steps + 1) + " offers " + n + " actors (asked: " + m
-                    + ") and deadline " + nextDeadline + " (asked: " + deadline + ")");
         }
     }
 

@@ -152,6 +152,33 @@ final class Readiness {
         return d;
     }
 
+    /**
+     * Fails unless asking every guard of {@code actors} now gives the first {@code n} of {@code options}
+     * and {@code nextDeadline}, as kept; the tests' check that every watched guard's changes are written.
+     */
+    static void audit(java.util.List<Actor> actors, int[] options, int n, long nextDeadline, int step) {
+        int m = 0;
+        long deadline = Guard.NEVER;
+        for (Actor a : actors) {
+            if (a.done) {
+                continue;
+            }
+            Guard g = a.guard;
+            if (g == null || g.ready()) {
+                if (m >= n || options[m] != a.id()) {
+                    throw new IllegalStateException("readiness kept for step " + step + " misses " + a.name());
+                }
+                m++;
+            } else {
+                deadline = Math.min(deadline, g.deadline());
+            }
+        }
+        if (m != n || deadline != nextDeadline) {
+            throw new IllegalStateException("readiness kept for step " + step + " offers " + n + " actors (asked: " + m
+                    + ") and deadline " + nextDeadline + " (asked: " + deadline + ")");
+        }
+    }
+
     private void ask(Actor a) {
         int id = a.id();
         Guard g = a.guard;
