@@ -12,8 +12,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * gcsim's command line: {@code list}, {@code search}, {@code replay}, {@code compare}, {@code merge} and
- * {@code differential}.
+ * gcsim's command line: {@code list}, {@code search}, {@code replay}, {@code compare}, {@code merge},
+ * {@code differential} and {@code bench}.
  *
  * <p>The contract other tools rely on: results on stdout, diagnostics on stderr; exit 0 when no
  * failure was found, 1 when one was found or reproduced, 2 for bad input (one line saying what and
