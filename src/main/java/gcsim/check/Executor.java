@@ -10,4 +10,13 @@ import gcsim.kernel.Strategy;
 public interface Executor {
     /** Runs one execution; {@code trace} asks for the full step trace (slower). */
     RunResult run(Strategy strategy, boolean trace);
+
+    /**
+     * Runs one untraced execution for a search that does not count distinct end states (random and
+     * PCT): the result's {@link RunResult#terminalState()} may be 0, which spares the digest of the
+     * final state that only the exhaustive search reads. Otherwise the same as {@code run(strategy, false)}.
+     */
+    default RunResult runForSearch(Strategy strategy) {
+        return run(strategy, false);
+    }
 }

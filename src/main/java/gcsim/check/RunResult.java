@@ -15,7 +15,8 @@ import java.util.List;
  * @param trace every step's events when tracing was on, else empty
  * @param coverage what the execution exercised, so that a pass is not empty
  * @param validAtEnd short names of the paths valid when the execution ended, when tracing was on, else empty
- * @param terminalState a digest of the final state (store, roots, failure), for counting distinct outcomes
+ * @param terminalState a digest of the final state (store, roots, failure), for counting distinct outcomes; 0 from
+ *     {@link Executor#runForSearch}, whose searches do not count them
  * @param states when tracing: the state after each step that told part of the story, in step order; else empty
  */
 public record RunResult(Outcome outcome, Failure failure, Schedule schedule, List<TraceEvent> trace, Coverage coverage,

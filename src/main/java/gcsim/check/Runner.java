@@ -47,6 +47,16 @@ public final class Runner implements Executor {
 
     @Override
     public RunResult run(Strategy strategy, boolean trace) {
+        return run(strategy, trace, true);
+    }
+
+    @Override
+    public RunResult runForSearch(Strategy strategy) {
+        return run(strategy, false, false);
+    }
+
+    /** @param digest whether to compute the terminal-state digest (else it is 0) */
+    private RunResult run(Strategy strategy, boolean trace, boolean digest) {
         Kernel kernel = new Kernel(strategy, maxSteps);
         if (starvationBound >= 0) {
             kernel.withStarvationBound(starvationBound);
@@ -75,6 +85,6 @@ public final class Runner implements Executor {
         }
         return new RunResult(outcome, failure, kernel.schedule(), kernel.trace(),
                 new RunResult.Coverage(world.gcRuns(), world.gcDuringClientOps(), world.pathsDeleted()), valid,
-                world.fingerprint() * 31 + (failure == null ? 0 : failure.kind().hashCode()), states);
+                digest ? world.fingerprint() * 31 + (failure == null ? 0 : failure.kind().hashCode()) : 0, states);
     }
 }

@@ -12,8 +12,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * gcsim's command line: {@code list}, {@code search}, {@code replay}, {@code compare}, {@code merge} and
- * {@code differential}.
+ * gcsim's command line: {@code list}, {@code search}, {@code replay}, {@code compare}, {@code merge},
+ * {@code differential} and {@code bench}.
  *
  * <p>The contract other tools rely on: results on stdout, diagnostics on stderr; exit 0 when no
  * failure was found, 1 when one was found or reproduced, 2 for bad input (one line saying what and
@@ -26,7 +26,7 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws BadInput {
-        throw new BadInput("missing command (accepted: list, search, replay, compare, merge, differential; gcsim --help explains them)");
+        throw new BadInput("missing command (accepted: list, search, replay, compare, merge, differential, bench; gcsim --help explains them)");
     }
 
     public static void main(String[] args) {
@@ -59,6 +59,7 @@ public final class Main implements Callable<Integer> {
             cl.addSubcommand("compare", new CompareCommand(ctx));
             cl.addSubcommand("merge", new MergeCommand(ctx));
             cl.addSubcommand("differential", new DifferentialCommand(ctx));
+            cl.addSubcommand("bench", new BenchCommand(ctx));
             cl.setOut(outWriter);
             cl.setErr(errWriter);
             cl.setParameterExceptionHandler(new ParameterErrors(err));

@@ -101,6 +101,7 @@ public final class Actor {
     /** Waits until {@code g} is ready; a scheduling point. */
     public Control await(Guard g) {
         guard = g;
+        kernel.actorChanged(this);
         serviceWait = false;
         return Control.WAIT;
     }
@@ -121,6 +122,7 @@ public final class Actor {
     /** Waits for work in a service loop: such a wait never counts as a deadlock. */
     public Control awaitWork(Guard g) {
         guard = g;
+        kernel.actorChanged(this);
         serviceWait = true;
         return Control.WAIT;
     }
@@ -135,6 +137,7 @@ public final class Actor {
         top = null;
         guard = null;
         done = true;
+        kernel.actorChanged(this);
     }
 
     /**

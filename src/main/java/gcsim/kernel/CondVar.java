@@ -15,11 +15,22 @@ public final class CondVar {
 
     /** One thread's pending wait; its guard becomes ready once notified. */
     public static final class Waiter implements Guard {
+        /** The condition variable's resource: {@link #signalAll} writes it when it notifies. */
+        private final int resource;
         boolean notified;
+
+        Waiter(int resource) {
+            this.resource = resource;
+        }
 
         @Override
         public boolean ready() {
             return notified;
+        }
+
+        @Override
+        public int watches() {
+            return resource;
         }
     }
 
@@ -32,7 +43,7 @@ public final class CondVar {
     public Waiter release(Mutex m, Actor a) {
         kernel.write(resource);
         m.unlock(a);
-        Waiter w = new Waiter();
+        Waiter w = new Waiter(resource);
         waiters.add(w);
         return w;
     }

@@ -40,7 +40,8 @@ public final class Connection {
         private SimProcess owner;
         private final ArrayDeque<Object> inbox = new ArrayDeque<>(2);
         private boolean closed;
-        private final Guard readable = () -> !inbox.isEmpty() || peer().closed;
+        @Derived("the guard object over inbox and the peer's closed flag, made once")
+        private final Guard readable = Guard.watching(resource, () -> !inbox.isEmpty() || peer().closed);
 
         End(SimProcess owner) {
             this.owner = owner;

@@ -33,7 +33,28 @@ public final class Flock {
 
     /** A guard for a blocking lock call. */
     public Guard lockable(OpenFile f, boolean exclusiveMode) {
-        return () -> canLockQuiet(f, exclusiveMode);
+        return new Lockable(f, exclusiveMode);
+    }
+
+    /** Ready when {@code file} could take the lock now; its answer changes only when the lock is written. */
+    private final class Lockable implements Guard {
+        private final OpenFile file;
+        private final boolean exclusiveMode;
+
+        Lockable(OpenFile file, boolean exclusiveMode) {
+            this.file = file;
+            this.exclusiveMode = exclusiveMode;
+        }
+
+        @Override
+        public boolean ready() {
+            return canLockQuiet(file, exclusiveMode);
+        }
+
+        @Override
+        public int watches() {
+            return resource;
+        }
     }
 
     private boolean canLockQuiet(OpenFile f, boolean exclusiveMode) {

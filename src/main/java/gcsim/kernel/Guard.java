@@ -3,8 +3,9 @@ package gcsim.kernel;
 /**
  * A condition an actor waits on: a lock becoming free, a message arriving, a timer expiring.
  *
- * <p>Guards are polled by the kernel at each scheduling decision, so a guard must be a pure read
- * of simulation state: no side effects, no choices.
+ * <p>Guards are asked by the kernel at scheduling decisions (at each one, unless the guard says
+ * which resource it {@link #watches}), so a guard must be a pure read of simulation state: no side
+ * effects, no choices.
  */
 public interface Guard {
     long NEVER = Long.MAX_VALUE;
@@ -23,5 +24,30 @@ public interface Guard {
      */
     default long latest() {
         return NEVER;
+    }
+
+    /**
+     * The one resource whose writes ({@link Kernel#write}) are the only way this guard's answer can
+     * change, or -1 when it may read anything. The kernel asks a guard that watches a resource again
+     * only after that resource was written, and one that watches nothing at every decision, so a
+     * guard may watch a resource only when every change to what it reads writes that resource.
+     */
+    default int watches() {
+        return -1;
+    }
+
+    /** A guard that answers {@code test} and whose answer changes only when {@code resource} is written. */
+    static Guard watching(int resource, java.util.function.BooleanSupplier test) {
+        return new Guard() {
+            @Override
+            public boolean ready() {
+                return test.getAsBoolean();
+            }
+
+            @Override
+            public int watches() {
+                return resource;
+            }
+        };
     }
 }

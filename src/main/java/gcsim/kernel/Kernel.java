@@ -65,10 +65,19 @@ public final class Kernel {
     private final IntList startsBeforeRun = new IntList(2);
     private int[] passedOver = new int[16];
     private int[] fairness = new int[16];
+    @Derived("which actors can run follows from their guards and the state the guards read")
+    private final Readiness readiness;
+    /**
+     * Whether each decision also asks every guard, as the kernel did before it kept {@link Readiness},
+     * and fails when the two disagree: on in the tests (system property {@code gcsim.auditReadiness}),
+     * so that a guard that watches a resource without every change being written is caught.
+     */
+    private static final boolean AUDIT_READINESS = Boolean.getBoolean("gcsim.auditReadiness");
 
     public Kernel(Strategy strategy, int maxSteps) {
         this.strategy = strategy;
         this.maxSteps = maxSteps;
+        this.readiness = new Readiness(nextResource);
         this.clockResource = newResource();
     }
 
@@ -180,6 +189,7 @@ public final class Kernel {
     Actor newActor(String name, SimProcess p, Frame body) {
         Actor a = new Actor(this, actors.size(), name, p, body);
         actors.add(a);
+        readiness.actorCreated(a);
         if (starvationBound >= 0) {
             if (a.id() >= fairness.length) {
                 fairness = Arrays.copyOf(fairness, Math.max(a.id() + 1, fairness.length * 2));
@@ -192,7 +202,18 @@ public final class Kernel {
 
     /** A fresh id for a piece of shared state, for footprints. */
     public int newResource() {
+        readiness.resourceCreated(nextResource);
         return nextResource++;
+    }
+
+    /** The resource virtual time lives in: timers watch it. */
+    int clockResource() {
+        return clockResource;
+    }
+
+    /** The actor's guard was replaced or it ended: its readiness is asked again at the next decision. */
+    void actorChanged(Actor a) {
+        readiness.changed(a);
     }
 
     /** Reports that the running step read {@code resource}. */
@@ -204,6 +225,7 @@ public final class Kernel {
 
     /** Reports that the running step wrote {@code resource}. */
     public void write(int resource) {
+        readiness.written(resource);
         if (footprints != null && recording) {
             footprints.record(resource, true);
         }
@@ -297,32 +319,26 @@ public final class Kernel {
             if (stopReason != null) {
                 return new Outcome(Outcome.End.STOPPED, steps, now, List.of(), stopReason);
             }
-            int n = 0;
-            long nextDeadline = Guard.NEVER;
+            readiness.update();
+            options = readiness.options(options);
+            int n = readiness.count;
+            long nextDeadline = readiness.nextDeadline();
             long latest = Guard.NEVER; // the earliest time past which a ready actor may not be left waiting
-            for (int i = 0, size = actors.size(); i < size; i++) {
-                Actor a = actors.get(i);
-                if (a.done) {
-                    continue;
+            for (int i = 0; i < n; i++) {
+                Guard g = actors.get(options[i]).guard;
+                if (g != null && g.latest() < latest) {
+                    latest = g.latest();
                 }
-                Guard g = a.guard;
-                if (g == null || g.ready()) {
-                    if (n + 1 >= options.length) {
-                        options = Arrays.copyOf(options, options.length * 2);
-                    }
-                    options[n++] = a.id();
-                    if (g != null && g.latest() < latest) {
-                        latest = g.latest();
-                    }
-                } else {
-                    if (starvationBound >= 0) {
-                        passedOver[a.id()] = 0; // cannot run: not starved
-                    }
-                    long d = g.deadline();
-                    if (d < nextDeadline) {
-                        nextDeadline = d;
+            }
+            if (starvationBound >= 0) {
+                for (int i = 0, size = actors.size(); i < size; i++) {
+                    if (!actors.get(i).done && !readiness.runnable(i)) {
+                        passedOver[i] = 0; // cannot run: not starved
                     }
                 }
+            }
+            if (AUDIT_READINESS) {
+                Readiness.audit(actors, options, n, nextDeadline, steps + 1);
             }
             if (n == 0 && nextDeadline == Guard.NEVER) {
                 return finish();
@@ -368,6 +384,7 @@ public final class Kernel {
                     }
                 }
                 now = Math.max(now, nextDeadline);
+                readiness.written(clockResource);
                 lastActor = -1;
                 if (trace != null) {
                     trace.add(new TraceEvent(steps, now, "clock", "time advances to " + formatTime(now), false));
@@ -398,6 +415,7 @@ public final class Kernel {
             }
             a.spun = false;
             a.runStep();
+            readiness.changed(a);
             lastActor = a.id();
             if (observer != null) {
                 recording = false; // the oracles' reads are not part of the step

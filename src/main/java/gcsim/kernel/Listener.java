@@ -10,11 +10,13 @@ public final class Listener implements SimProcess.Resource {
     private final SimProcess owner;
     private final ArrayDeque<Connection> backlog = new ArrayDeque<>(4);
     private boolean closed;
-    private final Guard pending = () -> !backlog.isEmpty();
+    @Derived("the guard object over backlog, made once")
+    private final Guard pending;
 
     Listener(Kernel kernel, SocketFile file, SimProcess owner) {
         this.kernel = kernel;
         this.resource = kernel.newResource();
+        this.pending = Guard.watching(resource, () -> !backlog.isEmpty());
         this.file = file;
         this.owner = owner;
         owner.own(this);

@@ -8,11 +8,13 @@ public final class Mutex {
     private final Kernel kernel;
     private final int resource;
     private Actor holder;
-    private final Guard free = () -> holder == null;
+    @Derived("the guard object over holder, made once")
+    private final Guard free;
 
     public Mutex(Kernel kernel) {
         this.kernel = kernel;
         this.resource = kernel.newResource();
+        this.free = Guard.watching(resource, () -> holder == null);
     }
 
     /** The guard of a blocking lock call. */

@@ -8,13 +8,29 @@ package gcsim.kernel;
 public final class OpenFile implements SimProcess.Resource {
     private final Flock lock;
     private final SimProcess owner;
+    @Derived("a name for messages")
     private final String label;
+    @Derived("a name for messages")
+    private final int number;
+    @Derived("a name for messages")
+    private final String tail;
     private boolean closed;
 
     public OpenFile(SimProcess owner, Flock lock, String label) {
+        this(owner, lock, label, -1, "");
+    }
+
+    /**
+     * An open file whose label is {@code head + number + tail} ({@code head + tail} when {@code number}
+     * is negative), put together only when it is printed: files are opened at steps of untraced runs,
+     * which never print them.
+     */
+    public OpenFile(SimProcess owner, Flock lock, String head, int number, String tail) {
         this.owner = owner;
         this.lock = lock;
-        this.label = label;
+        this.label = head;
+        this.number = number;
+        this.tail = tail;
         owner.own(this);
     }
 
@@ -49,6 +65,6 @@ public final class OpenFile implements SimProcess.Resource {
 
     @Override
     public String toString() {
-        return label;
+        return number < 0 ? label + tail : label + number + tail;
     }
 }

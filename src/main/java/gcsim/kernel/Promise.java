@@ -23,6 +23,11 @@ public final class Promise<T> implements Guard {
         return fulfilled;
     }
 
+    @Override
+    public int watches() {
+        return resource;
+    }
+
     public T get() {
         kernel.read(resource);
         if (!fulfilled) {

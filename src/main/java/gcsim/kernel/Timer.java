@@ -20,6 +20,11 @@ final class Timer implements Guard {
         return wake;
     }
 
+    @Override
+    public int watches() {
+        return kernel.clockResource();
+    }
+
     /** A timer that, once ready, holds the clock at {@code closes} until its actor runs. */
     static final class Window implements Guard {
         private final Kernel kernel;

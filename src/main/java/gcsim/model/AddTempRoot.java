@@ -61,7 +61,7 @@ final class AddTempRoot extends ModelFrame {
             }
             case 2: { // §2.6 step 1.2: open or create, then a blocking exclusive flock ⟂[fs][lock]
                 file = w.tempRoots.openOrCreate(ls.process.pid());
-                fd = new OpenFile(ls.process, file.flock, "temproots/" + ls.process.pid());
+                fd = new OpenFile(ls.process, file.flock, "temproots/", ls.process.pid(), "");
                 if (k.tracing()) {
                     note("createTempRootsFile §2.6 step 1.2", "opens temproots/" + ls.process.pid());
                 }

@@ -89,7 +89,7 @@ final class FindRoots extends ModelFrame {
                 if (!w.tempRoots.isLinked(file)) {
                     return yieldTo(11);
                 }
-                fileFd = new OpenFile(self.process(), file.flock, "temproots/" + file.pid + " (collector)");
+                fileFd = new OpenFile(self.process(), file.flock, "temproots/", file.pid, " (collector)");
                 return yieldTo(12);
             case 12: // G8.2: try an exclusive lock ⟂[try]; winning it means the owner is dead
                 if (file.flock.tryLock(fileFd, true)) {

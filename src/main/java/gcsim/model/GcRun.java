@@ -44,6 +44,16 @@ final class GcRun {
     /** The store this collector runs in; its state mutex matters under 2.8 (§2.6). */
     final LocalStore store;
 
+    /** True when every client thread has ended: what the server joins on at shutdown (a loop: a guard is asked often). */
+    boolean clientThreadsDone() {
+        for (int i = 0, n = clientThreads.size(); i < n; i++) {
+            if (!clientThreads.get(i).done()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     GcRun(Kernel kernel, LocalStore store, int paths, long maxFreed) {
         this.store = store;
         this.maxFreed = maxFreed;

@@ -31,7 +31,7 @@ final class GcServer extends ModelFrame {
                         e.close();
                     }
                     pc = 2;
-                    return self.await(() -> run.clientThreads.stream().allMatch(Actor::done));
+                    return self.await(run::clientThreadsDone);
                 }
                 { // S2: accept and start a client thread ⟂[thr]
                     Connection.End end = run.listener.accept(self.process());

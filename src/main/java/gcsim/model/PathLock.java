@@ -26,7 +26,7 @@ final class PathLock {
     /** Opens or creates the lock file ⟂[fs]; the caller waits on the guard for the flock. */
     Guard open() {
         file = w.store.openOrCreateLock(path);
-        fd = new OpenFile(ls.process, file.flock, w.layout.name(path) + ".lock");
+        fd = new OpenFile(ls.process, file.flock, w.layout.name(path), -1, ".lock");
         return file.flock.lockable(fd, true);
     }
 

@@ -30,6 +30,8 @@ public final class StoreLayout {
     private final PathKind[] kind;
     private final long[] size;
     private final int[][] refs;
+    /** {@link #refs} without the self-reference, computed once: registering a path asks for it at every step that does. */
+    private final int[][] refsWithoutSelf;
     private final int[] deriver;
     private final int[][] outputs;
     private final boolean[] present;
@@ -52,6 +54,7 @@ public final class StoreLayout {
         kind = new PathKind[n];
         size = new long[n];
         refs = new int[n][];
+        refsWithoutSelf = new int[n][];
         deriver = new int[n];
         outputs = new int[n][];
         present = new boolean[n];
@@ -68,6 +71,8 @@ public final class StoreLayout {
         for (int i = 0; i < n; i++) {
             PathSpec p = specs.get(i);
             refs[i] = p.refs().stream().mapToInt(this::id).toArray();
+            int self = i;
+            refsWithoutSelf[i] = java.util.Arrays.stream(refs[i]).filter(r -> r != self).toArray();
             deriver[i] = p.deriver() == null ? -1 : id(p.deriver());
             outputs[i] = new int[0];
         }
@@ -178,9 +183,9 @@ public final class StoreLayout {
         return refs[p];
     }
 
-    /** References other than {@code p} itself, as a content-addressed path records them. */
+    /** References other than {@code p} itself, as a content-addressed path records them; shared, do not change it. */
     public int[] refsWithoutSelf(int p) {
-        return java.util.Arrays.stream(refs[p]).filter(r -> r != p).toArray();
+        return refsWithoutSelf[p];
     }
 
     /**

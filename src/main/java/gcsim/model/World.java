@@ -108,7 +108,7 @@ public final class World {
 
     /** A guard ready once {@code event} was signalled. */
     gcsim.kernel.Guard signalled(String event) {
-        return () -> signalled.contains(event);
+        return gcsim.kernel.Guard.watching(eventsResource, () -> signalled.contains(event));
     }
 
     SimProcess process(String name) {

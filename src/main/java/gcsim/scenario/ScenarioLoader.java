@@ -38,9 +38,9 @@ public final class ScenarioLoader {
     /**
      * Loads a scenario already in memory, with the same checks and the same promise as
      * {@link #load(Path)}; {@code file} stands for its file name. It lets tests feed thousands of
-     * documents without writing each to disk.
+     * documents without writing each to disk, and the benchmark load the scenarios it generates.
      */
-    static Scenario load(String file, byte[] bytes) throws ScenarioException {
+    public static Scenario load(String file, byte[] bytes) throws ScenarioException {
         try {
             return parse(YamlSource.parse(file, bytes), baseName(Path.of(file)));
         } catch (RuntimeException | StackOverflowError e) {

@@ -284,7 +284,7 @@ public final class Search {
                     strategy.expectDecisions(estimate);
                     RunResult r;
                     try {
-                        r = executor.run(strategy, false);
+                        r = executor.runForSearch(strategy);
                     } catch (RuntimeException | Error e) {
                         s.event(j, seed, null, e);
                         return;

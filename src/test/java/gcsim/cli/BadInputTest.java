@@ -38,7 +38,7 @@ class BadInputTest {
     @Test
     void anUnknownCommandIsNamedWithTheCommandsThatExist() {
         Cli c = badInput("serch");
-        assertThat(c.err()).isEqualTo("gcsim: unknown command 'serch' (accepted: list, search, replay, compare, merge, differential)\n");
+        assertThat(c.err()).isEqualTo("gcsim: unknown command 'serch' (accepted: list, search, replay, compare, merge, differential, bench)\n");
     }
 
     @Test

@@ -14,7 +14,10 @@ import java.util.List;
  * ({@code jcstress.md}, {@code jcstress.json}). It first runs hosts-drv under early-return alone,
  * to time the first observation of the seed race from jcstress's start.
  *
- * <p>Arguments: the preset ({@code fast} or {@code full}) and the folder for the two files, relative
+ * <p>With the preset {@code seed} ({@code gcsim bench --peers}) it runs only the seed test, with the
+ * fast preset's budget, and writes its first observation alone to {@code jcstress-seed.json}.
+ *
+ * <p>Arguments: the preset ({@code fast}, {@code full} or {@code seed}) and the folder for the files, relative
  * to the project root, which comes from {@code -Dgcsim.home}. jcstress's own files (its HTML report,
  * its raw results) go to the working directory. Exit 1 when jcstress saw a forbidden outcome or a test error, or
  * when the seed race was not observed under early-return; the report is written first either way.
@@ -26,8 +29,8 @@ public final class JcstressAgreement {
     private JcstressAgreement() {}
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 2 || !(args[0].equals("fast") || args[0].equals("full"))) {
-            System.err.println("usage: JcstressAgreement fast|full OUTPUT-DIR");
+        if (args.length != 2 || !(args[0].equals("fast") || args[0].equals("full") || args[0].equals("seed"))) {
+            System.err.println("usage: JcstressAgreement fast|full|seed OUTPUT-DIR");
             System.exit(2);
         }
         String preset = args[0];
@@ -40,8 +43,15 @@ public final class JcstressAgreement {
         Path firstSeenFile = work.resolve("first-seen.txt");
         Files.deleteIfExists(firstSeenFile);
         long start = System.currentTimeMillis();
-        JcstressRun.Result seedRun = JcstressRun.run(
-                preset(preset, start, firstSeenFile, "HostsDrvTest.EarlyReturn$"), work.resolve("seed-run"), start);
+        JcstressRun.Result seedRun = JcstressRun.run(preset(preset.equals("seed") ? "fast" : preset, start,
+                firstSeenFile, "HostsDrvTest.EarlyReturn$"), work.resolve("seed-run"), start);
+        if (preset.equals("seed")) {
+            Report.FirstSeen first = Report.FirstSeen.read(firstSeenFile, seedRun, SEED_TEST);
+            Files.writeString(out.resolve("jcstress-seed.json"), "{\"wallMs\": " + first.wallMs() + ", \"forkUptimeMs\": "
+                    + first.forkUptimeMs() + ", \"forkCpuMs\": " + first.forkCpuMs() + ", \"driverCpuMs\": "
+                    + first.driverCpuMs() + ", \"trials\": " + first.trials() + "}\n", StandardCharsets.UTF_8);
+            System.exit(first.wallMs() < 0 ? 1 : 0);
+        }
         start = System.currentTimeMillis();
         JcstressRun.Result all = JcstressRun.run(preset(preset, start, null, tests(preset)), work.resolve("run"), start);
 
