@@ -16,7 +16,7 @@ import java.util.List;
  * the search layer drives. Not thread-safe; make one per search thread. The scenario's fixed
  * layout is computed once here; each run builds a fresh {@link World}.
  */
-public final class Runner implements Executor {
+public final class Runner implements Forkable {
     private final Scenario scenario;
     private final Variant variant;
     private final int maxSteps;
@@ -47,6 +47,16 @@ public final class Runner implements Executor {
 
     @Override
     public RunResult run(Strategy strategy, boolean trace) {
+        ModelRun r = build(strategy, trace);
+        return r.finish(r.kernel.run());
+    }
+
+    @Override
+    public Forkable.Session open(Strategy strategy) {
+        return build(strategy, false);
+    }
+
+    private ModelRun build(Strategy strategy, boolean trace) {
         Kernel kernel = new Kernel(strategy, maxSteps);
         if (starvationBound >= 0) {
             kernel.withStarvationBound(starvationBound);
@@ -62,19 +72,52 @@ public final class Runner implements Executor {
         } else {
             kernel.observe(oracles);
         }
-        Outcome outcome = kernel.run();
-        Failure failure = oracles.atEnd(outcome, scenario.expect());
-        List<String> valid = List.of();
-        if (trace) {
-            valid = new ArrayList<>();
-            for (int p = 0; p < layout.size(); p++) {
-                if (world.db().isValid(p)) {
-                    valid.add(layout.name(p));
+        return new ModelRun(kernel, world, oracles, scenario, trace ? states : null);
+    }
+
+    /**
+     * One execution of the model as a value: the kernel, the world it drives and the oracles that
+     * judge it. Plain data, so the stateful search can copy it between steps.
+     */
+    private static final class ModelRun implements Forkable.Session {
+        private final Kernel kernel;
+        private final World world;
+        private final Oracles oracles;
+        private final Scenario scenario;
+        /** The recorded states when tracing, else null. */
+        private final List<WorldState> states;
+
+        ModelRun(Kernel kernel, World world, Oracles oracles, Scenario scenario, List<WorldState> states) {
+            this.kernel = kernel;
+            this.world = world;
+            this.oracles = oracles;
+            this.scenario = scenario;
+            this.states = states;
+        }
+
+        @Override
+        public Kernel kernel() {
+            return kernel;
+        }
+
+        @Override
+        public RunResult finish(Outcome outcome) {
+            boolean trace = states != null;
+            StoreLayout layout = world.layout();
+            Failure failure = oracles.atEnd(outcome, scenario.expect());
+            List<String> valid = List.of();
+            if (trace) {
+                valid = new ArrayList<>();
+                for (int p = 0; p < layout.size(); p++) {
+                    if (world.db().isValid(p)) {
+                        valid.add(layout.name(p));
+                    }
                 }
             }
+            return new RunResult(outcome, failure, kernel.schedule(), kernel.trace(),
+                    new RunResult.Coverage(world.gcRuns(), world.gcDuringClientOps(), world.pathsDeleted()), valid,
+                    world.fingerprint() * 31 + (failure == null ? 0 : failure.kind().hashCode()),
+                    trace ? states : List.of());
         }
-        return new RunResult(outcome, failure, kernel.schedule(), kernel.trace(),
-                new RunResult.Coverage(world.gcRuns(), world.gcDuringClientOps(), world.pathsDeleted()), valid,
-                world.fingerprint() * 31 + (failure == null ? 0 : failure.kind().hashCode()), states);
     }
 }
