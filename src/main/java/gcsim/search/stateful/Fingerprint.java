@@ -25,7 +25,7 @@ public final class Fingerprint {
     /** A 128-bit fingerprint; {@code equals} by value. */
     public record Value(long high, long low) {}
 
-    private final IdentityHashMap<Object, Integer> seen = new IdentityHashMap<>(512);
+    private final IdentityHashMap<Object, Integer> seen = new IdentityHashMap<>(64);
     private final IdentityHashMap<Object, Long> constants = new IdentityHashMap<>();
     private long h1;
     private long h2;
@@ -37,6 +37,11 @@ public final class Fingerprint {
         h2 = 0x13198a2e03707344L;
         visit(root);
         return new Value(fmix(h1 ^ seen.size()), fmix(h2 + seen.size()));
+    }
+
+    /** How many objects the last fingerprint visited (constants and values aside): the size of a state. */
+    public int objects() {
+        return seen.size();
     }
 
     /** The probability that some two of {@code n} distinct states share a 128-bit fingerprint: n²/2¹²⁹. */

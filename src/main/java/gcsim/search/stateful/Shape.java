@@ -10,7 +10,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * How the state walkers ({@link Fingerprint}, {@link Snapshot}) see one class: its kind and its
@@ -60,7 +59,12 @@ final class Shape {
     /** A stable tag for the class within this JVM. */
     final long tag;
 
-    private static final Map<Class<?>, Shape> CACHE = new ConcurrentHashMap<>();
+    private static final ClassValue<Shape> CACHE = new ClassValue<>() {
+        @Override
+        protected Shape computeValue(Class<?> type) {
+            return new Shape(type);
+        }
+    };
 
     private Shape(Class<?> type) {
         this.type = type;
@@ -74,8 +78,7 @@ final class Shape {
     }
 
     static Shape of(Class<?> type) {
-        Shape s = CACHE.get(type);
-        return s != null ? s : CACHE.computeIfAbsent(type, Shape::new);
+        return CACHE.get(type);
     }
 
     private static Kind kindOf(Class<?> c) {

@@ -8,7 +8,6 @@ import java.util.BitSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -23,12 +22,12 @@ import java.util.TreeSet;
  * their constructors, since the JVM forbids writing their final fields. Not thread-safe.
  */
 public final class Snapshot {
-    private final Set<Object> shared;
-    private final IdentityHashMap<Object, Object> copies = new IdentityHashMap<>(1024);
+    private final Object[] shared;
+    private final IdentityHashMap<Object, Object> copies = new IdentityHashMap<>(64);
 
-    /** @param shared objects every copy refers to as they are (an identity set) */
-    public Snapshot(Set<Object> shared) {
-        this.shared = shared;
+    /** @param shared the few objects every copy refers to as they are */
+    public Snapshot(Object... shared) {
+        this.shared = shared.clone();
     }
 
     /** A copy of the graph under {@code root}, sharing nothing mutable with it. */
@@ -53,8 +52,10 @@ public final class Snapshot {
             }
             default -> { }
         }
-        if (shared.contains(o)) {
-            return o;
+        for (Object x : shared) {
+            if (x == o) {
+                return o;
+            }
         }
         Object done = copies.get(o);
         if (done != null) {

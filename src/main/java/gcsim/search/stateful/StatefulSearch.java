@@ -7,9 +7,6 @@ import gcsim.kernel.Outcome;
 import gcsim.kernel.ReplayStrategy;
 import gcsim.kernel.Schedule;
 import java.util.ArrayDeque;
-import java.util.Collections;
-import java.util.IdentityHashMap;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -91,9 +88,7 @@ public final class StatefulSearch {
             this.executor = executor;
             this.options = options;
             this.onExecution = onExecution;
-            Set<Object> shared = Collections.newSetFromMap(new IdentityHashMap<>());
-            shared.add(driver);
-            this.snapshot = new Snapshot(shared);
+            this.snapshot = new Snapshot(driver);
         }
 
         StatefulResult run() {
