@@ -41,6 +41,23 @@ public final class Snapshot {
         }
     }
 
+    /**
+     * Like {@link #copy}, and leaves in {@code map} each copied object's copy (for the fingerprint
+     * audit, which changes one field of one copied object).
+     */
+    public <T> T copy(T root, java.util.Map<Object, Object> map) {
+        T c = copy0(root);
+        map.putAll(copies);
+        copies.clear();
+        return c;
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T copy0(T root) {
+        copies.clear();
+        return (T) copyOf(root);
+    }
+
     private Object copyOf(Object o) {
         if (o == null) {
             return null;
