@@ -17,9 +17,11 @@ import gcsim.check.RunResult;
  * @param steps kernel steps simulated in all, forced steps included
  * @param failure the first failing execution replayed with its trace, or null
  * @param collisionProbability the chance that two of the distinct states share a fingerprint
+ * @param maxStates the bound on distinct states it ran under
  */
 public record StatefulResult(Verdict verdict, long transitions, long distinctStates, long executions, long terminalStates,
-                             long cut, int maxDepth, long steps, RunResult failure, double collisionProbability) {
+                             long cut, int maxDepth, long steps, RunResult failure, double collisionProbability,
+                             long maxStates) {
     /** How the search ended. */
     public enum Verdict { VERIFIED, INCOMPLETE, FAIL }
 

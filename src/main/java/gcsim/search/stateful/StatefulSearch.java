@@ -115,7 +115,7 @@ public final class StatefulSearch {
             RunResult traced = failure == null ? null
                     : executor.run(new ReplayStrategy(new Schedule(failure.schedule().choices().copy())), true);
             return new StatefulResult(verdict, transitions, visited.size(), executions, terminal.size(), cut, maxDepth,
-                    steps, traced, Fingerprint.collisionProbability(visited.size()));
+                    steps, traced, Fingerprint.collisionProbability(visited.size()), options.maxStates());
         }
 
         /** Runs {@code n}'s current transition; false when the search must stop. */
