@@ -99,7 +99,7 @@ public final class Fingerprint {
                     visit(e);
                 }
             }
-            case ARRAY_LIST, IMMUTABLE_LIST -> {
+            case ARRAY_LIST, ARRAYS_LIST, IMMUTABLE_LIST -> {
                 List<?> l = (List<?>) o;
                 emit(l.size());
                 for (int i = 0, n = l.size(); i < n; i++) {

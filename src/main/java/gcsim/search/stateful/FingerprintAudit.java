@@ -149,7 +149,7 @@ public final class FingerprintAudit {
             out.add(o);
             switch (s.kind) {
                 case OBJECT_ARRAY -> todo.addAll(java.util.Arrays.asList((Object[]) o));
-                case ARRAY_LIST, IMMUTABLE_LIST, ARRAY_DEQUE, TREE_SET -> todo.addAll((java.util.Collection<?>) o);
+                case ARRAY_LIST, ARRAYS_LIST, IMMUTABLE_LIST, ARRAY_DEQUE, TREE_SET -> todo.addAll((java.util.Collection<?>) o);
                 case TREE_MAP, LINKED_HASH_MAP -> {
                     for (Map.Entry<?, ?> e : ((Map<?, ?>) o).entrySet()) {
                         todo.add(e.getKey());

@@ -30,7 +30,9 @@ final class Shape {
         CONSTANT,
         /** A fault (an exception object): immutable once thrown; shared, fingerprinted by class, message and own fields. */
         FAULT,
-        PRIMITIVE_ARRAY, OBJECT_ARRAY, ARRAY_LIST, ARRAY_DEQUE, TREE_MAP, TREE_SET, LINKED_HASH_MAP, BIT_SET,
+        PRIMITIVE_ARRAY, OBJECT_ARRAY, ARRAY_LIST,
+        /** {@code Arrays.asList}: a fixed-size list over an array, walked as a list and copied as another. */
+        ARRAYS_LIST, ARRAY_DEQUE, TREE_MAP, TREE_SET, LINKED_HASH_MAP, BIT_SET,
         /** An immutable JDK collection ({@code List.of}): shared, walked by content. */
         IMMUTABLE_LIST,
         RECORD, LAMBDA, OBJECT
@@ -99,6 +101,9 @@ final class Shape {
         }
         if (c == java.util.ArrayList.class) {
             return Kind.ARRAY_LIST;
+        }
+        if (n.equals("java.util.Arrays$ArrayList")) {
+            return Kind.ARRAYS_LIST;
         }
         if (c == java.util.ArrayDeque.class) {
             return Kind.ARRAY_DEQUE;

@@ -98,6 +98,16 @@ public final class Snapshot {
                 }
                 yield c;
             }
+            case ARRAYS_LIST -> {
+                java.util.List<?> l = (java.util.List<?>) o;
+                Object[] items = new Object[l.size()];
+                java.util.List<Object> c = java.util.Arrays.asList(items);
+                copies.put(o, c);
+                for (int i = 0; i < items.length; i++) {
+                    items[i] = copyOf(l.get(i));
+                }
+                yield c;
+            }
             case ARRAY_DEQUE -> {
                 ArrayDeque<Object> c = new ArrayDeque<>(Math.max(2, ((ArrayDeque<?>) o).size()));
                 copies.put(o, c);
