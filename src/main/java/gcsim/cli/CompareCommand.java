@@ -56,8 +56,8 @@ final class CompareCommand implements Callable<Integer> {
     /** Per passing cell: with the starvation bound, enough to verify every passing cell of hosts-drv, gc and fetch-cache-hit. */
     static final long DEFAULT_DFS_EXECUTIONS = 200_000;
     static final int PCT_DEPTH = 3;
-    /** Per cell the DFS leaves incomplete: some 10 s of stateful search on a busy core, 0.8 MB of visited set. */
-    static final long DEFAULT_MAX_STATES = 50_000;
+    /** Per cell the DFS leaves incomplete: a few seconds of stateful search on a busy core, 0.3 MB of visited set. */
+    static final long DEFAULT_MAX_STATES = 20_000;
 
     @Option(names = "--scenarios", paramLabel = "a,b",
             description = "Scenario names from scenarios/, or scenario files (default: all in scenarios/).")

@@ -46,7 +46,7 @@ final class StatefulRun {
         }
         Interrupts.onSignal(() -> "search interrupted (stateful); no failure found");
         long start = System.nanoTime();
-        StatefulResult r = new StatefulSearch().explore(forkable, new StatefulOptions(maxStates, order, restore, true));
+        StatefulResult r = new StatefulSearch().explore(forkable, new StatefulOptions(maxStates, order, restore, true, true));
         long elapsedMs = (System.nanoTime() - start) / 1_000_000;
         String replayLine = null;
         RunResult f = r.failure();

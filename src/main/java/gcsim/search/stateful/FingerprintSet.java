@@ -22,6 +22,19 @@ final class FingerprintSet {
         return insert(v.high(), v.low());
     }
 
+    boolean contains(Fingerprint.Value v) {
+        int mask = used.length - 1;
+        long l = v.low();
+        int i = (int) (l ^ (l >>> 32)) & mask;
+        while (used[i]) {
+            if (high[i] == v.high() && low[i] == l) {
+                return true;
+            }
+            i = (i + 1) & mask;
+        }
+        return false;
+    }
+
     private boolean insert(long h, long l) {
         int mask = used.length - 1;
         int i = (int) (l ^ (l >>> 32)) & mask;

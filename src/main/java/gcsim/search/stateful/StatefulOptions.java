@@ -12,8 +12,10 @@ package gcsim.search.stateful;
  * @param restore how a branch point is returned to: by a copy of the world kept there ({@code
  *     SNAPSHOT}, simulating only the new suffix) or by replaying the schedule from the start ({@code REPLAY})
  * @param stopAtFirstFailure end the search at the first failing execution
+ * @param reduction expand a state by one invisible step when it has one ({@link Invisible})
  */
-public record StatefulOptions(long maxStates, Order order, Restore restore, boolean stopAtFirstFailure) {
+public record StatefulOptions(long maxStates, Order order, Restore restore, boolean stopAtFirstFailure,
+                              boolean reduction) {
     /** Two million states: 32 MB of visited set, more than any library cell needs. */
     public static final long DEFAULT_MAX_STATES = 2_000_000L;
 
@@ -31,22 +33,26 @@ public record StatefulOptions(long maxStates, Order order, Restore restore, bool
 
     /** Depth-first, from snapshots, stopping at the first failure, with the default bound on states. */
     public static StatefulOptions defaults() {
-        return new StatefulOptions(DEFAULT_MAX_STATES, Order.DFS, Restore.SNAPSHOT, true);
+        return new StatefulOptions(DEFAULT_MAX_STATES, Order.DFS, Restore.SNAPSHOT, true, true);
     }
 
     public StatefulOptions withMaxStates(long max) {
-        return new StatefulOptions(max, order, restore, stopAtFirstFailure);
+        return new StatefulOptions(max, order, restore, stopAtFirstFailure, reduction);
     }
 
     public StatefulOptions withOrder(Order o) {
-        return new StatefulOptions(maxStates, o, restore, stopAtFirstFailure);
+        return new StatefulOptions(maxStates, o, restore, stopAtFirstFailure, reduction);
     }
 
     public StatefulOptions withRestore(Restore r) {
-        return new StatefulOptions(maxStates, order, r, stopAtFirstFailure);
+        return new StatefulOptions(maxStates, order, r, stopAtFirstFailure, reduction);
+    }
+
+    public StatefulOptions withReduction(boolean on) {
+        return new StatefulOptions(maxStates, order, restore, stopAtFirstFailure, on);
     }
 
     public StatefulOptions withStopAtFirstFailure(boolean stop) {
-        return new StatefulOptions(maxStates, order, restore, stop);
+        return new StatefulOptions(maxStates, order, restore, stop, reduction);
     }
 }

@@ -16,14 +16,13 @@ import java.util.function.Consumer;
  * are its options (each actor that can run, the clock advance) times the data choices the step
  * makes, each running up to the next scheduling point with two or more options.
  *
- * <p>Why no partial-order reduction here: sleep sets combined with a visited set are unsound as
- * they stand, since a state first reached with a transition asleep is never re-expanded when reached
- * again with that transition awake (Godefroid 1996 keeps each state's sleep set and re-explores the
- * difference), and DPOR's backtrack points are computed from the rest of the execution, which a
- * visited state cuts off (Yang et al. 2008 need a graph of visited states to recover them). State
- * caching alone is sound and, on the library's scenarios, already collapses the interleavings that
- * the reduction would prune, because they lead to the same states. A failure found is an ordinary
- * schedule from the start, replayable by every other command.
+ * <p>Which partial-order reduction: only a state-local one ({@link Invisible}: a state with an
+ * invisible step is expanded by that step alone). The DFS's sleep sets and DPOR do not combine with a
+ * visited set as they stand: a state first reached with a transition asleep is never re-expanded
+ * when reached again with it awake (Godefroid 1996 keeps each state's sleep set and re-explores the
+ * difference), and DPOR's backtrack points come from the rest of the execution, which a visited
+ * state cuts off (Yang et al. 2008 need a graph of visited states to recover them). A failure found
+ * is an ordinary schedule from the start, replayable by every other command.
  */
 public final class StatefulSearch {
 
@@ -46,6 +45,8 @@ public final class StatefulSearch {
         int next = -1;
         IntList values = new IntList(0);
         IntList bounds = new IntList(0);
+        /** Options whose every transition already ran (while looking for an invisible step), or null. */
+        boolean[] done;
 
         Node(Forkable.Session base, IntList choices, int[] options, int depth) {
             this.base = base;
@@ -60,6 +61,9 @@ public final class StatefulSearch {
                 return true;
             }
             next++;
+            while (done != null && next < options.length && done[next]) {
+                next++;
+            }
             values = new IntList(0);
             bounds = new IntList(0);
             return next < options.length;
@@ -83,6 +87,7 @@ public final class StatefulSearch {
         private int maxDepth;
         private RunResult failure;
         private boolean full;
+        private long reduced;
 
         Search(Forkable executor, StatefulOptions options, Consumer<RunResult> onExecution) {
             this.executor = executor;
@@ -96,6 +101,13 @@ public final class StatefulSearch {
             boolean dfs = options.order() == StatefulOptions.Order.DFS;
             while (!work.isEmpty()) {
                 Node n = dfs ? work.peekLast() : work.peekFirst();
+                if (n.done == null && n.next < 0 && options.reduction() && reducible(n.options)) {
+                    reduce(n); // may push children: look again at the top
+                    if (full || (failure != null && options.stopAtFirstFailure())) {
+                        break;
+                    }
+                    continue;
+                }
                 if (!n.advance()) {
                     n.base = null;
                     if (dfs) {
@@ -118,20 +130,96 @@ public final class StatefulSearch {
                     steps, traced, Fingerprint.collisionProbability(visited.size()), options.maxStates());
         }
 
-        /** Runs {@code n}'s current transition; false when the search must stop. */
-        private boolean transition(Node n) {
-            boolean fromSnapshot = options.restore() == StatefulOptions.Restore.SNAPSHOT;
-            Forkable.Session s;
-            if (fromSnapshot) {
+        /** A world at {@code n}'s state, with the driver planned to take {@code option} with data {@code values}. */
+        private Forkable.Session restore(Node n, int option, IntList values) {
+            if (options.restore() == StatefulOptions.Restore.SNAPSHOT) {
                 if (n.base == null && n.choices.size() > 0) {
                     n.base = materialize(n.choices);
                 }
-                s = n.base == null ? executor.open(driver) : snapshot.copy(n.base);
-                driver.plan(new IntList(0), n.options[n.next], n.values);
-            } else {
-                s = executor.open(driver);
-                driver.plan(n.choices, n.options[n.next], n.values);
+                Forkable.Session s = n.base == null ? executor.open(driver) : snapshot.copy(n.base);
+                driver.plan(new IntList(0), option, values);
+                return s;
             }
+            Forkable.Session s = executor.open(driver);
+            driver.plan(n.choices, option, values);
+            return s;
+        }
+
+        private static boolean reducible(int[] options) {
+            return options[0] != Driver.NO_PICK && options[options.length - 1] != gcsim.kernel.Kernel.ADVANCE_CLOCK;
+        }
+
+        /**
+         * Tries each actor for an invisible step ({@link Invisible}) to a new state; when one is found,
+         * {@code n} is expanded by it alone. A try that is not invisible still ran
+         * a transition of {@code n}: its result is kept and the option marked done, unless its step
+         * made data choices (the others of which the full expansion then runs, this one again).
+         */
+        private void reduce(Node n) {
+            n.done = new boolean[n.options.length];
+            java.util.List<Object[]> kept = new java.util.ArrayList<>(n.options.length);
+            for (int i = 0; i < n.options.length; i++) {
+                int a = n.options[i];
+                Forkable.Session s = restore(n, a, new IntList(0));
+                int before = s.kernel().steps();
+                long counters = Invisible.counters(s.kernel());
+                Invisible.record(s.kernel());
+                transitions++;
+                try {
+                    gcsim.kernel.Outcome o = s.kernel().run();
+                    steps += s.kernel().steps() - before; // it ended the execution: not invisible
+                    if (driver.bounds.size() == 0) {
+                        n.done[i] = true;
+                        kept.add(new Object[] {s, o});
+                    }
+                } catch (Driver.Pause p) {
+                    steps += s.kernel().steps() - before;
+                    boolean invisible = Invisible.was(s.kernel(), a, n.options, driver.paused(), counters,
+                            driver.bounds.size() > 0);
+                    Invisible.stopRecording(s.kernel());
+                    Fingerprint.Value fp = fingerprint.of(s);
+                    if (invisible && !visited.contains(fp)) { // the others' runs are dropped: this one stands for them
+                        visited.add(fp);
+                        reduced++;
+                        n.next = n.options.length;
+                        n.base = null;
+                        full = visited.size() >= options.maxStates();
+                        if (!full) {
+                            push(n, s, driver.paused());
+                        }
+                        return;
+                    }
+                    if (driver.bounds.size() == 0) {
+                        n.done[i] = true;
+                        kept.add(new Object[] {s, fp, driver.paused()});
+                    }
+                }
+            }
+            for (Object[] k : kept) { // no invisible step: what ran counts as the full expansion's transitions
+                Forkable.Session s = (Forkable.Session) k[0];
+                if (k[1] instanceof gcsim.kernel.Outcome o) {
+                    if (!ended(s.finish(o))) {
+                        return;
+                    }
+                } else if (visited.add((Fingerprint.Value) k[1])) {
+                    full = visited.size() >= options.maxStates();
+                    if (full) {
+                        return;
+                    }
+                    push(n, s, (int[]) k[2]);
+                }
+            }
+        }
+
+        private void push(Node parent, Forkable.Session s, int[] paused) {
+            boolean keep = options.restore() == StatefulOptions.Restore.SNAPSHOT && options.order() == StatefulOptions.Order.DFS;
+            work.addLast(new Node(keep ? s : null, s.kernel().schedule().choices().copy(), paused, parent.depth + 1));
+            maxDepth = Math.max(maxDepth, parent.depth + 1);
+        }
+
+        /** Runs {@code n}'s current transition; false when the search must stop. */
+        private boolean transition(Node n) {
+            Forkable.Session s = restore(n, n.options[n.next], n.values);
             int before = s.kernel().steps();
             transitions++;
             try {
@@ -149,9 +237,7 @@ public final class StatefulSearch {
                     full = true;
                     return false;
                 }
-                boolean keep = fromSnapshot && options.order() == StatefulOptions.Order.DFS;
-                work.addLast(new Node(keep ? s : null, s.kernel().schedule().choices().copy(), driver.paused(), n.depth + 1));
-                maxDepth = Math.max(maxDepth, n.depth + 1);
+                push(n, s, driver.paused());
                 return true;
             }
         }
