@@ -96,9 +96,8 @@ class FingerprintCompletenessTest {
     }
 
     @Test
-    void aFieldThatIsNotStateIsFoundMissingByTheAudit() throws Exception {
-        // The audit must be able to fail: a world whose root holds a field the fingerprint skips
-        // (history) would pass; a root whose change is invisible (a field behind a shared strategy) must not.
+    void aRunStoppedAndResumedBetweenStepsChangesItsFingerprintByOneTransition() throws Exception {
+        // the walk the audit relies on: a paused run resumes where it stopped, and the state it reaches differs
         Runner runner = new Runner(ScenarioLoader.load(Path.of("scenarios/hosts-drv.yaml")),
                 VariantLoader.load(Path.of("scenarios/variants.yaml")).get(0), 100_000, 3);
         PausingWalk walk = new PausingWalk(1);
