@@ -160,7 +160,13 @@ public final class StatefulSearch {
             java.util.List<Object[]> kept = new java.util.ArrayList<>(n.options.length);
             for (int i = 0; i < n.options.length; i++) {
                 int a = n.options[i];
-                Forkable.Session s = restore(n, a, new IntList(0));
+                Forkable.Session s;
+                if (options.restore() == StatefulOptions.Restore.REPLAY) { // replay first: the record is of a's step alone
+                    s = materialize(n.choices);
+                    driver.plan(new IntList(0), a, new IntList(0));
+                } else {
+                    s = restore(n, a, new IntList(0));
+                }
                 int before = s.kernel().steps();
                 long counters = Invisible.counters(s.kernel());
                 Invisible.record(s.kernel());

@@ -34,6 +34,7 @@ class StatefulAgreesWithBruteForceTest {
         assertThat(brute.complete()).isTrue();
 
         for (StatefulOptions.Order order : StatefulOptions.Order.values()) {
+            long[] seen = null; // a copy of the world and a replay of the prefix must explore the very same graph
             for (StatefulOptions.Restore restore : StatefulOptions.Restore.values()) {
                 Outcomes reached = new Outcomes();
                 StatefulResult r = new StatefulSearch().explore(toy, EVERYTHING.withOrder(order).withRestore(restore),
@@ -44,6 +45,11 @@ class StatefulAgreesWithBruteForceTest {
                 assertThat(reached.terminalStates).as(as).isEqualTo(dfs.terminalStates);
                 assertThat(reached.failures).as(as).isEqualTo(dfs.failures);
                 assertThat(r.terminalStates()).as(as).isEqualTo(brute.terminalStates().size());
+                long[] figures = {r.distinctStates(), r.transitions(), r.executions()};
+                if (seen != null) {
+                    assertThat(figures).as(as).isEqualTo(seen);
+                }
+                seen = figures;
                 if (brute.cut() == 0) {
                     assertThat(r.verdict()).as(as).isNotEqualTo(StatefulResult.Verdict.INCOMPLETE);
                 }
