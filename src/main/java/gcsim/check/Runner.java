@@ -16,7 +16,7 @@ import java.util.List;
  * the search layer drives. Not thread-safe; make one per search thread. The scenario's fixed
  * layout is computed once here; each run builds a fresh {@link World}.
  */
-public final class Runner implements Executor {
+public final class Runner implements Forkable {
     private final Scenario scenario;
     private final Variant variant;
     private final int maxSteps;
@@ -47,16 +47,23 @@ public final class Runner implements Executor {
 
     @Override
     public RunResult run(Strategy strategy, boolean trace) {
-        return run(strategy, trace, true);
+        ModelRun r = build(strategy, trace, true);
+        return r.finish(r.kernel.run());
     }
 
     @Override
     public RunResult runForSearch(Strategy strategy) {
-        return run(strategy, false, false);
+        ModelRun r = build(strategy, false, false);
+        return r.finish(r.kernel.run());
     }
 
-    /** @param digest whether to compute the terminal-state digest (else it is 0) */
-    private RunResult run(Strategy strategy, boolean trace, boolean digest) {
+    @Override
+    public Forkable.Session open(Strategy strategy) {
+        return build(strategy, false, true);
+    }
+
+    /** @param digest whether {@link RunResult#terminalState} is computed (else it is 0) */
+    private ModelRun build(Strategy strategy, boolean trace, boolean digest) {
         Kernel kernel = new Kernel(strategy, maxSteps);
         if (starvationBound >= 0) {
             kernel.withStarvationBound(starvationBound);
@@ -72,19 +79,54 @@ public final class Runner implements Executor {
         } else {
             kernel.observe(oracles);
         }
-        Outcome outcome = kernel.run();
-        Failure failure = oracles.atEnd(outcome, scenario.expect());
-        List<String> valid = List.of();
-        if (trace) {
-            valid = new ArrayList<>();
-            for (int p = 0; p < layout.size(); p++) {
-                if (world.db().isValid(p)) {
-                    valid.add(layout.name(p));
+        return new ModelRun(kernel, world, oracles, scenario, trace ? states : null, digest);
+    }
+
+    /**
+     * One execution of the model as a value: the kernel, the world it drives and the oracles that
+     * judge it. Plain data, so the stateful search can copy it between steps.
+     */
+    private static final class ModelRun implements Forkable.Session {
+        private final Kernel kernel;
+        private final World world;
+        private final Oracles oracles;
+        private final Scenario scenario;
+        /** The recorded states when tracing, else null. */
+        private final List<WorldState> states;
+        private final boolean digest;
+
+        ModelRun(Kernel kernel, World world, Oracles oracles, Scenario scenario, List<WorldState> states, boolean digest) {
+            this.kernel = kernel;
+            this.world = world;
+            this.oracles = oracles;
+            this.scenario = scenario;
+            this.states = states;
+            this.digest = digest;
+        }
+
+        @Override
+        public Kernel kernel() {
+            return kernel;
+        }
+
+        @Override
+        public RunResult finish(Outcome outcome) {
+            boolean trace = states != null;
+            StoreLayout layout = world.layout();
+            Failure failure = oracles.atEnd(outcome, scenario.expect());
+            List<String> valid = List.of();
+            if (trace) {
+                valid = new ArrayList<>();
+                for (int p = 0; p < layout.size(); p++) {
+                    if (world.db().isValid(p)) {
+                        valid.add(layout.name(p));
+                    }
                 }
             }
+            return new RunResult(outcome, failure, kernel.schedule(), kernel.trace(),
+                    new RunResult.Coverage(world.gcRuns(), world.gcDuringClientOps(), world.pathsDeleted()), valid,
+                    digest ? world.fingerprint() * 31 + (failure == null ? 0 : failure.kind().hashCode()) : 0,
+                    trace ? states : List.of());
         }
-        return new RunResult(outcome, failure, kernel.schedule(), kernel.trace(),
-                new RunResult.Coverage(world.gcRuns(), world.gcDuringClientOps(), world.pathsDeleted()), valid,
-                digest ? world.fingerprint() * 31 + (failure == null ? 0 : failure.kind().hashCode()) : 0, states);
     }
 }

@@ -93,4 +93,20 @@ final class CompareCells {
         progress.cellDone(meter, j.label(), cell.verdict(), ms);
         return new Done(cell, scheduleText, ms);
     }
+
+    /** The cell's result, rethrowing what its thread threw as it was. */
+    static Done await(java.util.concurrent.Future<Done> f) throws InterruptedException {
+        try {
+            return f.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException r) {
+                throw r;
+            }
+            if (c instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(c);
+        }
+    }
 }

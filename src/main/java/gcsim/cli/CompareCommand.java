@@ -12,6 +12,8 @@ import gcsim.search.CellCheck;
 import gcsim.search.DfsExhaustive;
 import gcsim.search.Exhaustive;
 import gcsim.search.Shrinker;
+import gcsim.search.StatefulExhaustive;
+import gcsim.search.stateful.StatefulOptions;
 import gcsim.variant.Variant;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -20,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -52,13 +53,11 @@ import picocli.CommandLine.Option;
         description = "Runs every scenario under every variant and writes the verdict report (results/ by default).")
 final class CompareCommand implements Callable<Integer> {
     static final long DEFAULT_BUDGET = 20_000;
-    /**
-     * Per passing cell: with the starvation bound keeping retry loops short, this verifies every
-     * cell of hosts-drv, gc and fetch-cache-hit that does not fail, and the whole library stays
-     * within compare's ten-minute target on two cores (compare prints its own estimate as it runs).
-     */
+    /** Per passing cell: with the starvation bound, enough to verify every passing cell of hosts-drv, gc and fetch-cache-hit. */
     static final long DEFAULT_DFS_EXECUTIONS = 200_000;
     static final int PCT_DEPTH = 3;
+    /** Per cell the DFS leaves incomplete: a few seconds of stateful search on a busy core, 0.3 MB of visited set. */
+    static final long DEFAULT_MAX_STATES = 20_000;
 
     @Option(names = "--scenarios", paramLabel = "a,b",
             description = "Scenario names from scenarios/, or scenario files (default: all in scenarios/).")
@@ -78,6 +77,11 @@ final class CompareCommand implements Callable<Integer> {
             description = "Exhaustive-search budget per cell that random and PCT did not fail; 0 skips it"
                     + " (default: ${DEFAULT-VALUE}).")
     String dfsExecutions;
+
+    @Option(names = "--max-states", paramLabel = "N", defaultValue = "" + DEFAULT_MAX_STATES,
+            description = "Distinct states for the stateful search of a cell the DFS did not finish; 0 skips it"
+                    + " (default: ${DEFAULT-VALUE}).")
+    String maxStates;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Base seed (default: ${DEFAULT-VALUE}).")
     String seed;
@@ -149,7 +153,7 @@ final class CompareCommand implements Callable<Integer> {
         }
         int atOnce = Math.max(1, Math.min(workers, jobs.size()));
         CellCheck.Budget cellBudget = new CellCheck.Budget(perStrategy, PCT_DEPTH, dfsBudget, baseSeed, Math.max(1, workers / atOnce));
-        Exhaustive exhaustive = new DfsExhaustive(null);
+        long states = nonNegative("--max-states", maxStates);
 
         CompareReport full;
         CompareReport report;
@@ -168,11 +172,14 @@ final class CompareCommand implements Callable<Integer> {
                 List<Future<CompareCells.Done>> futures = new ArrayList<>();
                 Interrupts.onSignal(() -> interrupted(staging, done, jobs.size(), shownOut));
                 for (CompareCells.Job j : jobs) {
+                    Exhaustive exhaustive = states == 0 ? new DfsExhaustive(null) : new StatefulExhaustive(new DfsExhaustive(null),
+                            StatefulOptions.defaults().withMaxStates(states),
+                            line -> ctx.err().println("gcsim: stateful: " + j.label() + ": " + line));
                     futures.add(pool.submit(() -> CompareCells.run(project, j, cellBudget, exhaustive, steps, shownOut, progress,
                             staging)));
                 }
                 for (Future<CompareCells.Done> f : futures) {
-                    CompareCells.Done d = await(f);
+                    CompareCells.Done d = CompareCells.await(f);
                     synchronized (done) {
                         done.add(d);
                     }
@@ -241,21 +248,6 @@ final class CompareCommand implements Callable<Integer> {
         return "compare interrupted: " + ran + " of " + cells + " cells ran, " + failed + " failed"
                 + (kept == null ? "" : "; the failing schedules found are kept in " + kept)
                 + "; the previous report in " + shown + "/ is unchanged";
-    }
-
-    private static CompareCells.Done await(Future<CompareCells.Done> f) throws InterruptedException {
-        try {
-            return f.get();
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof RuntimeException r) {
-                throw r;
-            }
-            if (c instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(c);
-        }
     }
 
     private static long nonNegative(String option, String text) throws BadInput {

@@ -10,6 +10,9 @@ final class Options {
     /** The exhaustive search's name; it is not a seeded {@link StrategyKind}, so it has no seed. */
     static final String DFS = "dfs";
 
+    /** The stateful exhaustive search's name; like dfs, it has no seed. */
+    static final String STATEFUL = "stateful";
+
     static boolean isDfs(String text) {
         return DFS.equals(text);
     }
@@ -18,7 +21,8 @@ final class Options {
     static StrategyKind strategy(String text) throws BadInput {
         StrategyKind k = StrategyKind.byKey(text);
         if (k == null) {
-            throw new BadInput("--strategy: '" + Text.shown(text) + "' is not one of " + StrategyKind.accepted() + ", " + DFS);
+            throw new BadInput("--strategy: '" + Text.shown(text) + "' is not one of " + StrategyKind.accepted() + ", " + DFS + ", "
+                    + STATEFUL);
         }
         return k;
     }

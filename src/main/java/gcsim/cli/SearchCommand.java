@@ -36,10 +36,23 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--variant", paramLabel = "ID", required = true, description = "A variant id from scenarios/variants.yaml.")
     String variant;
 
-    @Option(names = "--strategy", paramLabel = "random|pct|dfs",
-            description = "How schedules are chosen: seeded random walk, PCT, or the exhaustive depth-first search"
-                    + " (default: a portfolio of all of them, PCT at depths 2 and 3, sharing --schedules).")
+    @Option(names = "--strategy", paramLabel = "random|pct|dfs|stateful",
+            description = "How schedules are chosen: seeded random walk, PCT, the exhaustive depth-first search, or the"
+                    + " stateful exhaustive search (default: a portfolio of random, PCT at depths 2 and 3 and dfs,"
+                    + " sharing --schedules).")
     String strategy;
+
+    @Option(names = "--order", paramLabel = "dfs|bfs",
+            description = "stateful: depth-first, or breadth-first for a shortest counterexample (default: dfs).")
+    String order;
+
+    @Option(names = "--max-states", paramLabel = "N",
+            description = "stateful: most distinct states before the verdict is incomplete (default: 2000000).")
+    String maxStates;
+
+    @Option(names = "--restore", paramLabel = "snapshot|replay",
+            description = "stateful: return to a branch point from a copy of the world or by replaying (default: snapshot).")
+    String restore;
 
     @Option(names = "--schedules", paramLabel = "N", defaultValue = "100000",
             description = "random, pct and the portfolio: most schedules (portfolio: runs) in all (default: ${DEFAULT-VALUE}).")
@@ -105,6 +118,18 @@ final class SearchCommand implements Callable<Integer> {
             }
             return new DfsSearch(ctx).run(scenario, variant, preemptions, maxExecutions, starvation, maxSteps,
                     saveSchedule, json, false);
+        }
+        if (Options.STATEFUL.equals(strategy)) {
+            if (part != null || preemptions != null || maxExecutions != null) {
+                throw new BadInput((part != null ? "--shard" : preemptions != null ? "--preemptions" : "--max-executions")
+                        + " does not go with --strategy stateful (accepted: --order, --max-states, --restore, --starvation)");
+            }
+            return new StatefulRun(ctx).run(scenario, variant, order, maxStates, restore, starvation, maxSteps,
+                    saveSchedule, json);
+        }
+        if (order != null || maxStates != null || restore != null) {
+            throw new BadInput((order != null ? "--order" : maxStates != null ? "--max-states" : "--restore")
+                    + " goes with --strategy stateful only (accepted: --strategy stateful, or leave it out)");
         }
         if (preemptions != null || maxExecutions != null || starvation != null) {
             String given = preemptions != null ? "--preemptions" : maxExecutions != null ? "--max-executions" : "--starvation";

@@ -22,9 +22,27 @@ public record Cell(String scenario, String variant, Verdict verdict, Phase rando
      * @param preemptionBound the bound on preemptions per schedule, or null for none
      * @param blocked executions (counted in {@code executions}) abandoned where the sleep set blocked
      *     every option: the work by which source-set DPOR falls short of optimal
+     * @param stateful the stateful search run after the DFS did not finish, or null
      */
     public record Dfs(String verdict, long executions, long pruned, long cut, long terminalStates, boolean complete,
-                      Integer preemptionBound, long blocked) {}
+                      Integer preemptionBound, long blocked, Stateful stateful) {
+        /** The DFS alone. */
+        public Dfs(String verdict, long executions, long pruned, long cut, long terminalStates, boolean complete,
+                   Integer preemptionBound, long blocked) {
+            this(verdict, executions, pruned, cut, terminalStates, complete, preemptionBound, blocked, null);
+        }
+    }
+
+    /**
+     * The stateful search's figures (TLC's terms): what decides a cell the DFS could not finish.
+     *
+     * @param verdict {@code verified}, {@code incomplete} or {@code fail}
+     * @param transitions states generated, revisits included
+     * @param distinctStates distinct states (fingerprints) seen
+     * @param maxDepth the most transitions on one path
+     * @param maxStates its bound on distinct states
+     */
+    public record Stateful(String verdict, long transitions, long distinctStates, int maxDepth, long maxStates) {}
 
     /**
      * How much of the race window the cell's executions reached, so that a pass is not empty.

@@ -40,8 +40,11 @@ public final class Cells {
         Cell.Dfs dfs = null;
         ExhaustiveResult x = o.exhaustive();
         if (x != null) {
+            var st = x.stateful();
             dfs = new Cell.Dfs(x.verdict().name().toLowerCase(Locale.ROOT), x.executions(), x.pruned(), x.cut(),
-                    x.terminalStates(), x.complete(), x.preemptionBound(), x.blocked());
+                    x.terminalStates(), x.complete(), x.preemptionBound(), x.blocked(), st == null ? null
+                    : new Cell.Stateful(st.verdict().name().toLowerCase(Locale.ROOT), st.transitions(),
+                    st.distinctStates(), st.maxDepth(), st.maxStates()));
         }
         SearchResult.Coverage cov = o.random().coverage();
         long executions = o.random().schedules();

@@ -93,6 +93,11 @@ public final class ReportJson {
         j.put("dfs", d == null ? null : Json.object().put("verdict", d.verdict()).put("executions", d.executions())
                 .put("pruned", d.pruned()).put("cut", d.cut()).put("terminalStates", d.terminalStates())
                 .put("complete", d.complete()).put("preemptionBound", d.preemptionBound()).put("blocked", d.blocked()));
+        if (d != null && d.stateful() != null) {
+            Cell.Stateful st = d.stateful();
+            j.put("stateful", Json.object().put("verdict", st.verdict()).put("transitions", st.transitions())
+                    .put("distinctStates", st.distinctStates()).put("maxDepth", st.maxDepth()).put("maxStates", st.maxStates()));
+        }
         Cell.Coverage cov = c.coverage();
         j.put("coverage", Json.object().put("executions", cov.executions()).put("gcRan", cov.gcRan())
                 .put("gcDuringClientOps", cov.gcDuringClientOps()).put("deletedSomething", cov.deletedSomething()));

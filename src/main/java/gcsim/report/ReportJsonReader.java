@@ -72,7 +72,9 @@ public final class ReportJsonReader {
         Cell.Dfs dfs = null;
         if (c.get("dfs") instanceof Map<?, ?> d) {
             dfs = new Cell.Dfs(str(d, "verdict"), lng(d, "executions"), lng(d, "pruned"), lng(d, "cut"),
-                    lng(d, "terminalStates"), bool(d, "complete"), integer(d.get("preemptionBound")), lng(d, "blocked"));
+                    lng(d, "terminalStates"), bool(d, "complete"), integer(d.get("preemptionBound")), lng(d, "blocked"),
+                    c.get("stateful") instanceof Map<?, ?> st ? new Cell.Stateful(str(st, "verdict"), lng(st, "transitions"),
+                    lng(st, "distinctStates"), (int) lng(st, "maxDepth"), lng(st, "maxStates")) : null);
         }
         Map<?, ?> cov = map(c.get("coverage"), "coverage");
         Cell.Coverage coverage = new Cell.Coverage(lng(cov, "executions"), lng(cov, "gcRan"), lng(cov, "gcDuringClientOps"),

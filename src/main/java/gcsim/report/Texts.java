@@ -71,8 +71,12 @@ final class Texts {
         if (d == null) {
             return "not run";
         }
+        Cell.Stateful st = d.stateful();
         return d.verdict() + ": " + d.executions() + " executions, " + d.pruned() + " pruned, " + d.cut() + " cut, "
-                + d.terminalStates() + " terminal states, " + d.blocked() + " blocked, " + bound(d.preemptionBound());
+                + d.terminalStates() + " terminal states, " + d.blocked() + " blocked, " + bound(d.preemptionBound())
+                + (st == null ? "" : "; after the DFS, the stateful search: " + st.verdict() + ", " + st.distinctStates()
+                + " distinct states of at most " + st.maxStates() + ", " + st.transitions() + " transitions, depth "
+                + st.maxDepth());
     }
 
     /** {@code 1234 of 40000 (3.1%)}. */

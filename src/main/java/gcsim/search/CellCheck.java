@@ -36,7 +36,7 @@ public final class CellCheck {
     /**
      * The failure a cell's check found first.
      *
-     * @param strategy {@code random}, {@code pct} or {@code dfs}
+     * @param strategy {@code random}, {@code pct}, {@code dfs} or {@code stateful}
      * @param schedule its 1-based number within that strategy's run
      * @param seed its seed (random and PCT), else null
      * @param decisionEstimate PCT's k for it, else null
@@ -112,7 +112,7 @@ public final class CellCheck {
         ExhaustiveResult dfs = exhaustive.explore(counter, budget.dfsExecutions());
         listener.phaseDone(dfs.executions());
         Found found = dfs.verdict() == ExhaustiveResult.Verdict.FAIL && dfs.failure() != null
-                ? new Found("dfs", dfs.failureIndex() + 1, null, null, dfs.failure()) : null;
+                ? new Found(dfs.foundBy(), dfs.failureIndex() + 1, null, null, dfs.failure()) : null;
         return new Outcome(Phase.of(random), Phase.of(pct), dfs, counter.coverage(), found);
     }
 }

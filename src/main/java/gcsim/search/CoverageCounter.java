@@ -22,7 +22,16 @@ public final class CoverageCounter implements Executor {
 
     @Override
     public RunResult run(Strategy strategy, boolean trace) {
-        RunResult r = inner.run(strategy, trace);
+        return record(inner.run(strategy, trace));
+    }
+
+    /** The executor it counts for (the stateful search drives it directly, and reports through {@link #record}). */
+    public Executor inner() {
+        return inner;
+    }
+
+    /** Counts one run made on the inner executor by other means; returns it. */
+    public RunResult record(RunResult r) {
         runs++;
         RunResult.Coverage c = r.coverage();
         if (c != null) {

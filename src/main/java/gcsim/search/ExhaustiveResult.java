@@ -1,6 +1,7 @@
 package gcsim.search;
 
 import gcsim.check.RunResult;
+import gcsim.search.stateful.StatefulResult;
 
 /**
  * What an {@link Exhaustive} exploration found, in the terms the report uses.
@@ -17,10 +18,23 @@ import gcsim.check.RunResult;
  * @param failureIndex the 0-based index of that execution, or -1
  * @param blocked executions (counted in {@code executions}) abandoned before their end because the
  *     reduction had nothing new to explore there
+ * @param stateful the stateful search that ran after the DFS did not finish, or null; when present the
+ *     verdict is its verdict and {@code executions} counts both searches' executions
  */
 public record ExhaustiveResult(Verdict verdict, long executions, long pruned, long cut, long terminalStates,
                                boolean complete, Integer preemptionBound, RunResult failure, long failureIndex,
-                               long blocked) {
+                               long blocked, StatefulResult stateful) {
+
+    /** A result of the DFS alone. */
+    public ExhaustiveResult(Verdict verdict, long executions, long pruned, long cut, long terminalStates, boolean complete,
+                            Integer preemptionBound, RunResult failure, long failureIndex, long blocked) {
+        this(verdict, executions, pruned, cut, terminalStates, complete, preemptionBound, failure, failureIndex, blocked, null);
+    }
+
+    /** {@code stateful} when the stateful search decided the verdict (it ran and found the failure), else {@code dfs}. */
+    public String foundBy() {
+        return stateful != null && stateful.failure() != null ? "stateful" : "dfs";
+    }
 
     /** How an exploration ended. */
     public enum Verdict { VERIFIED, INCOMPLETE, FAIL }

@@ -8,7 +8,7 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /** Collects what a search's executions reached, for comparison with brute force. */
-final class Outcomes implements Consumer<RunResult> {
+class Outcomes implements Consumer<RunResult> {
     final SortedSet<Long> terminalStates = new TreeSet<>();
     final SortedSet<String> failures = new TreeSet<>();
     final List<String> schedules = new ArrayList<>();

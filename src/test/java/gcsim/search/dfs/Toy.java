@@ -1,6 +1,7 @@
 package gcsim.search.dfs;
 
 import gcsim.check.Executor;
+import gcsim.check.Forkable;
 import gcsim.check.Failure;
 import gcsim.check.RunResult;
 import gcsim.kernel.Actor;
@@ -26,7 +27,7 @@ import java.util.function.Supplier;
  * every shared variable, which actors finished, the virtual time and the failure, so two executions
  * that end differently in any visible way count as two terminal states.
  */
-final class Toy implements Executor {
+final class Toy implements Forkable {
     private final String name;
     private final int maxSteps;
     private final Consumer<World> body;
@@ -163,6 +164,16 @@ final class Toy implements Executor {
 
     @Override
     public RunResult run(Strategy strategy, boolean trace) {
+        ToyRun r = build(strategy, trace);
+        return r.finish(r.k.run());
+    }
+
+    @Override
+    public Forkable.Session open(Strategy strategy) {
+        return build(strategy, false);
+    }
+
+    private ToyRun build(Strategy strategy, boolean trace) {
         Kernel k = new Kernel(strategy, maxSteps);
         if (starvationBound >= 0) {
             k.withStarvationBound(starvationBound);
@@ -187,24 +198,46 @@ final class Toy implements Executor {
                 kernel.stop(w.failure);
             }
         });
-        Outcome o = k.run();
-        Failure failure = null;
-        if (w.failure != null) {
-            failure = new Failure("toy", name, null, w.failure, null, o.steps());
-        } else if (o.end() == Outcome.End.DEADLOCK) {
-            failure = new Failure("deadlock", name, null, "deadlock: blocked " + o.blocked(), null, o.steps());
+        return new ToyRun(k, w, name);
+    }
+
+    /** One execution of a toy as a value, so the stateful search can copy it between steps. */
+    static final class ToyRun implements Forkable.Session {
+        final Kernel k;
+        final World w;
+        final String name;
+
+        ToyRun(Kernel k, World w, String name) {
+            this.k = k;
+            this.w = w;
+            this.name = name;
         }
-        long h = 0xcbf29ce484222325L;
-        for (Var v : w.vars) {
-            h = mix(h, v.value);
+
+        @Override
+        public Kernel kernel() {
+            return k;
         }
-        for (Actor a : k.actors()) {
-            h = mix(h, a.done() ? 1 : 2);
+
+        @Override
+        public RunResult finish(Outcome o) {
+            Failure failure = null;
+            if (w.failure != null) {
+                failure = new Failure("toy", name, null, w.failure, null, o.steps());
+            } else if (o.end() == Outcome.End.DEADLOCK) {
+                failure = new Failure("deadlock", name, null, "deadlock: blocked " + o.blocked(), null, o.steps());
+            }
+            long h = 0xcbf29ce484222325L;
+            for (Var v : w.vars) {
+                h = mix(h, v.value);
+            }
+            for (Actor a : k.actors()) {
+                h = mix(h, a.done() ? 1 : 2);
+            }
+            h = mix(h, o.time());
+            h = mix(h, o.end().ordinal());
+            h = mix(h, failure == null ? 0 : failure.message().hashCode());
+            return new RunResult(o, failure, k.schedule(), k.trace(), new RunResult.Coverage(0, 0, 0), List.of(), h);
         }
-        h = mix(h, o.time());
-        h = mix(h, o.end().ordinal());
-        h = mix(h, failure == null ? 0 : failure.message().hashCode());
-        return new RunResult(o, failure, k.schedule(), k.trace(), new RunResult.Coverage(0, 0, 0), List.of(), h);
     }
 
     private static long mix(long h, long v) {
