@@ -26,7 +26,8 @@ final class GcServer extends ModelFrame {
                 pc = 1;
                 return self.awaitWork(() -> run.shutdownRequested() || run.listener.pending().ready());
             case 1:
-                if (run.shuttingDown()) { // shut down every client connection, then join the client threads
+                // shut down every client connection, then join the client threads
+                if (run.shuttingDown(run.listener.hasPending())) {
                     for (Connection.End e : run.clientEnds) {
                         e.close();
                     }
@@ -76,7 +77,7 @@ final class GcServer extends ModelFrame {
                     pc = 1;
                     return self.awaitWork(() -> run.shutdownRequested() || end.closed() || end.readable().ready());
                 case 1: {
-                    if (run.shuttingDown() || end.closed()) {
+                    if (run.shuttingDown(true) || end.closed()) { // a line may wait: always a read
                         return self.ret(null);
                     }
                     Object line = end.receive();
