@@ -166,7 +166,7 @@ final class AddTempRoot extends ModelFrame {
                 return yieldTo(20);
             }
             case 20: // §2.6 step 8: append to our temproots file ⟂[fs]
-                ls.tempRootsFile.paths.add(p);
+                ls.tempRootsFile.append(p);
                 if (k.tracing()) {
                     story("addTempRoot §2.6 step 8", "temp-roots " + name(p));
                 }

@@ -34,6 +34,7 @@ final class AutoGc extends ModelFrame {
                 if (w.settings.minFree() == 0) {
                     return self.ret(null);
                 }
+                k.read(ls.autoGcState);
                 if (ls.gcRunning) {
                     future = ls.gcFuture;
                     if (k.tracing()) {
@@ -48,6 +49,7 @@ final class AutoGc extends ModelFrame {
                 return goTo(1);
             case 1: { // steps 4–10: read the free space ⟂[fs]; maybe start the collector thread ⟂[thr]
                 long avail = w.store.free();
+                k.write(ls.autoGcState); // lastGCCheck, and the test of the previous thread's end below
                 ls.lastGcCheck = k.now();
                 if (avail >= w.settings.minFree() || avail >= w.settings.maxFree()) {
                     if (k.tracing()) {
@@ -72,6 +74,7 @@ final class AutoGc extends ModelFrame {
                 return goTo(2);
             }
             case 2: { // steps 9–10: running, a new shared future, start the thread ⟂[thr] (gc.cc 946–951)
+                k.write(ls.autoGcState);
                 ls.gcRunning = true;
                 ls.gcFuture = new Promise<>(k);
                 future = ls.gcFuture;
@@ -120,9 +123,11 @@ final class AutoGc extends ModelFrame {
                     pc = 1;
                     return self.call(new CollectGarbage(w, ls, maxFreed, java.util.List.of()));
                 case 1: // availAfterGC from another reading ⟂[fs]; then the finally-part
+                    k.write(ls.autoGcState);
                     ls.availAfterGc = w.store.free();
                     return goTo(2);
                 case 2: // finally: running = false, lastGCCheck = now, fulfil the promise
+                    k.write(ls.autoGcState);
                     ls.gcRunning = false;
                     ls.lastGcCheck = k.now();
                     future.fulfil(null);
@@ -137,7 +142,8 @@ final class AutoGc extends ModelFrame {
                     return self.ret(null);
                 case 3: // joined (gc.cc 955–960, 978 at 88b09c64fb): the finally-part releases the state
                         // lock and the thread ends after its promise ⟂; ~LocalStore and the next
-                        // autoGC join it
+                        // autoGC join it; the end is what they test, so it writes the state
+                    k.write(ls.autoGcState);
                     if (k.tracing()) {
                         note(FN + " step 10", "the auto-GC thread ends");
                     }

@@ -102,7 +102,7 @@ final class CollectGarbage extends ModelFrame {
                 }
                 return self.call(new DeleteReferrersClosure(w, run, order.get(i++)));
             case 20: // G13.1: stop the server: shutdown, notify_all, join S ⟂[thr]
-                run.shutdown = true;
+                run.shutDown();
                 run.wakeup.signalAll();
                 pc = 21;
                 return self.await(run::serverDone);

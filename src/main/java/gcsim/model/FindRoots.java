@@ -2,6 +2,7 @@ package gcsim.model;
 
 import gcsim.kernel.Actor;
 import gcsim.kernel.Control;
+import gcsim.kernel.IntList;
 import gcsim.kernel.OpenFile;
 import java.util.List;
 
@@ -98,7 +99,7 @@ final class FindRoots extends ModelFrame {
                 return yieldTo(14);
             case 13: // G8.3: remove the stale file and write "d" into it ⟂[fs]
                 w.tempRoots.unlink(file);
-                file.deletedMarker = true;
+                file.markDeleted();
                 fileFd.close();
                 if (k.tracing()) {
                     story("collectGarbage §2.7 G8", "removes stale temporary roots file temproots/" + file.pid);
@@ -106,8 +107,9 @@ final class FindRoots extends ModelFrame {
                 return yieldTo(11);
             case 14: { // G8.4: read every complete path ⟂[fs]
                 StringBuilder seen = k.tracing() ? new StringBuilder() : null;
-                for (int j = 0; j < file.paths.size(); j++) {
-                    int p = file.paths.get(j);
+                IntList paths = file.read();
+                for (int j = 0; j < paths.size(); j++) {
+                    int p = paths.get(j);
                     run.tempRoots.set(p);
                     run.roots.set(2 * p);
                     if (seen != null) {

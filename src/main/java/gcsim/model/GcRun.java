@@ -37,8 +37,17 @@ final class GcRun {
     Actor server;
     final List<Actor> clientThreads = new ArrayList<>(2);
     final List<Connection.End> clientEnds = new ArrayList<>(2);
-    /** Set by the main thread at G13; the server and client threads then end. */
-    boolean shutdown;
+    /**
+     * Set by the main thread at G13; the server and client threads then end. Private so that every
+     * step reads it through {@link #shuttingDown(boolean)}: a server or client step that branches on
+     * it without reporting the read would look independent of the main thread's G13 step to the
+     * exhaustive search, which would then never try the client receiving before the shutdown
+     * instead of after it (or the server accepting instead of closing).
+     */
+    private boolean shutdown;
+    /** The footprint resource of {@link #shutdown}: the shutdown pipe of §2.7. */
+    private final int shutdownResource;
+    private final Kernel kernel;
     long freed;
 
     /** The store this collector runs in; its state mutex matters under 2.8 (§2.6). */
@@ -60,6 +69,8 @@ final class GcRun {
         this.referrersCache = new IntList[paths];
         this.mutex = new Mutex(kernel);
         this.wakeup = new CondVar(kernel);
+        this.kernel = kernel;
+        this.shutdownResource = kernel.newResource();
         store.w.collectorRuns.add(this);
     }
 
@@ -105,6 +116,39 @@ final class GcRun {
                 }
             }
         }
+    }
+
+    /** G13.1, by the main thread's step: asks the server and client threads to end; a write of the flag. */
+    void shutDown() {
+        kernel.write(shutdownResource);
+        shutdown = true;
+    }
+
+    /**
+     * Whether G13 has begun, as a step of the server or a client thread reads it after waking. The
+     * read is reported only when {@code otherWake}: the step's guard was ready for another reason
+     * too (a client passes true, as a line may wait; the server passes whether a connection waits,
+     * learnt through a reported read of the listener, so that its footprint stays the same when a
+     * connect is swapped with it). Otherwise the flag alone woke the step: it could not have run
+     * before the G13 step that set it, the kernel's enabling edge already orders the two, and the
+     * search reverses such a pair only through another enabler, which would make {@code otherWake}
+     * true in that execution. Reporting the read there too adds no execution, only races the search
+     * cannot reverse: the gc scenario's exhaustive search grew from 30,307 executions past 200,000.
+     */
+    boolean shuttingDown(boolean otherWake) {
+        if (otherWake) {
+            kernel.read(shutdownResource);
+        }
+        return shutdown;
+    }
+
+    /**
+     * The flag without recording a read: for guards, which the kernel evaluates between steps (a
+     * read there would land in the footprint of whichever step ran last), and for state views. The
+     * step a guard wakes reads the flag again through {@link #shuttingDown(boolean)}.
+     */
+    boolean shutdownRequested() {
+        return shutdown;
     }
 
     boolean serverDone() {

@@ -24,9 +24,10 @@ final class GcServer extends ModelFrame {
         switch (pc) {
             case 0: // S1: poll the shutdown pipe and the listening socket ⟂
                 pc = 1;
-                return self.awaitWork(() -> run.shutdown || run.listener.pending().ready());
+                return self.awaitWork(() -> run.shutdownRequested() || run.listener.pending().ready());
             case 1:
-                if (run.shutdown) { // shut down every client connection, then join the client threads
+                // shut down every client connection, then join the client threads
+                if (run.shuttingDown(run.listener.hasPending())) {
                     for (Connection.End e : run.clientEnds) {
                         e.close();
                     }
@@ -74,9 +75,9 @@ final class GcServer extends ModelFrame {
             switch (pc) {
                 case 0: // T1: read one line ⟂[sock]
                     pc = 1;
-                    return self.awaitWork(() -> run.shutdown || end.closed() || end.readable().ready());
+                    return self.awaitWork(() -> run.shutdownRequested() || end.closed() || end.readable().ready());
                 case 1: {
-                    if (run.shutdown || end.closed()) {
+                    if (run.shuttingDown(true) || end.closed()) { // a line may wait: always a read
                         return self.ret(null);
                     }
                     Object line = end.receive();

@@ -35,6 +35,13 @@ final class LocalStore implements StoreApi {
     long lastGcCheck = Long.MIN_VALUE;
     /** Starts at the maximum, so the 0.97 rule never fires before the first GC (§2.9 step 7). */
     long availAfterGc = Long.MAX_VALUE;
+    /**
+     * The footprint resource of the §2.9 state above, the auto-GC thread's end included: the steps
+     * that read or write those fields, or test whether the thread has ended to join it, report it
+     * here. Without it the caller's autoGC and ~LocalStore steps looked independent of the auto-GC
+     * thread's last steps, which they branch on (running or not, wait for the join or not).
+     */
+    final int autoGcState;
 
     /**
      * The process state mutex. Only 2.8 holds it across a whole addTempRoot, ack wait included, and
@@ -53,6 +60,7 @@ final class LocalStore implements StoreApi {
         this.w = w;
         this.process = process;
         this.state = new Mutex(w.kernel);
+        this.autoGcState = w.kernel.newResource();
         this.pathInfoCache = worker ? null : new java.util.BitSet();
     }
 

@@ -20,12 +20,14 @@ final class LocalStoreDestructor extends ModelFrame {
     protected Control step(Actor self) {
         switch (pc) {
             case 0: // wait for a running auto-GC ⟂[wait]
+                k.read(store.autoGcState);
                 if (store.gcRunning) {
                     pc = 1;
                     return self.await(store.gcFuture);
                 }
                 return goTo(1);
             case 1: // joined auto-GC thread (local-store.cc 457–461 at 88b09c64fb): join it ⟂[thr]
+                k.read(store.autoGcState);
                 if (w.switches.autoGcThread() == gcsim.variant.AutoGcThread.JOINED
                         && store.gcThread != null && !store.gcThread.done()) {
                     pc = 2;

@@ -51,7 +51,7 @@ public record WorldState(int step, List<String> roots, List<TempRootFile> tempRo
         }
         ArrayList<Collector> collectors = new ArrayList<>();
         for (GcRun run : w.collectorRuns) {
-            if (!run.shutdown) {
+            if (!run.shutdownRequested()) {
                 IntList shared = new IntList(4);
                 for (int p = run.tempRoots.nextSetBit(0); p >= 0; p = run.tempRoots.nextSetBit(p + 1)) {
                     shared.add(p);
