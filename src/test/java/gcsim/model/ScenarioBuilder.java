@@ -43,6 +43,11 @@ final class ScenarioBuilder {
         return this;
     }
 
+    ScenarioBuilder profile(String link, String path) {
+        roots.add(new RootSpec(RootSpec.Kind.PROFILE, link, path, P));
+        return this;
+    }
+
     ScenarioBuilder indirect(String link, String path) {
         roots.add(new RootSpec(RootSpec.Kind.INDIRECT, link, path, P));
         return this;
@@ -54,13 +59,21 @@ final class ScenarioBuilder {
     }
 
     ScenarioBuilder autoGc(long minFree, long maxFree, long free) {
-        settings = new Settings(minFree, maxFree, 5_000_000_000L, settings.keepDerivations(), settings.keepOutputs(), free);
+        settings = new Settings(minFree, maxFree, 5_000_000_000L, settings.keepDerivations(), settings.keepOutputs(), free,
+                settings.gcSocketExists());
+        return this;
+    }
+
+    /** A fresh state directory: no collector has run, so {@code gc-socket/socket} does not exist yet. */
+    ScenarioBuilder noGcSocket() {
+        settings = new Settings(settings.minFree(), settings.maxFree(), settings.minFreeCheckIntervalNanos(),
+                settings.keepDerivations(), settings.keepOutputs(), settings.freeSpace(), false);
         return this;
     }
 
     ScenarioBuilder keep(boolean derivations, boolean outputs) {
         settings = new Settings(settings.minFree(), settings.maxFree(), settings.minFreeCheckIntervalNanos(),
-                derivations, outputs, settings.freeSpace());
+                derivations, outputs, settings.freeSpace(), settings.gcSocketExists());
         return this;
     }
 
