@@ -28,8 +28,14 @@ final class Probe extends Frame {
     /** The world of {@code s} (its processes included) after the probe ran {@code actions}, step by step. */
     @SafeVarargs
     static World run(Scenario s, Consumer<World>... actions) {
-        Kernel k = new Kernel(new Seeds(1), 10_000).withFootprints().withTrace();
-        World w = new World(s, new StoreLayout(s), Switches.baseline(), k);
+        return run(s, Switches.baseline(), 1, actions);
+    }
+
+    /** As {@link #run(Scenario, Consumer[])}, under {@code switches}, the processes scheduled by seed {@code seed}. */
+    @SafeVarargs
+    static World run(Scenario s, Switches switches, long seed, Consumer<World>... actions) {
+        Kernel k = new Kernel(new Seeds(seed), 100_000).withFootprints().withTrace();
+        World w = new World(s, new StoreLayout(s), switches, k);
         SimProcess p = k.newProcess("probe");
         p.spawn("probe", new Probe(w, List.of(actions)));
         k.run();

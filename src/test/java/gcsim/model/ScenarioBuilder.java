@@ -38,6 +38,14 @@ final class ScenarioBuilder {
         return this;
     }
 
+    /** A derivation and its output, both already in the store and valid. */
+    ScenarioBuilder built(String name, List<String> inputSrcs, String output) {
+        paths.add(new PathSpec(output, PathKind.OUTPUT, 10_240, List.of(), name, true, P));
+        paths.add(new PathSpec(name, PathKind.DRV, 1024, inputSrcs, null, true, P));
+        drvs.add(new DerivationSpec(name, List.of(), inputSrcs, List.of(output), 1024, P));
+        return this;
+    }
+
     ScenarioBuilder gcroot(String link, String path) {
         roots.add(new RootSpec(RootSpec.Kind.GCROOT, link, path, P));
         return this;
@@ -124,6 +132,14 @@ final class ScenarioBuilder {
 
     static Op fetch(String path) {
         return new Op.FetchToStore(path, P);
+    }
+
+    static Op signal(String event) {
+        return new Op.Signal(event, P);
+    }
+
+    static Op await(String event) {
+        return new Op.Wait(event, P);
     }
 
     static Op sleep(long millis) {
