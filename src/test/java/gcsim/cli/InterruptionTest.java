@@ -72,7 +72,7 @@ class InterruptionTest {
         ToyProject toy = ToyProject.create(dir);
         Process p = start(toy.home(), "search", "--scenario", "claim", "--variant", "locked", "--schedules", "2000000000",
                 "--threads", "1");
-        Thread.sleep(1500);
+        awaitProgress(p); // the search runs: a fixed sleep lost the race to a slow JVM start on a loaded machine
 
         p.destroy(); // SIGTERM
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -81,6 +81,19 @@ class InterruptionTest {
         assertThat(p.exitValue()).isEqualTo(143);
         assertThat(err.lines().reduce((a, b) -> b).orElse("")).matches(
                 "gcsim: search interrupted after \\d+ schedules \\(random, base seed 1\\); no failure found \\(SIGTERM\\)");
+    }
+
+    /** Waits until the child's search has printed a progress line (one every 5 s), so it is under way. */
+    private void awaitProgress(Process p) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            assertThat(p.isAlive()).as("the search still runs").isTrue();
+            if (Files.readString(dir.resolve("stderr"), StandardCharsets.UTF_8).contains(" schedules so far (")) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the search printed no progress within 60 s");
     }
 
     /** Waits until the child has written claim × unlocked's schedule into its staging folder. */
