@@ -135,6 +135,72 @@ class StarvationBoundTest {
         assertThat(again[0]).isEqualTo(3);
     }
 
+    @Test
+    void aBusyRetryWritesTheCountersOfTheActorsItPassesSoTheReductionSeesItAsDependentOnThem() {
+        int[] spins = {0};
+        Kernel k = spinnerAndWorker(FixedStrategy.highest(), spins).withStarvationBound(2).withFootprints();
+        k.run();
+
+        Footprints fp = k.footprints();
+        int spinner = -1;
+        int worker = -1;
+        for (int s = 0; s < fp.steps(); s++) {
+            if (k.actors().get(fp.actor(s)).name().equals("spinner")) {
+                spinner = s;
+            } else {
+                worker = s;
+            }
+            if (spinner >= 0 && worker > spinner) {
+                break;
+            }
+        }
+        // the spinner's retries pass the worker and write its counter; the worker's step writes its own
+        int retry = -1;
+        for (int s = 1; s < fp.steps(); s++) {
+            if (k.actors().get(fp.actor(s)).name().equals("spinner") && fp.dependent(s, worker)) {
+                retry = s;
+            }
+        }
+        assertThat(retry).as("a retry that passed the worker").isPositive();
+    }
+
+    @Test
+    void aStrategyThatListensIsToldOfTheStartAndOfEachStepWithItsOptionsAndPick() {
+        List<String> heard = new ArrayList<>();
+        class Listening implements Strategy, ExecutionListener {
+            @Override
+            public void beginExecution() {}
+
+            @Override
+            public int nextActor(int[] options, int count, int current) {
+                return options[count - 1];
+            }
+
+            @Override
+            public int nextValue(int bound) {
+                return 0;
+            }
+
+            @Override
+            public void started(Kernel k) {
+                heard.add("started with footprints " + (k.footprints() != null));
+            }
+
+            @Override
+            public void beforeStep(int step, int[] options, int count, int picked) {
+                heard.add(step + ":" + count + ":" + picked);
+            }
+        }
+        int[] spins = {0};
+        Kernel k = spinnerAndWorker(new Listening(), spins).withStarvationBound(2);
+        k.run();
+
+        assertThat(heard.get(0)).isEqualTo("started with footprints true");
+        assertThat(heard).hasSize(1 + k.steps());
+        assertThat(heard.get(1)).isEqualTo("0:2:1"); // both can run; the highest, the spinner, is picked
+        assertThat(k.footprints().steps()).isEqualTo(k.steps());
+    }
+
     /** Two actors that each retry at once {@code turns} times, logging who ran. */
     private Kernel twoSpinners(Strategy strategy, StringBuilder ran, int turns) {
         Kernel k = new Kernel(strategy, 200);
