@@ -19,19 +19,6 @@ class FlockTest {
     private final List<String> log = new ArrayList<>();
 
     @Test
-    void theHoldersAreNamedByTheirProcessesForAStateView() {
-        assertThat(flock.holders()).isEqualTo("free");
-        flock.lock(pf, false);
-        assertThat(flock.holders()).isEqualTo("shared: p");
-        flock.lock(qf, false);
-        assertThat(flock.holders()).isEqualTo("shared: p, q");
-        flock.unlock(pf);
-        flock.unlock(qf);
-        flock.lock(rf, true);
-        assertThat(flock.holders()).isEqualTo("exclusive: r");
-    }
-
-    @Test
     void aFreshLockIsFreeAndAnyModeCanBeTaken() {
         assertThat(flock.free()).isTrue();
         assertThat(flock.heldExclusively()).isFalse();
