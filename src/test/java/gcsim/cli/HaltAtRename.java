@@ -11,7 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A child JVM's entry point for the fault-injection test: runs gcsim on a {@link ToyProject} at
  * {@code args[0]} and dies at once (as from SIGKILL: no shutdown work, exit 137) just before the
  * publication's {@code args[1]}-th rename, counting the journal's write and its removal as renames
- * (0: never). SIGINT and SIGTERM are handled as by {@link Main#main}.
+ * (0: never). SIGINT and SIGTERM are handled as by {@link Main#main}. With
+ * {@code -Dgcsim.test.started=FILE}, FILE is created when the first execution runs.
  */
 final class HaltAtRename {
     private HaltAtRename() {}
@@ -26,7 +27,12 @@ final class HaltAtRename {
         });
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         Interrupts.install(System.err);
-        int code = Main.run(Arrays.copyOfRange(args, 2, args.length), out, System.err, new ToyProject(Path.of(args[0])));
+        Project toy = new ToyProject(Path.of(args[0]));
+        String started = System.getProperty("gcsim.test.started");
+        if (started != null) { // says when the first execution runs: the command is under way, its summary set
+            toy = new MarkFirstRun(toy, Path.of(started));
+        }
+        int code = Main.run(Arrays.copyOfRange(args, 2, args.length), out, System.err, toy);
         System.exit(code);
     }
 }

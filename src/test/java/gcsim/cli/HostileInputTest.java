@@ -210,6 +210,28 @@ class HostileInputTest {
         assertThat(dir.resolve("out/report.json")).doesNotExist();
     }
 
+    @Test
+    void aVariantIdTooLongToNameAFileIsRefusedWithItsPlaceBeforeTheFirstCell() throws IOException {
+        Path scenarios = Files.createDirectories(dir.resolve("project/scenarios"));
+        Files.copy(Path.of("scenarios/gc.yaml"), scenarios.resolve("gc.yaml"));
+        String id = "v".repeat(250);
+        Path variants = Files.writeString(scenarios.resolve("variants.yaml"), """
+                variants:
+                  - id: %s
+                    description: a variant whose id no file name can hold
+                    switches:
+                      write-derivation: root-drv
+                """.formatted(id));
+
+        Cli c = assertTimeoutPreemptively(QUICK, () -> Cli.run(Project.standard(dir.resolve("project")), "compare",
+                "--scenarios", "gc", "--variants", id, "--out", dir.resolve("out").toString()));
+
+        assertThat(c.code()).isEqualTo(2);
+        assertThat(c.errLines()).hasSize(1);
+        assertThat(c.err()).startsWith(variants + ":2:9: id 'vvvv").contains("is too long: 250 characters (at most 211)");
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
+
     private Path scenario(String name, String text) throws IOException {
         return Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
     }

@@ -72,7 +72,7 @@ class InterruptionTest {
         ToyProject toy = ToyProject.create(dir);
         Process p = start(toy.home(), "search", "--scenario", "claim", "--variant", "locked", "--strategy", "random", "--schedules", "2000000000",
                 "--threads", "1");
-        Thread.sleep(1500);
+        awaitStarted(p); // the search runs: a fixed sleep lost the race to a slow JVM start on a loaded machine
 
         p.destroy(); // SIGTERM
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -81,6 +81,19 @@ class InterruptionTest {
         assertThat(p.exitValue()).isEqualTo(143);
         assertThat(err.lines().reduce((a, b) -> b).orElse("")).matches(
                 "gcsim: search interrupted after \\d+ schedules \\(random, base seed 1\\); no failure found \\(SIGTERM\\)");
+    }
+
+    /** Waits until the child's search has run its first execution, so its summary is set. */
+    private void awaitStarted(Process p) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            assertThat(p.isAlive()).as("the search still runs").isTrue();
+            if (Files.exists(dir.resolve("started"))) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the search ran no execution within 60 s");
     }
 
     /** Waits until the child has written claim × unlocked's schedule into its staging folder. */
@@ -107,6 +120,7 @@ class InterruptionTest {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-XX:TieredStopAtLevel=1");
+        cmd.add("-Dgcsim.test.started=" + dir.resolve("started"));
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(HaltAtRename.class.getName());

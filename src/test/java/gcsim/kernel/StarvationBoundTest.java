@@ -135,6 +135,76 @@ class StarvationBoundTest {
         assertThat(again[0]).isEqualTo(3);
     }
 
+    @Test
+    void aBusyRetryWritesTheCountersOfTheActorsItPassesSoTheReductionSeesItAsDependentOnThem() {
+        // the bound first: an actor gets a counter of its own only if the bound is set when it is made
+        Kernel k = new Kernel(FixedStrategy.highest(), 200).withStarvationBound(2).withFootprints();
+        boolean[] flag = {false};
+        Actor worker = k.newProcess("w").spawn("worker", Script.of(self -> {
+            flag[0] = true;
+            return Control.YIELD;
+        }));
+        k.newProcess("s").spawn("spinner", Script.of(self -> {
+            if (flag[0]) {
+                return Control.YIELD;
+            }
+            self.kernel().spin();
+            return Script.yieldTo(self, 0);
+        }));
+        k.run();
+
+        Footprints fp = k.footprints();
+        int workerStep = -1;
+        for (int s = 0; s < fp.steps() && workerStep < 0; s++) {
+            if (fp.actor(s) == worker.id()) {
+                workerStep = s;
+            }
+        }
+        // the spinner's first step is not a retry yet; its retries pass the worker and write its counter,
+        // which the worker's own step writes too (resetting it)
+        assertThat(workerStep).isEqualTo(3);
+        assertThat(fp.dependent(0, workerStep)).as("the first spin passes nobody").isFalse();
+        assertThat(fp.dependent(1, workerStep)).as("a retry").isTrue();
+        assertThat(fp.dependent(2, workerStep)).isTrue();
+    }
+
+    @Test
+    void aStrategyThatListensIsToldOfTheStartAndOfEachStepWithItsOptionsAndPick() {
+        List<String> heard = new ArrayList<>();
+        class Listening implements Strategy, ExecutionListener {
+            @Override
+            public void beginExecution() {}
+
+            @Override
+            public int nextActor(int[] options, int count, int current) {
+                return options[count - 1];
+            }
+
+            @Override
+            public int nextValue(int bound) {
+                return 0;
+            }
+
+            @Override
+            public void started(Kernel k) {
+                heard.add("started with footprints " + (k.footprints() != null));
+            }
+
+            @Override
+            public void beforeStep(int step, int[] options, int count, int picked) {
+                heard.add(step + ":" + count + ":" + picked);
+            }
+        }
+        int[] spins = {0};
+        Kernel k = spinnerAndWorker(new Listening(), spins).withStarvationBound(2);
+        k.run();
+
+        assertThat(heard.get(0)).isEqualTo("started with footprints true");
+        assertThat(heard).hasSize(1 + k.steps());
+        assertThat(heard.get(1)).isEqualTo("0:2:1"); // both can run; the highest, the spinner, is picked
+        assertThat(k.footprints().steps()).isEqualTo(k.steps());
+    }
+
     /** Two actors that each retry at once {@code turns} times, logging who ran. */
     private Kernel twoSpinners(Strategy strategy, StringBuilder ran, int turns) {
         Kernel k = new Kernel(strategy, 200);

@@ -38,8 +38,21 @@ final class ScenarioBuilder {
         return this;
     }
 
+    /** A derivation and its output, both already in the store and valid. */
+    ScenarioBuilder built(String name, List<String> inputSrcs, String output) {
+        paths.add(new PathSpec(output, PathKind.OUTPUT, 10_240, List.of(), name, true, P));
+        paths.add(new PathSpec(name, PathKind.DRV, 1024, inputSrcs, null, true, P));
+        drvs.add(new DerivationSpec(name, List.of(), inputSrcs, List.of(output), 1024, P));
+        return this;
+    }
+
     ScenarioBuilder gcroot(String link, String path) {
         roots.add(new RootSpec(RootSpec.Kind.GCROOT, link, path, P));
+        return this;
+    }
+
+    ScenarioBuilder profile(String link, String path) {
+        roots.add(new RootSpec(RootSpec.Kind.PROFILE, link, path, P));
         return this;
     }
 
@@ -54,13 +67,21 @@ final class ScenarioBuilder {
     }
 
     ScenarioBuilder autoGc(long minFree, long maxFree, long free) {
-        settings = new Settings(minFree, maxFree, 5_000_000_000L, settings.keepDerivations(), settings.keepOutputs(), free);
+        settings = new Settings(minFree, maxFree, 5_000_000_000L, settings.keepDerivations(), settings.keepOutputs(), free,
+                settings.gcSocketExists());
+        return this;
+    }
+
+    /** A fresh state directory: no collector has run, so {@code gc-socket/socket} does not exist yet. */
+    ScenarioBuilder noGcSocket() {
+        settings = new Settings(settings.minFree(), settings.maxFree(), settings.minFreeCheckIntervalNanos(),
+                settings.keepDerivations(), settings.keepOutputs(), settings.freeSpace(), false);
         return this;
     }
 
     ScenarioBuilder keep(boolean derivations, boolean outputs) {
         settings = new Settings(settings.minFree(), settings.maxFree(), settings.minFreeCheckIntervalNanos(),
-                derivations, outputs, settings.freeSpace());
+                derivations, outputs, settings.freeSpace(), settings.gcSocketExists());
         return this;
     }
 
@@ -111,6 +132,14 @@ final class ScenarioBuilder {
 
     static Op fetch(String path) {
         return new Op.FetchToStore(path, P);
+    }
+
+    static Op signal(String event) {
+        return new Op.Signal(event, P);
+    }
+
+    static Op await(String event) {
+        return new Op.Wait(event, P);
     }
 
     static Op sleep(long millis) {
