@@ -83,7 +83,7 @@ class PathInUseTest {
             assertThat(index(t, "collector releases gc.lock")).as("%s", t).isGreaterThan(abort);
             assertThat(w.gcLock.holders()).isEqualTo("free");
             assertThat(w.db.validQuiet(w.layout.id("dep"))).isTrue();
-            assertThat(w.collectorRuns).allMatch(r -> r.shutdown && r.serverDone());
+            assertThat(w.collectorRuns).allMatch(r -> r.shutdownRequested() && r.serverDone());
         }
     }
 }
