@@ -63,6 +63,10 @@ final class PortfolioSearch {
                 new ScheduleFile(Version.get(), t.scenarioArg(), t.variant().id(), choices,
                         steps == Reports.DEFAULT_MAX_STEPS ? null : steps, Target.sha256(t.scenarioFile())).write(Path.of(saveSchedule));
             }
+            String saved = saveSchedule == null ? "; replay: " + replay : "; saved to " + saveSchedule;
+            String where = "search interrupted after finding a failure in schedule " + f.schedule() + " of " + f.strategy()
+                    + " (" + how + ")" + saved;
+            Interrupts.onSignal(() -> where);
             traced = retrace(t, f.result(), steps);
         } else if (saveSchedule != null) {
             ctx.err().println("gcsim: no failure found, so no schedule was saved to " + saveSchedule);

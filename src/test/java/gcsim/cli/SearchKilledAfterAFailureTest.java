@@ -26,7 +26,7 @@ class SearchKilledAfterAFailureTest {
     private static final Project PROJECT = Project.standard(HOME);
     /** hosts-drv fails under the early return within a few random schedules. */
     private static final String[] SEARCH = {"search", "--scenario", "hosts-drv", "--variant", "early-return",
-            "--schedules", "1000000", "--threads", "1"};
+            "--strategy", "random", "--schedules", "1000000", "--threads", "1"};
 
     @TempDir
     Path dir;
