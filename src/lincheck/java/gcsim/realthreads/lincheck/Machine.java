@@ -13,6 +13,11 @@ package gcsim.realthreads.lincheck;
  * first run spent longer than 30 s instrumenting them, still in the test's setup (X's first write
  * and its auto-GC, before any actor had started), and Lincheck reported "Concurrent test has hung".
  * Nothing was blocked. Here every class the run touches is one of these few.
+ *
+ * <p>What differs from the implementation, without changing an order the race depends on: the GC
+ * socket's thread T runs on the client that waits for it ({@link GcSocket}); a collector lists
+ * {@code temproots/} once before reading the files, where the implementation's concurrent map may
+ * also show a file created during the listing; and only early-return's switches are transcribed.
  */
 final class Machine {
     static final int NIXPKGS = 0;
