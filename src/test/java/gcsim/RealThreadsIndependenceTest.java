@@ -16,19 +16,22 @@ import org.junit.jupiter.api.Test;
 /**
  * The real-thread implementation under {@code src/jcstress/java} is a second implementation of the
  * protocol, written from the same reference, so that jcstress can check what gcsim's model says on
- * real threads. It is only worth that if it borrows nothing from the simulator: its code and its
- * jcstress tests name no gcsim package. Only the agreement tool, which runs gcsim's search to set
- * its verdicts beside jcstress's, may.
+ * real threads. It is only worth that if it borrows nothing from the simulator: its code, its
+ * jcstress tests and its transcription for Lincheck ({@code src/lincheck/java}) name no gcsim
+ * package. Only the agreement tool, which runs gcsim's search to set its verdicts beside
+ * jcstress's, may.
  */
 class RealThreadsIndependenceTest {
     private static final Path REAL_THREADS = Path.of("src", "jcstress", "java", "gcsim", "realthreads");
+    private static final Path LINCHECK = Path.of("src", "lincheck", "java", "gcsim", "realthreads");
     private static final Pattern SIMULATOR =
             Pattern.compile("\\bgcsim\\.(model|kernel|scenario|variant|check|search|report|cli|differential)\\b");
 
     @Test
-    void theRealThreadImplementationAndItsTestsNameNoSimulatorPackage() throws IOException {
+    void theRealThreadImplementationItsTestsAndItsLincheckTranscriptionNameNoSimulatorPackage() throws IOException {
         List<Path> files = new ArrayList<>(javaFiles(REAL_THREADS, false));
         files.addAll(javaFiles(REAL_THREADS.resolve("tests"), true));
+        files.addAll(javaFiles(LINCHECK, true));
         assertThat(files).as("real-thread sources (is the working directory the project root?)").hasSizeGreaterThan(5);
 
         List<String> hits = new ArrayList<>();

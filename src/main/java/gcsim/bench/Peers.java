@@ -12,10 +12,12 @@ import java.util.regex.Pattern;
 
 /**
  * The peers of {@code gcsim bench --peers}: the seed race's real-thread implementation (the
- * jcstress tests' {@code HostsDrv}) under jcstress and under Lincheck's model checking, each run by
- * Maven in its own profile ({@code -Pjcstress} with the {@code seed} preset, {@code -Plincheck}),
- * which write their first observation to {@code target/peers/}. Compiling the test sources there
- * never touches the jar this benchmark runs from.
+ * jcstress tests' {@code HostsDrv}) under jcstress, and its protocol transcribed into monitors
+ * under Lincheck's model checking (Lincheck could not get through the implementation's setup within
+ * its limit per run; {@code src/lincheck/java} says why), each run by Maven in its own profile
+ * ({@code -Pjcstress} with the {@code seed} preset, {@code -Plincheck}), which write their first
+ * observation to {@code target/peers/}. Compiling the test sources there never touches the jar
+ * this benchmark runs from.
  */
 final class Peers {
     /** A peer's first observation of the seed race, or why there is none. */

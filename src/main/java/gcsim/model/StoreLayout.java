@@ -5,8 +5,6 @@ import gcsim.scenario.PathKind;
 import gcsim.scenario.PathSpec;
 import gcsim.scenario.Scenario;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -126,11 +124,7 @@ public final class StoreLayout {
     }
 
     private static byte[] sha256(String s) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.digest(s.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Nix's base-32 of the first {@code len} bytes: 5 bits per character, last byte first. */

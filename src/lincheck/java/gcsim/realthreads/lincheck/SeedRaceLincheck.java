@@ -1,22 +1,20 @@
 package gcsim.realthreads.lincheck;
 
-import gcsim.realthreads.HostsDrv;
-import gcsim.realthreads.Variant;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jetbrains.lincheck.Lincheck;
-import org.jetbrains.lincheck.LincheckSettings;
 
 /**
- * The seed race's real-thread implementation (the jcstress tests' {@link HostsDrv}) under Lincheck's
- * model checking, for {@code gcsim bench --peers}: X's worker exiting and Y's evaluation run on two
- * threads whose interleavings Lincheck explores; the check fails once registering dependent.drv
- * fails with "not valid". Writes when that first happened, from this VM's start, to the file given
- * as the only argument: {@code {"found": true, "wallMs": …, "cpuMs": …}} (uptime and process CPU
- * time, both including the VM's start and Lincheck's instrumentation). Exit 0 either way, so the
- * bench can report a miss.
+ * The seed race under Lincheck's model checking, for {@code gcsim bench --peers}: X's worker exiting
+ * and Y's evaluation run on two threads whose interleavings Lincheck explores, over {@link SeedRace},
+ * the real-thread implementation's protocol transcribed into the primitives Lincheck schedules
+ * ({@link Machine} says why it is not the implementation itself); the check fails once registering
+ * dependent.drv fails with "not valid". Writes when that first happened, from this VM's start, to
+ * the file given as the only argument: {@code {"found": true, "wallMs": …, "cpuMs": …}} (uptime and
+ * process CPU time, both including the VM's start and Lincheck's instrumentation). Exit 0 either
+ * way, so the bench can report a miss.
  */
 public final class SeedRaceLincheck {
     /** Lincheck's invocations before it gives up; it stops at the first failing one. */
@@ -28,25 +26,26 @@ public final class SeedRaceLincheck {
         boolean found = false;
         String error = "";
         try {
-            LincheckSettings d = new LincheckSettings();
-            // the JDK's own classes (StampedLock, CompletableFuture) as atomic steps: analysed, their
-            // spin loops made Lincheck report "Concurrent test has hung"
-            LincheckSettings settings = d.copy(false, d.getLoopIterationsBeforeThreadSwitch(), d.getLoopBound(),
-                    d.getRecursionBound());
-            Lincheck.runConcurrentTestInternal$lincheck(INVOCATIONS, settings, () -> {
-                HostsDrv s = new HostsDrv(Variant.EARLY_RETURN);
-                Thread x = new Thread(s::xWorkerExits);
-                Thread y = new Thread(s::yEvaluates);
-                x.start();
-                y.start();
+            Lincheck.runConcurrentTest(INVOCATIONS, () -> {
                 try {
+                    SeedRace s = new SeedRace();
+                    Thread x = new Thread(s::xWorkerExits);
+                    Thread y = new Thread(() -> {
+                        try {
+                            s.yEvaluates();
+                        } catch (InterruptedException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    });
+                    x.start();
+                    y.start();
                     x.join();
                     y.join();
+                    if (s.registrationFailed()) {
+                        throw new AssertionError("registering dependent.drv failed: path '…-hosts.drv' is not valid");
+                    }
                 } catch (InterruptedException e) {
                     throw new IllegalStateException(e);
-                }
-                if (s.registrationFailed()) {
-                    throw new AssertionError("registering dependent.drv failed: path '…-hosts.drv' is not valid");
                 }
             });
         } catch (Throwable t) {
