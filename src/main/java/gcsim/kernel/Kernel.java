@@ -77,11 +77,46 @@ public final class Kernel {
      */
     private static final boolean AUDIT_READINESS = Boolean.getBoolean("gcsim.auditReadiness");
 
+    /**
+     * What a finished execution's kernel leaves to the next execution on the same thread (see
+     * {@link #recycle}): its index of runnable actors, so that a search does not allocate and zero
+     * it once per execution. Holds nothing between a take and a give back, so two live kernels never
+     * share it. Not thread-safe: one per search thread.
+     */
+    public static final class Reuse {
+        private Readiness readiness;
+    }
+
+    /** Set once {@link #recycle} gave this kernel's buffers away: it may not run again. */
+    @Derived("only guards against a misuse; a recycled kernel is never snapshotted or run")
+    private boolean recycled;
+
     public Kernel(Strategy strategy, int maxSteps) {
+        this(strategy, maxSteps, null);
+    }
+
+    /** A kernel taking its buffers from {@code reuse} when a finished kernel left some there. */
+    public Kernel(Strategy strategy, int maxSteps, Reuse reuse) {
         this.strategy = strategy;
         this.maxSteps = maxSteps;
-        this.readiness = new Readiness(nextResource);
+        Readiness r = reuse == null ? null : reuse.readiness;
+        if (r != null) {
+            reuse.readiness = null;
+            r.reset();
+        } else {
+            r = new Readiness(nextResource);
+        }
+        this.readiness = r;
         this.clockResource = newResource();
+    }
+
+    /**
+     * Gives this finished kernel's buffers to {@code reuse} for the next execution; call only when
+     * nothing will run or ask this kernel's actors again (its schedule, trace and outcome stay valid).
+     */
+    public void recycle(Reuse reuse) {
+        recycled = true;
+        reuse.readiness = readiness;
     }
 
     /** Records a trace of every step; call before {@link #run()}. Off by default: tracing costs. */
@@ -323,6 +358,9 @@ public final class Kernel {
 
     /** Runs the execution to its end. */
     public Outcome run() {
+        if (recycled) {
+            throw new IllegalStateException("this kernel gave its buffers to another execution");
+        }
         ExecutionListener listener = strategy instanceof ExecutionListener l ? l : null;
         if (listener != null) {
             if (footprints == null) {

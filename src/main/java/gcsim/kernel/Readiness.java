@@ -13,34 +13,25 @@ import java.util.Arrays;
  * guard was replaced (the one that ran, one that was spawned or killed) are asked again too. The set
  * of runnable actors is then a bit set read in id order, which is the order the options always had.
  *
- * <p>Waiting actors hang in one doubly linked intrusive list per watched resource (and one for
- * endings, one for guards that watch nothing), so a write costs a look at the actors waiting on that
- * resource, not at every actor, taking an actor out costs nothing, and nothing is allocated per
- * step. The decision's cost does not grow with the actors that merely wait: the options are
+ * <p>Waiting actors hang in one list per watched resource (and one for endings, one for guards that
+ * watch nothing: {@link WaitLists}), so a write costs a look at the actors waiting on that resource,
+ * not at every actor, and nothing is allocated per step; a search's executions reuse one index
+ * ({@link #reset}, {@link Kernel.Reuse}). The decision's cost does not grow with the actors that merely wait: the options are
  * rewritten only when the runnable set changed, and the window ends ({@link Guard#latest}) are kept
  * here rather than asked of every runnable actor. Everything here is derived from the actors'
  * guards and the state they read.
  */
 final class Readiness {
-    private static final int NONE = -1;
-    /** {@link #listOf} value: in the list of guards asked at every decision. */
-    private static final int POLLED = -2;
-    /** {@link #listOf} value: in the list of guards that watch {@link Guard#ENDINGS}. */
-    private static final int ENDS = -3;
+    private static final int NONE = WaitLists.NONE;
+    private static final int POLLED = WaitLists.POLLED;
+    private static final int ENDS = WaitLists.ENDS;
 
     private final int clockResource;
     /** Bit {@code id} set when actor {@code id} can run. */
     private long[] runnable = new long[1];
-    /** Per resource: the first actor waiting on it, or NONE. */
-    // sized so that an execution of a scenario seldom has to grow them
-    private int[] firstWaiter = new int[128];
+    private final WaitLists lists = new WaitLists();
     /** Per resource: the decision round in which it was last marked written. */
     private int[] writtenRound = new int[128];
-    /** Per actor: the next and the previous actor in the same list, or NONE. */
-    private int[] next = new int[32];
-    private int[] prev = new int[32];
-    /** Per actor: the resource whose list holds it, POLLED, ENDS, or NONE. */
-    private int[] listOf = new int[32];
     /** Per actor: the decision round in which it was last marked changed. */
     private int[] changedRound = new int[32];
     /** Per actor: its guard's deadline while the guard is not ready, else {@link Guard#NEVER}. */
@@ -49,8 +40,6 @@ final class Readiness {
     private long[] latest = new long[32];
     /** How many actors have a {@link #latest} before NEVER: when none, no window holds the clock. */
     private int windows;
-    private int polledFirst = NONE;
-    private int endsFirst = NONE;
     /** An actor ended or a process exited since the last decision. */
     private boolean ended;
     /** The runnable set changed since the last {@link #options} call. */
@@ -66,25 +55,39 @@ final class Readiness {
 
     Readiness(int clockResource) {
         this.clockResource = clockResource;
-        Arrays.fill(firstWaiter, NONE);
+    }
+
+    /**
+     * Empties this index for a new execution whose clock is the same first resource, keeping its
+     * arrays: what a search's next execution reuses instead of allocating them again.
+     */
+    void reset() {
+        Arrays.fill(runnable, 0);
+        Arrays.fill(writtenRound, 0);
+        Arrays.fill(changedRound, 0, actorCount, 0);
+        Arrays.fill(actors, 0, actorCount, null);
+        lists.reset();
+        actorCount = 0;
+        windows = 0;
+        ended = false;
+        optionsChanged = true;
+        count = 0;
+        written.clear();
+        changed.clear();
+        round = 1;
     }
 
     void resourceCreated(int r) {
-        if (r >= firstWaiter.length) {
-            int old = firstWaiter.length;
-            firstWaiter = Arrays.copyOf(firstWaiter, Math.max(r + 1, old * 2));
-            Arrays.fill(firstWaiter, old, firstWaiter.length, NONE);
-            writtenRound = Arrays.copyOf(writtenRound, firstWaiter.length);
+        int capacity = lists.resourceCreated(r);
+        if (capacity > writtenRound.length) {
+            writtenRound = Arrays.copyOf(writtenRound, capacity);
         }
     }
 
     void actorCreated(Actor a) {
         int id = a.id();
-        if (id >= next.length) {
-            int n = Math.max(id + 1, next.length * 2);
-            next = Arrays.copyOf(next, n);
-            prev = Arrays.copyOf(prev, n);
-            listOf = Arrays.copyOf(listOf, n);
+        if (id >= changedRound.length) {
+            int n = Math.max(id + 1, changedRound.length * 2);
             changedRound = Arrays.copyOf(changedRound, n);
             deadline = Arrays.copyOf(deadline, n);
             latest = Arrays.copyOf(latest, n);
@@ -95,9 +98,7 @@ final class Readiness {
         }
         actors[id] = a;
         actorCount = Math.max(actorCount, id + 1);
-        next[id] = NONE;
-        prev[id] = NONE;
-        listOf[id] = NONE;
+        lists.actorCreated(id);
         deadline[id] = Guard.NEVER;
         latest[id] = Guard.NEVER;
         changed(a);
@@ -105,7 +106,7 @@ final class Readiness {
 
     /** Resource {@code r} was written: the actors waiting on it are asked again at the next decision. */
     void written(int r) {
-        if (r < firstWaiter.length && firstWaiter[r] != NONE && writtenRound[r] != round) {
+        if (lists.hasWaiters(r) && writtenRound[r] != round) {
             writtenRound[r] = round;
             written.add(r);
         }
@@ -128,23 +129,27 @@ final class Readiness {
     /** Brings the runnable set up to date; call at each decision, before {@link #options} and {@link #nextDeadline}. */
     void update() {
         for (int i = 0, n = changed.size(); i < n; i++) {
-            Actor a = actors[changed.get(i)];
-            unlink(a.id());
-            link(a);
+            int id = changed.get(i);
+            Actor a = actors[id];
+            int list = listFor(a);
+            if (list != lists.listOf(id)) { // an actor that waits on the same list again stays where it hangs
+                lists.unlink(id);
+                lists.link(id, list);
+            }
             ask(a);
         }
         for (int i = 0, n = written.size(); i < n; i++) {
-            for (int id = firstWaiter[written.get(i)]; id != NONE; id = next[id]) {
+            for (int id = lists.first(written.get(i)); id != NONE; id = lists.next(id)) {
                 ask(actors[id]);
             }
         }
         if (ended) {
-            for (int id = endsFirst; id != NONE; id = next[id]) {
+            for (int id = lists.first(ENDS); id != NONE; id = lists.next(id)) {
                 ask(actors[id]);
             }
             ended = false;
         }
-        for (int id = polledFirst; id != NONE; id = next[id]) {
+        for (int id = lists.first(POLLED); id != NONE; id = lists.next(id)) {
             ask(actors[id]);
         }
         changed.clear();
@@ -182,13 +187,13 @@ final class Readiness {
     /** The earliest deadline among guards that are not ready, or {@link Guard#NEVER}. */
     long nextDeadline() {
         long d = Guard.NEVER;
-        for (int id = firstWaiter[clockResource]; id != NONE; id = next[id]) {
+        for (int id = lists.first(clockResource); id != NONE; id = lists.next(id)) {
             d = Math.min(d, deadline[id]);
         }
-        for (int id = endsFirst; id != NONE; id = next[id]) {
+        for (int id = lists.first(ENDS); id != NONE; id = lists.next(id)) {
             d = Math.min(d, deadline[id]);
         }
-        for (int id = polledFirst; id != NONE; id = next[id]) {
+        for (int id = lists.first(POLLED); id != NONE; id = lists.next(id)) {
             d = Math.min(d, deadline[id]);
         }
         return d;
@@ -257,65 +262,21 @@ final class Readiness {
     }
 
     /**
-     * Hangs a waiting actor in the list of the resource its guard watches; a guard that watches
-     * nothing, or has a deadline but does not watch the clock, is asked at every decision.
+     * The list a waiting actor hangs in: that of the resource its guard watches, or the endings'; a
+     * guard that watches nothing, or has a deadline but does not watch the clock, is asked at every
+     * decision. NONE for an actor that does not wait.
      */
-    private void link(Actor a) {
+    private int listFor(Actor a) {
         Guard g = a.guard;
-        int id = a.id();
         if (a.done || g == null) {
-            return;
+            return NONE;
         }
         int w = g.watches();
-        int list;
         if (w == Guard.ENDINGS && g.deadline() == Guard.NEVER) {
-            list = ENDS;
-        } else if (w < 0 || w >= firstWaiter.length || (w != clockResource && g.deadline() != Guard.NEVER)) {
-            list = POLLED;
-        } else {
-            list = w;
+            return ENDS;
+        } else if (!lists.known(w) || (w != clockResource && g.deadline() != Guard.NEVER)) {
+            return POLLED;
         }
-        int head = head(list);
-        listOf[id] = list;
-        prev[id] = NONE;
-        next[id] = head;
-        if (head != NONE) {
-            prev[head] = id;
-        }
-        setHead(list, id);
-    }
-
-    private void unlink(int id) {
-        int list = listOf[id];
-        if (list == NONE) {
-            return;
-        }
-        int p = prev[id];
-        int n = next[id];
-        if (p == NONE) {
-            setHead(list, n);
-        } else {
-            next[p] = n;
-        }
-        if (n != NONE) {
-            prev[n] = p;
-        }
-        listOf[id] = NONE;
-        next[id] = NONE;
-        prev[id] = NONE;
-    }
-
-    private int head(int list) {
-        return list == POLLED ? polledFirst : list == ENDS ? endsFirst : firstWaiter[list];
-    }
-
-    private void setHead(int list, int id) {
-        if (list == POLLED) {
-            polledFirst = id;
-        } else if (list == ENDS) {
-            endsFirst = id;
-        } else {
-            firstWaiter[list] = id;
-        }
+        return w;
     }
 }
