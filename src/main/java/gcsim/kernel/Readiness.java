@@ -38,6 +38,9 @@ final class Readiness {
     private long[] deadline = new long[32];
     /** Per actor: its guard's {@link Guard#latest} while the guard is ready, else {@link Guard#NEVER}. */
     private long[] latest = new long[32];
+    /** The earliest of {@link #deadline}, recomputed only after one of them changed. */
+    private long earliest = Guard.NEVER;
+    private boolean deadlinesChanged;
     /** How many actors have a {@link #latest} before NEVER: when none, no window holds the clock. */
     private int windows;
     /** An actor ended or a process exited since the last decision. */
@@ -69,6 +72,8 @@ final class Readiness {
         lists.reset();
         actorCount = 0;
         windows = 0;
+        earliest = Guard.NEVER;
+        deadlinesChanged = false;
         ended = false;
         optionsChanged = true;
         count = 0;
@@ -168,13 +173,13 @@ final class Readiness {
 
     /** Writes the runnable actors' ids in increasing order into {@code out} (grown as needed); returns the array. */
     int[] options(int[] out) {
+        if (out.length < actorCount + 2) { // room for every actor and the clock
+            out = Arrays.copyOf(out, Math.max(actorCount + 2, out.length * 2));
+        }
         int n = 0;
         for (int w = 0; w < runnable.length; w++) {
             long bits = runnable[w];
             while (bits != 0) {
-                if (n + 1 >= out.length) {
-                    out = Arrays.copyOf(out, out.length * 2);
-                }
                 out[n++] = (w << 6) + Long.numberOfTrailingZeros(bits);
                 bits &= bits - 1;
             }
@@ -184,19 +189,20 @@ final class Readiness {
         return out;
     }
 
-    /** The earliest deadline among guards that are not ready, or {@link Guard#NEVER}. */
+    /**
+     * The earliest deadline among guards that are not ready, or {@link Guard#NEVER}: the least of the
+     * kept deadlines, which are NEVER for every actor that can run, has ended or waits without one.
+     */
     long nextDeadline() {
-        long d = Guard.NEVER;
-        for (int id = lists.first(clockResource); id != NONE; id = lists.next(id)) {
-            d = Math.min(d, deadline[id]);
+        if (deadlinesChanged) {
+            long d = Guard.NEVER;
+            for (int id = 0; id < actorCount; id++) {
+                d = Math.min(d, deadline[id]);
+            }
+            earliest = d;
+            deadlinesChanged = false;
         }
-        for (int id = lists.first(ENDS); id != NONE; id = lists.next(id)) {
-            d = Math.min(d, deadline[id]);
-        }
-        for (int id = lists.first(POLLED); id != NONE; id = lists.next(id)) {
-            d = Math.min(d, deadline[id]);
-        }
-        return d;
+        return earliest;
     }
 
     /** The earliest {@link Guard#latest} among the runnable actors' guards, or {@link Guard#NEVER}. */
@@ -246,7 +252,11 @@ final class Readiness {
         int id = a.id();
         Guard g = a.guard;
         boolean ready = !a.done && (g == null || g.ready());
-        deadline[id] = ready || a.done || g == null ? Guard.NEVER : g.deadline();
+        long d = ready || a.done || g == null ? Guard.NEVER : g.deadline();
+        if (d != deadline[id]) {
+            deadline[id] = d;
+            deadlinesChanged = true;
+        }
         long l = ready && g != null ? g.latest() : Guard.NEVER;
         if (l != latest[id]) {
             windows += (l != Guard.NEVER ? 1 : 0) - (latest[id] != Guard.NEVER ? 1 : 0);
