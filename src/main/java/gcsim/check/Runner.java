@@ -23,6 +23,8 @@ public final class Runner implements Forkable {
     private final StoreLayout layout;
     /** The kernel's starvation bound, or -1 for none (see {@link Kernel#withStarvationBound}). */
     private final int starvationBound;
+    /** The last finished search execution's kernel buffers, for the next (this runner is one thread's). */
+    private final Kernel.Reuse reuse = new Kernel.Reuse();
 
     public Runner(Scenario scenario, Variant variant, int maxSteps) {
         this(scenario, variant, maxSteps, -1);
@@ -54,7 +56,9 @@ public final class Runner implements Forkable {
     @Override
     public RunResult runForSearch(Strategy strategy) {
         ModelRun r = build(strategy, false, false);
-        return r.finish(r.kernel.run());
+        RunResult result = r.finish(r.kernel.run());
+        r.kernel.recycle(reuse); // nothing asks this execution's actors again
+        return result;
     }
 
     @Override
@@ -64,7 +68,7 @@ public final class Runner implements Forkable {
 
     /** @param digest whether {@link RunResult#terminalState} is computed (else it is 0) */
     private ModelRun build(Strategy strategy, boolean trace, boolean digest) {
-        Kernel kernel = new Kernel(strategy, maxSteps);
+        Kernel kernel = new Kernel(strategy, maxSteps, reuse);
         if (starvationBound >= 0) {
             kernel.withStarvationBound(starvationBound);
         }

@@ -10,6 +10,13 @@ package gcsim.kernel;
 public interface Guard {
     long NEVER = Long.MAX_VALUE;
 
+    /**
+     * What {@link #watches} returns for a guard whose answer changes only when an actor ends or a
+     * process exits (a join, a wait for another process's exit): the kernel then asks it again only
+     * after such an end instead of at every decision. Not a resource: ends are never in a footprint.
+     */
+    int ENDINGS = -2;
+
     boolean ready();
 
     /** The virtual time at which this guard becomes ready by itself, or {@link #NEVER}. */
@@ -27,10 +34,11 @@ public interface Guard {
     }
 
     /**
-     * The one resource whose writes ({@link Kernel#write}) are the only way this guard's answer can
-     * change, or -1 when it may read anything. The kernel asks a guard that watches a resource again
-     * only after that resource was written, and one that watches nothing at every decision, so a
-     * guard may watch a resource only when every change to what it reads writes that resource.
+     * The one resource whose writes ({@link Kernel#write}, {@link Kernel#wake}) are the only way this
+     * guard's answer can change, {@link #ENDINGS}, or -1 when it may read anything. The kernel asks a
+     * guard that watches a resource again only after that resource was written, and one that watches
+     * nothing at every decision, so a guard may watch a resource only when every change to what it
+     * reads writes (or wakes) that resource.
      */
     default int watches() {
         return -1;

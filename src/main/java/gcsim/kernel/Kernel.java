@@ -28,6 +28,9 @@ public final class Kernel {
     private final List<Actor> actors = new ArrayList<>(16);
     private final List<SimProcess> processes = new ArrayList<>(8);
     private int[] options = new int[16];
+    /** The options were cut by the starvation bound and must be rewritten from the runnable set. */
+    @Derived("the options follow from the runnable set, which follows from the guards")
+    private boolean optionsStale;
     private final int maxSteps;
     private long now;
     private int steps;
@@ -74,11 +77,46 @@ public final class Kernel {
      */
     private static final boolean AUDIT_READINESS = Boolean.getBoolean("gcsim.auditReadiness");
 
+    /**
+     * What a finished execution's kernel leaves to the next execution on the same thread (see
+     * {@link #recycle}): its index of runnable actors, so that a search does not allocate and zero
+     * it once per execution. Holds nothing between a take and a give back, so two live kernels never
+     * share it. Not thread-safe: one per search thread.
+     */
+    public static final class Reuse {
+        private Readiness readiness;
+    }
+
+    /** Set once {@link #recycle} gave this kernel's buffers away: it may not run again. */
+    @Derived("only guards against a misuse; a recycled kernel is never snapshotted or run")
+    private boolean recycled;
+
     public Kernel(Strategy strategy, int maxSteps) {
+        this(strategy, maxSteps, null);
+    }
+
+    /** A kernel taking its buffers from {@code reuse} when a finished kernel left some there. */
+    public Kernel(Strategy strategy, int maxSteps, Reuse reuse) {
         this.strategy = strategy;
         this.maxSteps = maxSteps;
-        this.readiness = new Readiness(nextResource);
+        Readiness r = reuse == null ? null : reuse.readiness;
+        if (r != null) {
+            reuse.readiness = null;
+            r.reset();
+        } else {
+            r = new Readiness(nextResource);
+        }
+        this.readiness = r;
         this.clockResource = newResource();
+    }
+
+    /**
+     * Gives this finished kernel's buffers to {@code reuse} for the next execution; call only when
+     * nothing will run or ask this kernel's actors again (its schedule, trace and outcome stay valid).
+     */
+    public void recycle(Reuse reuse) {
+        recycled = true;
+        reuse.readiness = readiness;
     }
 
     /** Records a trace of every step; call before {@link #run()}. Off by default: tracing costs. */
@@ -214,6 +252,14 @@ public final class Kernel {
     /** The actor's guard was replaced or it ended: its readiness is asked again at the next decision. */
     void actorChanged(Actor a) {
         readiness.changed(a);
+        if (a.done) {
+            readiness.ended();
+        }
+    }
+
+    /** A process exited: guards watching {@link Guard#ENDINGS} are asked again at the next decision. */
+    void processExited() {
+        readiness.ended();
     }
 
     /** Reports that the running step read {@code resource}. */
@@ -221,6 +267,15 @@ public final class Kernel {
         if (footprints != null && recording) {
             footprints.record(resource, false);
         }
+    }
+
+    /**
+     * Tells the scheduler that guards watching {@code resource} may answer differently now, without
+     * a footprint access: for a change that a step already reports through the write of another
+     * resource, read by a guard that can watch only one ({@link Guard#watches}).
+     */
+    public void wake(int resource) {
+        readiness.written(resource);
     }
 
     /** Reports that the running step wrote {@code resource}. */
@@ -303,6 +358,9 @@ public final class Kernel {
 
     /** Runs the execution to its end. */
     public Outcome run() {
+        if (recycled) {
+            throw new IllegalStateException("this kernel gave its buffers to another execution");
+        }
         ExecutionListener listener = strategy instanceof ExecutionListener l ? l : null;
         if (listener != null) {
             if (footprints == null) {
@@ -320,16 +378,13 @@ public final class Kernel {
                 return new Outcome(Outcome.End.STOPPED, steps, now, List.of(), stopReason);
             }
             readiness.update();
-            options = readiness.options(options);
+            if (optionsStale || readiness.optionsChanged()) {
+                options = readiness.options(options);
+                optionsStale = false;
+            }
             int n = readiness.count;
             long nextDeadline = readiness.nextDeadline();
-            long latest = Guard.NEVER; // the earliest time past which a ready actor may not be left waiting
-            for (int i = 0; i < n; i++) {
-                Guard g = actors.get(options[i]).guard;
-                if (g != null && g.latest() < latest) {
-                    latest = g.latest();
-                }
-            }
+            long latest = readiness.latest(); // the earliest time past which a ready actor may not be left waiting
             if (starvationBound >= 0) {
                 for (int i = 0, size = actors.size(); i < size; i++) {
                     if (!actors.get(i).done && !readiness.runnable(i)) {
@@ -338,7 +393,7 @@ public final class Kernel {
                 }
             }
             if (AUDIT_READINESS) {
-                Readiness.audit(actors, options, n, nextDeadline, steps + 1);
+                Readiness.audit(actors, options, n, nextDeadline, latest, steps + 1);
             }
             if (n == 0 && nextDeadline == Guard.NEVER) {
                 return finish();
@@ -356,6 +411,7 @@ public final class Kernel {
                 int starved = countStarved(n);
                 if (starved > 0) {
                     int kept = holdBackSpinners(n, starved);
+                    optionsStale = true; // the options no longer hold the runnable set
                     heldBack = kept < n || offerClock;
                     offerClock = false;
                     n = kept;
@@ -364,7 +420,7 @@ public final class Kernel {
             if (offerClock) {
                 options[n++] = ADVANCE_CLOCK;
             }
-            int pick = n == 1 && !heldBack ? options[0] : pickActor(n);
+            int pick = n == 1 && !heldBack ? options[0] : pickActor(n, heldBack);
             if (listener != null) {
                 listener.beforeStep(steps, options, n, pick);
             }
@@ -416,6 +472,9 @@ public final class Kernel {
             a.spun = false;
             a.runStep();
             readiness.changed(a);
+            if (a.done) {
+                readiness.ended();
+            }
             lastActor = a.id();
             if (observer != null) {
                 recording = false; // the oracles' reads are not part of the step
@@ -454,14 +513,25 @@ public final class Kernel {
         return j == 0 ? n : j;
     }
 
-    private int pickActor(int n) {
+    /**
+     * Asks the strategy to pick among the first {@code n} options and records the pick. Unless some
+     * were held back, the options are the runnable set and perhaps the clock, so a pick is checked
+     * against those in constant time rather than by a search of the options.
+     */
+    private int pickActor(int n, boolean heldBack) {
         int pick = strategy.nextActor(options, n, lastActor);
         int recorded = -1;
-        for (int i = 0; i < n; i++) {
-            if (options[i] == pick) {
-                recorded = pick == ADVANCE_CLOCK ? 0 : pick + 1;
-                break;
+        if (heldBack) {
+            for (int i = 0; i < n; i++) {
+                if (options[i] == pick) {
+                    recorded = pick == ADVANCE_CLOCK ? 0 : pick + 1;
+                    break;
+                }
             }
+        } else if (pick == ADVANCE_CLOCK) {
+            recorded = options[n - 1] == ADVANCE_CLOCK ? 0 : -1;
+        } else if (pick >= 0 && pick < actors.size() && readiness.runnable(pick)) {
+            recorded = pick + 1;
         }
         if (recorded < 0) {
             throw new IllegalStateException("strategy picked " + pick + ", which is not an option");

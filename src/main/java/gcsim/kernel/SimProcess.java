@@ -71,6 +71,7 @@ public final class SimProcess {
         }
         exited = true;
         exitedAt = kernel.clock();
+        kernel.processExited();
         for (Actor t : threads) {
             t.kill();
         }

@@ -17,7 +17,8 @@ public interface Strategy {
     /**
      * Picks what happens next.
      *
-     * @param options enabled actor ids in ascending order, possibly followed by {@link Kernel#ADVANCE_CLOCK}
+     * @param options enabled actor ids in ascending order, possibly followed by {@link Kernel#ADVANCE_CLOCK};
+     *     read only: the kernel keeps the array from one decision to the next while the runnable set stays the same
      * @param count how many entries of {@code options} are valid (at least two)
      * @param current the actor that ran the previous step, or -1
      * @return one element of {@code options}

@@ -51,5 +51,10 @@ final class Timer implements Guard {
         public long latest() {
             return closes;
         }
+
+        @Override
+        public int watches() {
+            return kernel.clockResource();
+        }
     }
 }

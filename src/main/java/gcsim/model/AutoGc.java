@@ -1,6 +1,7 @@
 package gcsim.model;
 
 import gcsim.kernel.Actor;
+import gcsim.kernel.Guard;
 import gcsim.kernel.Control;
 import gcsim.kernel.Promise;
 
@@ -69,7 +70,7 @@ final class AutoGc extends ModelFrame {
                     // which has fulfilled its promise and is only unwinding ⟂[thr]. Only one thread of a
                     // modelled process calls autoGC, so nobody else needs the state lock meanwhile.
                     pc = 2;
-                    return self.await(ls.gcThread::done);
+                    return self.await(Guard.watching(Guard.ENDINGS, ls.gcThread::done));
                 }
                 return goTo(2);
             }

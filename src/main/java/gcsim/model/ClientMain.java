@@ -1,6 +1,7 @@
 package gcsim.model;
 
 import gcsim.kernel.Actor;
+import gcsim.kernel.Guard;
 import gcsim.kernel.Control;
 import gcsim.kernel.Kernel;
 import gcsim.kernel.SimProcess;
@@ -54,7 +55,7 @@ final class ClientMain extends ModelFrame {
                 }
                 if (spec.start() instanceof Start.After after) {
                     SimProcess other = w.process(after.process());
-                    return self.await(other::exited);
+                    return self.await(Guard.watching(Guard.ENDINGS, other::exited));
                 }
                 if (spec.start() instanceof Start.Window || spec.start() instanceof Start.Any) {
                     return goTo(4); // spawned waiting in its window (World): this first step is its start

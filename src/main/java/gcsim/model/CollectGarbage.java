@@ -1,6 +1,7 @@
 package gcsim.model;
 
 import gcsim.kernel.Actor;
+import gcsim.kernel.Guard;
 import gcsim.kernel.Control;
 import gcsim.kernel.Fault;
 import gcsim.kernel.IntList;
@@ -105,7 +106,7 @@ final class CollectGarbage extends ModelFrame {
                 run.shutDown();
                 run.wakeup.signalAll();
                 pc = 21;
-                return self.await(run::serverDone);
+                return self.await(Guard.watching(Guard.ENDINGS, run::serverDone));
             case 21: // G13.2: close the listening socket; the socket file stays
                 if (run.listener != null) {
                     run.listener.close();

@@ -122,6 +122,13 @@ final class GcRun {
     void shutDown() {
         kernel.write(shutdownResource);
         shutdown = true;
+        // the server's and client threads' guards read the flag but watch their sockets: wake those
+        if (listener != null) {
+            kernel.wake(listener.pending().watches());
+        }
+        for (int i = 0, n = clientEnds.size(); i < n; i++) {
+            kernel.wake(clientEnds.get(i).readable().watches());
+        }
     }
 
     /**

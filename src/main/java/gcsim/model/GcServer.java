@@ -1,6 +1,7 @@
 package gcsim.model;
 
 import gcsim.kernel.Actor;
+import gcsim.kernel.Guard;
 import gcsim.kernel.CondVar;
 import gcsim.kernel.Connection;
 import gcsim.kernel.Control;
@@ -24,7 +25,9 @@ final class GcServer extends ModelFrame {
         switch (pc) {
             case 0: // S1: poll the shutdown pipe and the listening socket ⟂
                 pc = 1;
-                return self.awaitWork(() -> run.shutdownRequested() || run.listener.pending().ready());
+                // watches the listener: the shutdown wakes it too (GcRun.shutDown)
+                return self.awaitWork(Guard.watching(run.listener.pending().watches(),
+                        () -> run.shutdownRequested() || run.listener.pending().ready()));
             case 1:
                 // shut down every client connection, then join the client threads
                 if (run.shuttingDown(run.listener.hasPending())) {
@@ -32,7 +35,7 @@ final class GcServer extends ModelFrame {
                         e.close();
                     }
                     pc = 2;
-                    return self.await(run::clientThreadsDone);
+                    return self.await(Guard.watching(Guard.ENDINGS, run::clientThreadsDone));
                 }
                 { // S2: accept and start a client thread ⟂[thr]
                     Connection.End end = run.listener.accept(self.process());
@@ -75,7 +78,9 @@ final class GcServer extends ModelFrame {
             switch (pc) {
                 case 0: // T1: read one line ⟂[sock]
                     pc = 1;
-                    return self.awaitWork(() -> run.shutdownRequested() || end.closed() || end.readable().ready());
+                    // watches the connection: its close writes it, the shutdown wakes it (GcRun.shutDown)
+                    return self.awaitWork(Guard.watching(end.readable().watches(),
+                            () -> run.shutdownRequested() || end.closed() || end.readable().ready()));
                 case 1: {
                     if (run.shuttingDown(true) || end.closed()) { // a line may wait: always a read
                         return self.ret(null);

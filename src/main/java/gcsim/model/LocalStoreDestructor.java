@@ -1,6 +1,7 @@
 package gcsim.model;
 
 import gcsim.kernel.Actor;
+import gcsim.kernel.Guard;
 import gcsim.kernel.Control;
 
 /**
@@ -31,7 +32,7 @@ final class LocalStoreDestructor extends ModelFrame {
                 if (w.switches.autoGcThread() == gcsim.variant.AutoGcThread.JOINED
                         && store.gcThread != null && !store.gcThread.done()) {
                     pc = 2;
-                    return self.await(store.gcThread::done);
+                    return self.await(Guard.watching(Guard.ENDINGS, store.gcThread::done));
                 }
                 return goTo(2);
             case 2: // close the temproots descriptor (the flock goes) and unlink the file ⟂[fs]

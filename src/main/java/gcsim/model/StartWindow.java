@@ -34,6 +34,11 @@ final class StartWindow {
             public long latest() {
                 return other.exited() ? plus(other.exitedAt(), within) : Guard.NEVER;
             }
+
+            @Override
+            public int watches() {
+                return Guard.ENDINGS; // both answers change only at the other process's exit
+            }
         };
     }
 

@@ -80,7 +80,10 @@ public final class World {
         for (Scenario.FetcherCacheEntry e : scenario.fetcherCache()) {
             fetcherCache.computeIfAbsent(e.user(), u -> new BitSet()).set(layout.id(e.path()));
         }
-        boolean anyDaemonClient = scenario.processes().stream().anyMatch(ProcessSpec::viaDaemon);
+        boolean anyDaemonClient = false; // a loop, not a stream: a world is built per execution
+        for (ProcessSpec spec : scenario.processes()) {
+            anyDaemonClient |= spec.viaDaemon();
+        }
         if (anyDaemonClient) {
             SimProcess daemon = kernel.newProcess("nix-daemon");
             daemon.spawn("nix-daemon", new Daemon(this, daemonSocket.bind(daemon)));

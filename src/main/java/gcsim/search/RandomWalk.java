@@ -22,6 +22,8 @@ public final class RandomWalk implements SearchStrategy {
     /** Per actor id: the decision count from which a waiting start may be picked; 0 when not held. */
     private int[] heldUntil = new int[16];
     private int[] eligible = new int[16];
+    /** The largest {@link #heldUntil} of this execution: once the decisions pass it, nothing is held. */
+    private int heldMax;
 
     public RandomWalk(long seed) {
         rng = new SplitMix64(seed);
@@ -45,7 +47,10 @@ public final class RandomWalk implements SearchStrategy {
     @Override
     public void beginExecution() {
         tally.reset();
-        Arrays.fill(heldUntil, 0);
+        if (heldMax > 0) {
+            Arrays.fill(heldUntil, 0);
+            heldMax = 0;
+        }
     }
 
     @Override
@@ -55,11 +60,15 @@ public final class RandomWalk implements SearchStrategy {
         }
         int scale = rng.nextInt(MAX_HOLD_LOG2 + 1);
         heldUntil[actor] = tally.decisions + 1 + rng.nextInt(1 << scale);
+        heldMax = Math.max(heldMax, heldUntil[actor]);
     }
 
     @Override
     public int nextActor(int[] options, int count, int current) {
         tally.decision(options, count);
+        if (heldMax <= tally.decisions) { // nothing held back: every option is eligible
+            return options[rng.nextInt(count)];
+        }
         if (eligible.length < count) {
             eligible = new int[Math.max(count, eligible.length * 2)];
         }

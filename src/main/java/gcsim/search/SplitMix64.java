@@ -20,6 +20,10 @@ public final class SplitMix64 {
     public static final long SEED_MASK = (1L << 53) - 1;
 
     private long state;
+    /** {@link #nextInt}'s last bound, its rejection limit and its {@link #inverse}: a cache of a pure function. */
+    private int lastBound;
+    private long lastLimit;
+    private long lastInverse;
 
     public SplitMix64(long seed) {
         state = seed;
@@ -35,19 +39,44 @@ public final class SplitMix64 {
         return mix64(state);
     }
 
-    /** Uniform in {@code [0, bound)}; {@code bound} must be positive. */
+    /**
+     * Uniform in {@code [0, bound)}; {@code bound} must be positive. The same numbers as the
+     * definition above, computed without a division per call (a random pick is made at every
+     * decision of a search): the rejection limit is kept for the last bound, and the remainder is
+     * taken by {@link #remainder}.
+     */
     public int nextInt(int bound) {
         if (bound <= 0) {
             throw new IllegalArgumentException("bound must be positive: " + bound);
         }
-        long range = 1L << 32;
-        long limit = range - range % bound;
+        if (bound != lastBound) {
+            long range = 1L << 32;
+            lastLimit = range - range % bound;
+            lastInverse = inverse(bound);
+            lastBound = bound;
+        }
         while (true) {
             long u = nextLong() >>> 32;
-            if (u < limit) {
-                return (int) (u % bound);
+            if (u < lastLimit) {
+                return remainder(u, lastInverse, bound);
             }
         }
+    }
+
+    /** {@code ceil(2^64 / d)} modulo 2^64, for {@link #remainder}; d is positive. */
+    static long inverse(int d) {
+        return Long.divideUnsigned(-1L, d) + 1;
+    }
+
+    /**
+     * {@code u % d} for {@code 0 <= u < 2^32} and {@code 0 < d < 2^31}, by multiplications (Lemire,
+     * Kaser and Kurz, "Faster remainder by direct computation", 2019): the high 64 bits of the
+     * unsigned 128-bit product of {@code inverse * u} (modulo 2^64) and {@code d}. Exact for every
+     * such u and d.
+     */
+    static int remainder(long u, long inverse, int d) {
+        long low = inverse * u;
+        return (int) (Math.multiplyHigh(low, d) + ((low >> 63) & d)); // unsigned high product; d >= 0
     }
 
     /** The SplitMix64 output function: a bijection of 64-bit words that scatters every input bit. */
