@@ -29,6 +29,11 @@ import java.util.Map;
  */
 final class StateCache {
     private static final Field NEXT_RESOURCE = field("nextResource");
+    /**
+     * The most states kept (some 0.7 kB each, summary included): beyond it the search goes on without
+     * keeping more, which only prunes less, so the bound costs time, never soundness.
+     */
+    static final int MAX_STATES = 1_000_000;
 
     /** A finished state: what ran below it and the sleep set it was explored with. */
     private record Entry(Summary below, BitSet sleeping) {}
@@ -138,7 +143,7 @@ final class StateCache {
             BitSet both = (BitSet) old.sleeping.clone();
             both.and(node.sleeping);
             visited.put(node.state, new Entry(kept, both));
-        } else {
+        } else if (visited.size() < MAX_STATES) {
             visited.put(node.state, new Entry(kept, (BitSet) node.sleeping.clone()));
         }
     }
