@@ -39,6 +39,8 @@ final class StateCache {
     private record Entry(Summary below, BitSet sleeping) {}
 
     private final Map<Fingerprint.Value, Entry> visited = new HashMap<>();
+    /** One copy of each distinct summary and sleep set kept (many states share them): memory, not meaning. */
+    private final Map<Object, Object> interned = new HashMap<>();
     private final Fingerprint fingerprint = new Fingerprint();
     private Forkable.Session session;
     /** The state the current execution stopped at, or null. */
@@ -142,10 +144,17 @@ final class StateCache {
             kept.addAll(old.below);
             BitSet both = (BitSet) old.sleeping.clone();
             both.and(node.sleeping);
-            visited.put(node.state, new Entry(kept, both));
+            visited.put(node.state, new Entry(intern(kept), intern(both)));
         } else if (visited.size() < MAX_STATES) {
-            visited.put(node.state, new Entry(kept, (BitSet) node.sleeping.clone()));
+            visited.put(node.state, new Entry(intern(kept), intern((BitSet) node.sleeping.clone())));
         }
+    }
+
+    /** The kept copy equal to {@code x}; kept values are never changed ({@link Summary#addAll} copies into a new one). */
+    @SuppressWarnings("unchecked")
+    private <T> T intern(T x) {
+        Object kept = interned.putIfAbsent(x, x);
+        return kept == null ? x : (T) kept;
     }
 
     private static Summary below(Node n) {

@@ -90,6 +90,28 @@ final class Summary {
         return slot < disables.length ? disables[slot] : null;
     }
 
+    /** Equal content: what lets the visited set keep one copy of each distinct summary. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Summary x && cut == x.cut && stops.equals(x.stops) && Arrays.deepEquals(trim(footprints),
+                trim(x.footprints)) && Arrays.equals(trim(disables), trim(x.disables));
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.deepHashCode(trim(footprints)) * 31 + Arrays.hashCode(trim(disables)) * 7 + stops.hashCode()
+                + (cut ? 1 : 0);
+    }
+
+    /** The array without its trailing nulls, so that two summaries differing only in capacity are equal. */
+    private static <T> T[] trim(T[] a) {
+        int n = a.length;
+        while (n > 0 && a[n - 1] == null) {
+            n--;
+        }
+        return n == a.length ? a : Arrays.copyOf(a, n);
+    }
+
     private void grow(int slot) {
         if (slot >= footprints.length) {
             footprints = Arrays.copyOf(footprints, slot + 1);
