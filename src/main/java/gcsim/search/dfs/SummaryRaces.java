@@ -18,7 +18,8 @@ import java.util.List;
  * start the reversed sequence is exact where it can be: the initials among the path's own steps
  * after the racing step are initials of the real sequence too (steps appended later cannot precede
  * them), so a race with such initials goes through the same rule as the stateless search ({@link
- * RaceAnalysis.Sink#race}). When there are none (the racing step is followed only by steps ordered
+ * RaceAnalysis.Sink#race}), except that when none of them can run at the racing step every option is
+ * requested (the unknown initials below the state might have). When there are none (the racing step is followed only by steps ordered
  * after it, as the path's last step always is), the initials lie below the state and are unknown:
  * every actor that runs below the state and can run at the racing step is requested, and when none
  * can, every option, as the stateless search does when no initial can run.
@@ -107,7 +108,9 @@ final class SummaryRaces {
                 }
                 boolean enabling = e == enabler[p];
                 if (!initialsAfter[e].isEmpty()) {
-                    sink.race(e, p, initialsAfter[e], enabling);
+                    // never as an enabling race: the initials below the state, unknown here, could be the
+                    // ones that can run, so when none of these can, every option is requested
+                    sink.race(e, p, initialsAfter[e], false);
                 } else {
                     requestAll(nodes.get(e), actors, enabling, e, sink);
                 }
