@@ -83,6 +83,11 @@ final class CompareCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     String maxStates;
 
+    @Option(names = "--exhaustive", paramLabel = "dfs|stateful-dpor", defaultValue = Options.DFS,
+            description = "The depth-first search of the exhaustive phase: the stateless dfs, or stateful-dpor, which also"
+                    + " keeps the states it finished and stops a path at one (default: ${DEFAULT-VALUE}).")
+    String exhaustiveSearch;
+
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Base seed (default: ${DEFAULT-VALUE}).")
     String seed;
 
@@ -154,6 +159,11 @@ final class CompareCommand implements Callable<Integer> {
         int atOnce = Math.max(1, Math.min(workers, jobs.size()));
         CellCheck.Budget cellBudget = new CellCheck.Budget(perStrategy, PCT_DEPTH, dfsBudget, baseSeed, Math.max(1, workers / atOnce));
         long states = nonNegative("--max-states", maxStates);
+        if (!Options.isDfs(exhaustiveSearch)) {
+            throw new BadInput("--exhaustive: '" + gcsim.scenario.Text.shown(exhaustiveSearch) + "' is not one of "
+                    + Options.DFS + ", " + Options.STATEFUL_DPOR);
+        }
+        boolean visited = Options.STATEFUL_DPOR.equals(exhaustiveSearch);
 
         CompareReport full;
         CompareReport report;
@@ -172,7 +182,8 @@ final class CompareCommand implements Callable<Integer> {
                 List<Future<CompareCells.Done>> futures = new ArrayList<>();
                 Interrupts.onSignal(() -> interrupted(staging, done, jobs.size(), shownOut));
                 for (CompareCells.Job j : jobs) {
-                    Exhaustive exhaustive = states == 0 ? new DfsExhaustive(null) : new StatefulExhaustive(new DfsExhaustive(null),
+                    Exhaustive first = new DfsExhaustive(null, visited);
+                    Exhaustive exhaustive = states == 0 ? first : new StatefulExhaustive(first,
                             StatefulOptions.defaults().withMaxStates(states),
                             line -> ctx.err().println("gcsim: stateful: " + j.label() + ": " + line));
                     futures.add(pool.submit(() -> CompareCells.run(project, j, cellBudget, exhaustive, steps, shownOut, progress,

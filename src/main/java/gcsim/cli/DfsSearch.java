@@ -39,8 +39,16 @@ final class DfsSearch {
     /** Executions finished so far, for the summary line of an interrupted search. */
     private final AtomicLong ran = new AtomicLong();
 
-    DfsSearch(Context ctx) {
+    /** True for {@code stateful-dpor}: the search keeps a visited set (see {@link DfsOptions#stateful()}). */
+    private final boolean stateful;
+
+    DfsSearch(Context ctx, boolean stateful) {
         this.ctx = ctx;
+        this.stateful = stateful;
+    }
+
+    private String name() {
+        return stateful ? Options.STATEFUL_DPOR : Options.DFS;
     }
 
     /**
@@ -58,11 +66,11 @@ final class DfsSearch {
         if (saveSchedule != null) { // a failure found later must not be lost to a bad path
             ScheduleFile.checkWritable("--save-schedule", Path.of(saveSchedule));
         }
-        Interrupts.onSignal(() -> "search interrupted after " + ran.get() + " executions (dfs); no failure found");
+        Interrupts.onSignal(() -> "search interrupted after " + ran.get() + " executions (" + name() + "); no failure found");
 
         long start = System.nanoTime();
         DfsResult r = new Dfs().explore(ctx.project().executor(t.scenario(), t.variant(), steps, starvation),
-                new DfsOptions(max, bound, true), progress(start));
+                options(max, bound), progress(start));
         long elapsedMs = (System.nanoTime() - start) / 1_000_000;
 
         RunResult failure = r.failure();
@@ -77,7 +85,7 @@ final class DfsSearch {
             }
             String saved = saveSchedule == null ? "; replay: " + replayLine : "; saved to " + saveSchedule;
             Interrupts.onSignal(() -> "search interrupted after finding a failure in execution " + (r.failureIndex() + 1)
-                    + " (dfs)" + saved);
+                    + " (" + name() + ")" + saved);
         } else if (saveSchedule != null) {
             ctx.err().println("gcsim: no failure found, so no schedule was saved to " + saveSchedule);
         }
@@ -88,6 +96,13 @@ final class DfsSearch {
         }
         Interrupts.onSignal(null);
         return r.verdict() == Verdict.FAIL ? 1 : 0;
+    }
+
+    private DfsOptions options(long max, Integer bound) throws BadInput {
+        if (stateful && bound != null) {
+            throw new BadInput("--preemptions does not go with --strategy stateful-dpor (accepted: --strategy dfs)");
+        }
+        return new DfsOptions(max, bound, true).withStateful(stateful);
     }
 
     /** {@code verified}, {@code incomplete} or {@code fail}: the verdict as JSON and text spell it. */
@@ -140,7 +155,7 @@ final class DfsSearch {
                 out.println();
                 out.println("verdict: fail: " + Reports.failureSummary(f.failure()) + "; " + Reports.ending(f, steps));
             }
-            out.println("found in execution " + (r.failureIndex() + 1) + " of at most " + max + " (dfs, "
+            out.println("found in execution " + (r.failureIndex() + 1) + " of at most " + max + " (" + name() + ", "
                     + bounds(r, steps, starvation) + "); " + r.pruned() + " pruned, " + r.cut() + " cut");
             out.println("replay: " + replayLine);
         } else if (r.verdict() == Verdict.VERIFIED) {
@@ -157,7 +172,10 @@ final class DfsSearch {
 
     private static void figures(PrintStream out, DfsResult r) {
         out.println("executions: " + r.executions() + " (" + r.blocked() + " of them abandoned where the sleep set blocked"
-                + " every option)");
+                + " every option" + (r.states() > 0 ? ", " + r.revisits() + " stopped at a visited state" : "") + ")");
+        if (r.states() > 0) {
+            out.println("visited states: " + r.states() + " (finished states kept, each with a summary of what ran below it)");
+        }
         out.println("pruned: " + r.pruned() + " (branches the reduction showed equivalent to explored ones)");
         out.println("cut: " + r.cut() + " (executions that reached --max-steps; the verdict covers what fits within it)");
         out.println("terminal states: " + r.terminalStates());
@@ -171,7 +189,7 @@ final class DfsSearch {
         Json o = Json.object()
                 .put("scenario", t.scenario().name())
                 .put("variant", t.variant().id())
-                .put("strategy", Options.DFS)
+                .put("strategy", name())
                 .put("seed", null)
                 .put("schedules", r.executions())
                 .put("cut", r.cut())
@@ -189,6 +207,8 @@ final class DfsSearch {
                 .put("maxSteps", steps)
                 .put("starvationBound", starvation < 0 ? null : starvation)
                 .put("blocked", r.blocked())
+                .put("visitedStates", stateful ? r.states() : null)
+                .put("stoppedAtVisited", stateful ? r.revisits() : null)
                 .put("failureExecution", f == null ? null : r.failureIndex() + 1);
         if (replay) {
             o.put("trace", f == null ? null : Reports.trace(f.trace()));

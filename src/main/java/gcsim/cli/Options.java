@@ -13,8 +13,15 @@ final class Options {
     /** The stateful exhaustive search's name; like dfs, it has no seed. */
     static final String STATEFUL = "stateful";
 
+    /**
+     * The depth-first search with a visited set (stateful DPOR): dfs's options and output, and like
+     * it, no seed.
+     */
+    static final String STATEFUL_DPOR = "stateful-dpor";
+
+    /** dfs, or dfs with a visited set: the searches {@code --max-executions} and {@code --preemptions} go with. */
     static boolean isDfs(String text) {
-        return DFS.equals(text);
+        return DFS.equals(text) || STATEFUL_DPOR.equals(text);
     }
 
     /** A seeded strategy by name; the message lists every name {@code --strategy} takes. */
@@ -22,7 +29,7 @@ final class Options {
         StrategyKind k = StrategyKind.byKey(text);
         if (k == null) {
             throw new BadInput("--strategy: '" + Text.shown(text) + "' is not one of " + StrategyKind.accepted() + ", " + DFS + ", "
-                    + STATEFUL);
+                    + STATEFUL + ", " + STATEFUL_DPOR);
         }
         return k;
     }

@@ -112,7 +112,7 @@ final class ReplayCommand implements Callable<Integer> {
                 throw new BadInput("replay: missing " + (scenario == null ? "--scenario" : "--variant")
                         + " (accepted: --scenario NAME|FILE --variant ID with --strategy dfs)");
             }
-            return new DfsSearch(ctx).run(scenario, variant, preemptions, maxExecutions, starvation, maxSteps, null, json,
+            return new DfsSearch(ctx, Options.STATEFUL_DPOR.equals(strategy)).run(scenario, variant, preemptions, maxExecutions, starvation, maxSteps, null, json,
                     true);
         }
         if (strict && schedule == null) {

@@ -36,10 +36,10 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--variant", paramLabel = "ID", required = true, description = "A variant id from scenarios/variants.yaml.")
     String variant;
 
-    @Option(names = "--strategy", paramLabel = "random|pct|dfs|stateful",
-            description = "How schedules are chosen: seeded random walk, PCT, the exhaustive depth-first search, or the"
-                    + " stateful exhaustive search (default: a portfolio of random, PCT at depths 2 and 3 and dfs,"
-                    + " sharing --schedules).")
+    @Option(names = "--strategy", paramLabel = "random|pct|dfs|stateful|stateful-dpor",
+            description = "How schedules are chosen: seeded random walk, PCT, the exhaustive depth-first search, the"
+                    + " stateful exhaustive search, or the depth-first search with a visited set (stateful-dpor: dfs's"
+                    + " options) (default: a portfolio of random, PCT at depths 2 and 3 and dfs, sharing --schedules).")
     String strategy;
 
     @Option(names = "--order", paramLabel = "dfs|bfs",
@@ -116,7 +116,7 @@ final class SearchCommand implements Callable<Integer> {
             if (part != null) {
                 throw new BadInput("--shard goes with --strategy random or pct only (accepted: leave --shard out with dfs)");
             }
-            return new DfsSearch(ctx).run(scenario, variant, preemptions, maxExecutions, starvation, maxSteps,
+            return new DfsSearch(ctx, Options.STATEFUL_DPOR.equals(strategy)).run(scenario, variant, preemptions, maxExecutions, starvation, maxSteps,
                     saveSchedule, json, false);
         }
         if (Options.STATEFUL.equals(strategy)) {

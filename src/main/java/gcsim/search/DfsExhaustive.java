@@ -12,26 +12,78 @@ import gcsim.search.dfs.DfsSession;
  * {@link ExhaustiveResult}.
  */
 public final class DfsExhaustive implements Exhaustive {
+    /** The name of the DFS with a visited set, as options and reports spell it. */
+    public static final String STATEFUL_DPOR = "stateful-dpor";
+
     private final Integer preemptionBound;
+    private final boolean stateful;
 
     /** @param preemptionBound the most preemptions per schedule, or null for none */
     public DfsExhaustive(Integer preemptionBound) {
+        this(preemptionBound, false);
+    }
+
+    /**
+     * @param stateful keep a visited set (stateful DPOR, {@link DfsOptions#stateful()}); it needs no
+     *     preemption bound and a {@link gcsim.check.Forkable} executor (one wrapped in a {@link
+     *     CoverageCounter} is unwrapped), else the plain DFS runs
+     */
+    public DfsExhaustive(Integer preemptionBound, boolean stateful) {
         this.preemptionBound = preemptionBound;
+        this.stateful = stateful && preemptionBound == null;
+    }
+
+    private DfsOptions options(long maxExecutions) {
+        return new DfsOptions(maxExecutions, preemptionBound, true).withStateful(stateful);
+    }
+
+    /**
+     * The executor the search runs: for the stateful mode, one it can fingerprint, counting coverage
+     * as the wrapper would; null when there is none (then the plain DFS runs on the executor).
+     */
+    private Executor forkable(Executor executor) {
+        if (!stateful) {
+            return null;
+        }
+        if (executor instanceof gcsim.check.Forkable) {
+            return executor;
+        }
+        if (executor instanceof CoverageCounter c && c.inner() instanceof gcsim.check.Forkable f) {
+            return f;
+        }
+        return null;
     }
 
     @Override
     public ExhaustiveResult explore(Executor executor, long maxExecutions) {
-        DfsResult r = new Dfs().explore(executor, new DfsOptions(maxExecutions, preemptionBound, true));
-        return of(r);
+        Executor f = forkable(executor);
+        if (f == null) {
+            return of(new Dfs().explore(executor, new DfsOptions(maxExecutions, preemptionBound, true)));
+        }
+        CoverageCounter counter = executor instanceof CoverageCounter c ? c : null;
+        DfsResult r = new Dfs().explore(f, options(maxExecutions), x -> {
+            if (counter != null) {
+                counter.record(x);
+            }
+        });
+        return of(r, STATEFUL_DPOR);
     }
 
     @Override
     public ExhaustiveSession session(Executor executor, long maxExecutions) {
-        DfsSession s = new DfsSession(executor, new DfsOptions(maxExecutions, preemptionBound, true));
+        Executor f = forkable(executor);
+        DfsSession s = f == null ? new DfsSession(executor, new DfsOptions(maxExecutions, preemptionBound, true))
+                : new DfsSession(f, options(maxExecutions));
+        CoverageCounter counter = f != null && executor instanceof CoverageCounter c ? c : null;
+        String name = f == null ? "dfs" : STATEFUL_DPOR;
         return new ExhaustiveSession() {
             @Override
             public long run(long most) {
-                return s.run(most, r -> { });
+                return s.run(most, r -> {
+                    if (counter != null) {
+                        counter.record(r);
+                    }
+                });
             }
 
             @Override
@@ -51,14 +103,19 @@ public final class DfsExhaustive implements Exhaustive {
 
             @Override
             public ExhaustiveResult result() {
-                return of(s.result());
+                return of(s.result(), name);
             }
         };
     }
 
     /** The engine's result in the report's terms. */
     public static ExhaustiveResult of(DfsResult r) {
+        return of(r, "dfs");
+    }
+
+    private static ExhaustiveResult of(DfsResult r, String engine) {
         return new ExhaustiveResult(ExhaustiveResult.Verdict.valueOf(r.verdict().name()), r.executions(), r.pruned(),
-                r.cut(), r.terminalStates(), r.complete(), r.preemptionBound(), r.failure(), r.failureIndex(), r.blocked());
+                r.cut(), r.terminalStates(), r.complete(), r.preemptionBound(), r.failure(), r.failureIndex(), r.blocked(),
+                null, engine);
     }
 }

@@ -20,20 +20,30 @@ import gcsim.search.stateful.StatefulResult;
  *     reduction had nothing new to explore there
  * @param stateful the stateful search that ran after the DFS did not finish, or null; when present the
  *     verdict is its verdict and {@code executions} counts both searches' executions
+ * @param engine the depth-first search that ran ({@code dfs}, or {@code stateful-dpor} with a visited set)
  */
 public record ExhaustiveResult(Verdict verdict, long executions, long pruned, long cut, long terminalStates,
                                boolean complete, Integer preemptionBound, RunResult failure, long failureIndex,
-                               long blocked, StatefulResult stateful) {
+                               long blocked, StatefulResult stateful, String engine) {
+
+    /** A result of the plain DFS, possibly followed by the stateful search. */
+    public ExhaustiveResult(Verdict verdict, long executions, long pruned, long cut, long terminalStates, boolean complete,
+                            Integer preemptionBound, RunResult failure, long failureIndex, long blocked,
+                            StatefulResult stateful) {
+        this(verdict, executions, pruned, cut, terminalStates, complete, preemptionBound, failure, failureIndex, blocked,
+                stateful, "dfs");
+    }
 
     /** A result of the DFS alone. */
     public ExhaustiveResult(Verdict verdict, long executions, long pruned, long cut, long terminalStates, boolean complete,
                             Integer preemptionBound, RunResult failure, long failureIndex, long blocked) {
-        this(verdict, executions, pruned, cut, terminalStates, complete, preemptionBound, failure, failureIndex, blocked, null);
+        this(verdict, executions, pruned, cut, terminalStates, complete, preemptionBound, failure, failureIndex, blocked,
+                null, "dfs");
     }
 
-    /** {@code stateful} when the stateful search decided the verdict (it ran and found the failure), else {@code dfs}. */
+    /** {@code stateful} when the stateful search decided the verdict (it ran and found the failure), else the engine. */
     public String foundBy() {
-        return stateful != null && stateful.failure() != null ? "stateful" : "dfs";
+        return stateful != null && stateful.failure() != null ? "stateful" : engine;
     }
 
     /** How an exploration ended. */

@@ -57,6 +57,7 @@ public final class StatefulExhaustive implements Exhaustive {
         return new ExhaustiveResult(verdict, dfsExecutions + s.executions(), before == null ? 0 : before.pruned(),
                 (before == null ? 0 : before.cut()) + s.cut(), Math.max(s.terminalStates(), before == null ? 0
                 : before.terminalStates()), s.complete(), null, s.failure(),
-                s.failure() == null ? -1 : dfsExecutions + s.executions() - 1, before == null ? 0 : before.blocked(), s);
+                s.failure() == null ? -1 : dfsExecutions + s.executions() - 1, before == null ? 0 : before.blocked(), s,
+                before == null ? "dfs" : before.engine());
     }
 }

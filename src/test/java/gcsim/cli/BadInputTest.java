@@ -82,7 +82,7 @@ class BadInputTest {
     @Test
     void anUnknownStrategyNamesTheStrategiesThatExist() {
         Cli c = badInput("search", "--scenario", "claim", "--variant", "unlocked", "--strategy", "bfs");
-        assertThat(c.err()).isEqualTo("gcsim: --strategy: 'bfs' is not one of random, pct, dfs, stateful\n");
+        assertThat(c.err()).isEqualTo("gcsim: --strategy: 'bfs' is not one of random, pct, dfs, stateful, stateful-dpor\n");
     }
 
     @Test

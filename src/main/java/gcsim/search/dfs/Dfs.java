@@ -46,6 +46,12 @@ import java.util.function.Consumer;
  * actor's slice began (after Coons, Musuvathi and McKinley's bounded POR), a fast under-approximation
  * that can miss schedules within the bound whose explored equivalents need more preemptions.
  *
+ * <p><b>Stateful mode</b> ({@link DfsOptions#stateful()}): the same search with a visited set. A
+ * state whose subtree is finished is kept with a summary of what ran below it ({@link StateCache}); a
+ * path that reaches it stops, and the summary's races with the path add the backtrack points the
+ * pruned continuation would have added ({@link SummaryRaces}). The number of executions then grows
+ * with the distinct states rather than with the interleavings that reach them.
+ *
  * <p>Deterministic: the same executor and options explore the same executions in the same order;
  * no wall clock, no randomness, no hash order.
  */

@@ -15,8 +15,12 @@ package gcsim.search.dfs;
  *     verify what the exact search fails (it misses schedules within the bound whose explored
  *     equivalents need more preemptions); unreduced, it runs every schedule within the bound exactly
  *     once, as CHESS does. See {@link Dfs}
+ * @param stateful keep the states whose subtrees are finished and stop a path that reaches one
+ *     (stateful DPOR with summaries, see {@link StateCache}); needs a {@link gcsim.check.Forkable}
+ *     executor, the reduction, and no preemption bound
  */
-public record DfsOptions(long maxExecutions, Integer preemptionBound, boolean stopAtFirstFailure, boolean reduction) {
+public record DfsOptions(long maxExecutions, Integer preemptionBound, boolean stopAtFirstFailure, boolean reduction,
+                         boolean stateful) {
     /** The default budget: a million executions. */
     public static final long DEFAULT_MAX_EXECUTIONS = 1_000_000L;
 
@@ -25,7 +29,14 @@ public record DfsOptions(long maxExecutions, Integer preemptionBound, boolean st
         this(maxExecutions, preemptionBound, stopAtFirstFailure, preemptionBound == null);
     }
 
+    public DfsOptions(long maxExecutions, Integer preemptionBound, boolean stopAtFirstFailure, boolean reduction) {
+        this(maxExecutions, preemptionBound, stopAtFirstFailure, reduction, false);
+    }
+
     public DfsOptions {
+        if (stateful && (preemptionBound != null || !reduction)) {
+            throw new IllegalArgumentException("the stateful DPOR search needs the reduction and no preemption bound");
+        }
         if (maxExecutions <= 0) {
             throw new IllegalArgumentException("maxExecutions must be positive, not " + maxExecutions);
         }
@@ -40,7 +51,7 @@ public record DfsOptions(long maxExecutions, Integer preemptionBound, boolean st
     }
 
     public DfsOptions withMaxExecutions(long max) {
-        return new DfsOptions(max, preemptionBound, stopAtFirstFailure, reduction);
+        return new DfsOptions(max, preemptionBound, stopAtFirstFailure, reduction, stateful);
     }
 
     /** A bound (or none), with the reduction set as the three-argument constructor sets it. */
@@ -49,10 +60,15 @@ public record DfsOptions(long maxExecutions, Integer preemptionBound, boolean st
     }
 
     public DfsOptions withStopAtFirstFailure(boolean stop) {
-        return new DfsOptions(maxExecutions, preemptionBound, stop, reduction);
+        return new DfsOptions(maxExecutions, preemptionBound, stop, reduction, stateful);
     }
 
     public DfsOptions withReduction(boolean on) {
         return new DfsOptions(maxExecutions, preemptionBound, stopAtFirstFailure, on);
+    }
+
+    /** With or without the visited set of the stateful DPOR search. */
+    public DfsOptions withStateful(boolean on) {
+        return new DfsOptions(maxExecutions, preemptionBound, stopAtFirstFailure, reduction, on);
     }
 }

@@ -23,15 +23,18 @@ import gcsim.check.RunResult;
  * @param boundSkipped branches not taken because they would exceed the preemption bound
  * @param blocked executions abandoned before their end because every option was asleep (sleep-set
  *     blocked) or beyond the preemption bound; they are counted in {@code executions}
+ * @param states the stateful DPOR search's finished states kept in its visited set (0 for the stateless search)
+ * @param revisits executions the stateful DPOR search stopped at a visited state (counted in {@code executions})
  */
 public record DfsResult(Verdict verdict, long executions, long pruned, long cut, long terminalStates,
                         boolean complete, Integer preemptionBound, RunResult failure, long failureIndex,
-                        long boundSkipped, long blocked) {
+                        long boundSkipped, long blocked, long states, long revisits) {
 
     /** One line for logs and tests. */
     public String summary() {
         return verdict + ": " + executions + " executions, " + pruned + " pruned, " + cut + " cut, "
                 + terminalStates + " terminal states" + (blocked > 0 ? ", " + blocked + " blocked" : "")
+                + (states > 0 ? ", " + states + " visited states, " + revisits + " executions stopped at one" : "")
                 + (preemptionBound == null ? "" : ", preemption bound " + preemptionBound + " (" + boundSkipped
                 + " branches beyond it)") + (complete ? "" : ", not exhausted");
     }

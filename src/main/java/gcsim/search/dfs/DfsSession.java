@@ -1,6 +1,7 @@
 package gcsim.search.dfs;
 
 import gcsim.check.Executor;
+import gcsim.check.Forkable;
 import gcsim.check.RunResult;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -27,7 +28,21 @@ public final class DfsSession {
     public DfsSession(Executor executor, DfsOptions options) {
         this.executor = executor;
         this.options = options;
-        this.explorer = new Explorer(options.preemptionBound(), options.reduction());
+        if (options.stateful() && !(executor instanceof Forkable)) {
+            throw new IllegalArgumentException("the stateful DPOR search needs an executor whose worlds it can fingerprint");
+        }
+        this.explorer = new Explorer(options.preemptionBound(), options.reduction(),
+                options.stateful() ? new StateCache() : null);
+    }
+
+    /** One execution driven by the explorer; in the stateful mode on a session the cache can fingerprint. */
+    private RunResult runOne() {
+        if (explorer.cache == null) {
+            return executor.run(explorer, false);
+        }
+        Forkable.Session s = ((Forkable) executor).open(explorer);
+        explorer.cache.session(s);
+        return s.finish(s.kernel().run());
     }
 
     /**
@@ -43,7 +58,7 @@ public final class DfsSession {
             }
             RunResult r = null;
             try {
-                r = executor.run(explorer, false);
+                r = runOne();
             } catch (Abandon abandoned) {
                 // sleep-set blocked or beyond the bound: nothing new down this path
             }
@@ -94,11 +109,16 @@ public final class DfsSession {
         return executions;
     }
 
+    private long revisits() {
+        return explorer.cache == null ? 0 : explorer.cache.revisits;
+    }
+
     /** The result so far; the verdict is VERIFIED only once the space is exhausted. */
     public DfsResult result() {
         RunResult traced = failure == null ? null : Dfs.withTrace(executor, failure);
         Verdict verdict = failure != null ? Verdict.FAIL : complete ? Verdict.VERIFIED : Verdict.INCOMPLETE;
         return new DfsResult(verdict, executions, explorer.pruned, cut, terminal.size(), complete,
-                options.preemptionBound(), traced, failureIndex, explorer.boundSkipped, blocked);
+                options.preemptionBound(), traced, failureIndex, explorer.boundSkipped, blocked - revisits(),
+                explorer.cache == null ? 0 : explorer.cache.states(), revisits());
     }
 }

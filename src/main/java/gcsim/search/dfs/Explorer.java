@@ -1,11 +1,8 @@
 package gcsim.search.dfs;
 
-import gcsim.kernel.Actor;
 import gcsim.kernel.ExecutionListener;
-import gcsim.kernel.Footprints;
 import gcsim.kernel.Kernel;
 import gcsim.kernel.Outcome;
-import gcsim.kernel.SimProcess;
 import gcsim.kernel.Strategy;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,12 +22,6 @@ import java.util.List;
  * option of a scheduling point.
  */
 final class Explorer implements Strategy, ExecutionListener, RaceAnalysis.Sink {
-    /**
-     * What a clock advance records first: a write of resource 0, the clock (then, under a starvation
-     * bound, writes of the counters of the actors it passed over).
-     */
-    private static final int CLOCK_ADVANCE = StepLog.CLOCK_READ | 1;
-
     private final Integer bound;
     private final boolean reduction;
     private final List<Node> nodes = new ArrayList<>(256);
@@ -55,9 +46,13 @@ final class Explorer implements Strategy, ExecutionListener, RaceAnalysis.Sink {
     long pruned;
     long boundSkipped;
 
-    Explorer(Integer bound, boolean reduction) {
+    /** The visited states of the stateful DPOR search, or null for the stateless one. */
+    final StateCache cache;
+
+    Explorer(Integer bound, boolean reduction, StateCache cache) {
         this.bound = bound;
         this.reduction = reduction;
+        this.cache = cache;
     }
 
     @Override
@@ -109,12 +104,12 @@ final class Explorer implements Strategy, ExecutionListener, RaceAnalysis.Sink {
     }
 
     private Node nodeAt(int step, int[] options, int count) {
-        logSteps(step);
+        log.catchUp(kernel, step, exited);
         if (step == probed) {
             // The kernel numbers resources in creation order and offers no read of its counter, so
             // take a number: every execution takes one at every step, so numbering stays the same
             // along a shared prefix, and the number marks where fresh resources begin.
-            freshFrom = kernel.newResource();
+            freshFrom = cache != null ? StateCache.counter(kernel) : kernel.newResource();
             probed++;
         }
         if (step < nodes.size()) {
@@ -130,7 +125,7 @@ final class Explorer implements Strategy, ExecutionListener, RaceAnalysis.Sink {
         }
         Node node = newNode(step, Arrays.copyOf(options, count));
         int pick = defaultPick(node);
-        if (pick < 0) {
+        if (pick < 0 || (cache != null && count > 1 && cache.prune(node))) {
             abandonedAt = node;
             throw new Abandon();
         }
@@ -144,41 +139,6 @@ final class Explorer implements Strategy, ExecutionListener, RaceAnalysis.Sink {
         }
         nodes.add(node);
         return node;
-    }
-
-    /**
-     * Logs the steps before {@code step} not logged yet (the one before it, normally): its actor,
-     * footprint, whether its actor finished or is left waiting, and the threads it killed by ending
-     * their process. Called between steps, where polling a guard records nothing.
-     */
-    private void logSteps(int step) {
-        Footprints fp = kernel.footprints();
-        List<SimProcess> processes = kernel.processes();
-        List<Actor> actors = kernel.actors();
-        while (log.size < step) {
-            int s = log.size;
-            int runner = fp.actor(s);
-            BitSet killed = new BitSet();
-            for (int i = 0; i < processes.size(); i++) {
-                SimProcess p = processes.get(i);
-                if (p.exited() && !exited.get(i)) {
-                    exited.set(i);
-                    for (int a = 0; a < actors.size(); a++) {
-                        if (a != runner && actors.get(a).process() == p) {
-                            killed.set(a + 1);
-                        }
-                    }
-                }
-            }
-            int[] accesses = fp.of(s);
-            if (runner < 0 && (accesses.length == 0 || accesses[0] != CLOCK_ADVANCE)) {
-                throw new IllegalStateException("a clock advance touched " + Arrays.toString(accesses)
-                        + "; the search assumes the clock is the kernel's first resource");
-            }
-            boolean finished = runner >= 0 && actors.get(runner).done();
-            boolean blocked = runner >= 0 && actors.get(runner).blocked();
-            log.add(runner < 0 ? 0 : runner + 1, accesses, finished, blocked, killed);
-        }
     }
 
     private Node newNode(int step, int[] options) {
@@ -232,7 +192,7 @@ final class Explorer implements Strategy, ExecutionListener, RaceAnalysis.Sink {
      */
     void finished(Outcome.End end) {
         int n = kernel.footprints().steps();
-        logSteps(n);
+        log.catchUp(kernel, n, exited);
         if (n != nodes.size() || valueCursor != values.size()) {
             throw nondeterministic("the execution ended after " + n + " steps and " + valueCursor
                     + " data choices, but the path has " + nodes.size() + " and " + values.size());
@@ -251,6 +211,9 @@ final class Explorer implements Strategy, ExecutionListener, RaceAnalysis.Sink {
             // anyone else run first, what it did would have fitted within the bound.
             log.after = new BitSet();
             log.stopped = end == Outcome.End.STOPPED;
+            if (cache != null && n > 0) {
+                StateCache.ended(nodes.get(n - 1), log.stopped, end == Outcome.End.CUT);
+            }
         }
         for (int s = divergence; s < n; s++) {
             Node node = nodes.get(s);
@@ -266,6 +229,9 @@ final class Explorer implements Strategy, ExecutionListener, RaceAnalysis.Sink {
         }
         if (reduction) {
             analysis.analyse(log, nodes, divergence, this);
+        }
+        if (cache != null) {
+            cache.analysed(log, nodes, analysis, this);
         }
     }
 
@@ -375,6 +341,9 @@ final class Explorer implements Strategy, ExecutionListener, RaceAnalysis.Sink {
                         pruned++;
                     }
                 }
+            }
+            if (cache != null) {
+                cache.finished(node, s > 0 ? nodes.get(s - 1) : null);
             }
             nodes.remove(s);
         }

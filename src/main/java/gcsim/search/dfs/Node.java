@@ -41,6 +41,10 @@ final class Node {
     int[] chosenFootprint = Accesses.NONE;
     /** The actors the chosen step disabled, merged over every execution through it. */
     BitSet chosenDisables = new BitSet();
+    /** The world's fingerprint here, when the stateful DPOR search took it (see {@link StateCache}); else null. */
+    gcsim.search.stateful.Fingerprint.Value state;
+    /** What ran below this point so far, for the stateful DPOR search; null until something did. */
+    Summary below;
 
     Node(int step, int[] options, int previous, int preemptions, List<Sleeper> sleep, int valueStart, int freshFrom) {
         this.step = step;

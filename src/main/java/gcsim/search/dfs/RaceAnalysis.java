@@ -71,8 +71,7 @@ final class RaceAnalysis {
     private int[][] vc = new int[0][];
     private int[] lc = new int[0];
     private int[] waiter = new int[0];
-    private int[] lastWrite = new int[64];
-    private IntList[] reads = new IntList[64];
+    private final Resources resources = new Resources();
     private final IntList preds = new IntList(16);
     private final IntList kinds = new IntList(16);
     private final IntList extra = new IntList(16);
@@ -83,6 +82,21 @@ final class RaceAnalysis {
     private int[] slotOf;
     private int slots;
     private int[] firstIn;
+
+    /** Step {@code j}'s vector clock in the last analysis (indexed by slot). */
+    int[] clock(int j) {
+        return vc[j];
+    }
+
+    /** Step {@code j}'s position among its actor's steps in the last analysis: {@code clock(j)[slot]}. */
+    int localClock(int j) {
+        return lc[j];
+    }
+
+    /** The per-resource tables as the last analysis left them: the last write and the reads since, after the last step. */
+    Resources resources() {
+        return resources;
+    }
 
     /**
      * Analyses the logged steps, reporting races and disablings of steps {@code from} and later only
@@ -105,12 +119,7 @@ final class RaceAnalysis {
             vc = new int[Math.max(n, vc.length * 2)][];
             lc = new int[vc.length];
         }
-        Arrays.fill(lastWrite, -1);
-        for (IntList r : reads) {
-            if (r != null) {
-                r.clear();
-            }
-        }
+        resources.clear();
         int[] count = new int[slots];
         int[] lastOf = new int[slots];
         Arrays.fill(lastOf, -1);
@@ -164,31 +173,29 @@ final class RaceAnalysis {
             }
             for (int a : acc) {
                 int r = a >>> 1;
-                ensureResource(r);
-                if (lastWrite[r] >= 0) {
-                    addPred(lastWrite[r], CONFLICT);
+                resources.ensure(r);
+                if (resources.lastWrite[r] >= 0) {
+                    addPred(resources.lastWrite[r], CONFLICT);
                 }
-                if ((a & 1) != 0 && reads[r] != null) {
-                    for (int i = 0; i < reads[r].size(); i++) {
-                        addPred(reads[r].get(i), CONFLICT);
-                    }
+                IntList rs = resources.reads[r];
+                for (int i = 0; (a & 1) != 0 && rs != null && i < rs.size(); i++) {
+                    addPred(rs.get(i), CONFLICT);
                 }
             }
             int w = waiter[j];
             if (w >= 0 && (j >= from || w >= from)) {
                 if (w == n) {
-                    for (int r = 0; r < lastWrite.length; r++) {
-                        addExtra(lastWrite[r]);
+                    for (int r = 0; r < resources.lastWrite.length; r++) {
+                        addExtra(resources.lastWrite[r]);
                     }
                 } else {
                     for (int a : log.accesses[w]) {
                         int r = a >>> 1;
-                        if (r < lastWrite.length) {
-                            addExtra(lastWrite[r]);
-                            if ((a & 1) != 0 && reads[r] != null) {
-                                for (int i = 0; i < reads[r].size(); i++) {
-                                    addExtra(reads[r].get(i));
-                                }
+                        if (r < resources.lastWrite.length) {
+                            addExtra(resources.lastWrite[r]);
+                            IntList rs = resources.reads[r];
+                            for (int i = 0; (a & 1) != 0 && rs != null && i < rs.size(); i++) {
+                                addExtra(rs.get(i));
                             }
                         }
                     }
@@ -209,7 +216,7 @@ final class RaceAnalysis {
             vc[j] = clock;
             lc[j] = count[p];
             lastOf[p] = j;
-            record(j, acc);
+            resources.record(j, acc);
 
             BitSet before = nodes.get(j).enabled;
             BitSet next = j + 1 < n ? nodes.get(j + 1).enabled : log.after;
@@ -261,24 +268,6 @@ final class RaceAnalysis {
             pendingInitials(log, e, n, q, asleep(nodes.get(e), q));
             // a blocked actor needs another step to enable it first: only initials that can run help
             sink.race(e, q, initials, disabledBlocked.get(i));
-        }
-    }
-
-    /** Updates the per-resource tables with step {@code j}'s accesses. */
-    private void record(int j, int[] acc) {
-        for (int a : acc) {
-            int r = a >>> 1;
-            if ((a & 1) != 0) {
-                lastWrite[r] = j;
-                if (reads[r] != null) {
-                    reads[r].clear();
-                }
-            } else {
-                if (reads[r] == null) {
-                    reads[r] = new IntList(8);
-                }
-                reads[r].add(j);
-            }
         }
     }
 
@@ -429,13 +418,4 @@ final class RaceAnalysis {
         }
     }
 
-    private void ensureResource(int r) {
-        if (r >= lastWrite.length) {
-            int size = Math.max(r + 1, lastWrite.length * 2);
-            int old = lastWrite.length;
-            lastWrite = Arrays.copyOf(lastWrite, size);
-            Arrays.fill(lastWrite, old, size, -1);
-            reads = Arrays.copyOf(reads, size);
-        }
-    }
 }

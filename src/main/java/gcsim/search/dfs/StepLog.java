@@ -1,7 +1,12 @@
 package gcsim.search.dfs;
 
+import gcsim.kernel.Actor;
+import gcsim.kernel.Footprints;
+import gcsim.kernel.Kernel;
+import gcsim.kernel.SimProcess;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.List;
 
 /**
  * What the search learned about each step of the execution just run, in the form the race analysis
@@ -36,6 +41,47 @@ final class StepLog {
     BitSet after;
     /** True when an oracle stopped the execution after its last step (which then conflicts with everyone). */
     boolean stopped;
+
+    /**
+     * What a clock advance records first: a write of resource 0, the clock (then, under a starvation
+     * bound, writes of the counters of the actors it passed over).
+     */
+    private static final int CLOCK_ADVANCE = CLOCK_READ | 1;
+
+    /**
+     * Logs the steps before {@code step} not logged yet (the one before it, normally): its actor,
+     * footprint, whether its actor finished or is left waiting, and the threads it killed by ending
+     * their process ({@code exited}: the kernel's processes that had ended when last looked at).
+     * Called between steps, where polling a guard records nothing.
+     */
+    void catchUp(Kernel kernel, int step, BitSet exited) {
+        Footprints fp = kernel.footprints();
+        List<SimProcess> processes = kernel.processes();
+        List<Actor> actors = kernel.actors();
+        while (size < step) {
+            int runner = fp.actor(size);
+            BitSet killed = new BitSet();
+            for (int i = 0; i < processes.size(); i++) {
+                SimProcess p = processes.get(i);
+                if (p.exited() && !exited.get(i)) {
+                    exited.set(i);
+                    for (int a = 0; a < actors.size(); a++) {
+                        if (a != runner && actors.get(a).process() == p) {
+                            killed.set(a + 1);
+                        }
+                    }
+                }
+            }
+            int[] raw = fp.of(size);
+            if (runner < 0 && (raw.length == 0 || raw[0] != CLOCK_ADVANCE)) {
+                throw new IllegalStateException("a clock advance touched " + Arrays.toString(raw)
+                        + "; the search assumes the clock is the kernel's first resource");
+            }
+            boolean done = runner >= 0 && actors.get(runner).done();
+            boolean waits = runner >= 0 && actors.get(runner).blocked();
+            add(runner < 0 ? 0 : runner + 1, raw, done, waits, killed);
+        }
+    }
 
     void clear() {
         size = 0;

@@ -21,7 +21,8 @@ import java.util.function.Consumer;
  * visited set as they stand: a state first reached with a transition asleep is never re-expanded
  * when reached again with it awake (Godefroid 1996 keeps each state's sleep set and re-explores the
  * difference), and DPOR's backtrack points come from the rest of the execution, which a visited
- * state cuts off (Yang et al. 2008 need a graph of visited states to recover them). A failure found
+ * state cuts off (Yang et al. 2008 keep a summary of what ran below each visited state to recover
+ * them, as the DFS's stateful mode does: {@code DfsOptions.stateful}). A failure found
  * is an ordinary schedule from the start, replayable by every other command.
  */
 public final class StatefulSearch {
