@@ -37,6 +37,7 @@ final class ColdStart {
         for (int s = 1; s <= seeds; s++) {
             List<String> cmd = new ArrayList<>();
             cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            cmd.add("-XX:+UseParallelGC"); // as sim/gcsim starts it
             if (archive != null) {
                 cmd.add("-XX:SharedArchiveFile=" + archive);
                 cmd.add("-Xshare:auto");
