@@ -42,6 +42,21 @@ class DeterminismTest {
     }
 
     @Test
+    void aKernelBuiltFromARecycledOneRunsEveryExecutionAsAFreshKernelDoes() {
+        Kernel.Reuse reuse = new Kernel.Reuse();
+        for (long seed = 0; seed < 30; seed++) {
+            Run fresh = run(new SeededStrategy(seed));
+            Kernel k = new Kernel(new SeededStrategy(seed), 10_000, reuse).withTrace();
+            Toys.build(k);
+            Outcome o = k.run();
+            Run reused = new Run(o, Toys.traceText(k), k.schedule().encode());
+            k.recycle(reuse);
+
+            assertThat(reused).as("seed %d", seed).isEqualTo(fresh);
+        }
+    }
+
+    @Test
     void differentSeedsExploreDifferentInterleavings() {
         Set<String> schedules = new HashSet<>();
         Set<String> traces = new HashSet<>();
