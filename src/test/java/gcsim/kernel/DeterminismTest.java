@@ -57,6 +57,24 @@ class DeterminismTest {
     }
 
     @Test
+    void aKernelRecycledAfterACutExecutionStillRunsTheNextAsAFreshKernelDoes() {
+        Kernel.Reuse reuse = new Kernel.Reuse();
+        for (long seed = 0; seed < 30; seed++) {
+            int steps = seed % 2 == 0 ? 7 : 10_000; // every other execution is cut with actors still runnable
+            Kernel fresh = new Kernel(new SeededStrategy(seed), steps).withTrace();
+            Toys.build(fresh);
+            Outcome expected = fresh.run();
+            Kernel k = new Kernel(new SeededStrategy(seed), steps, reuse).withTrace();
+            Toys.build(k);
+            Outcome o = k.run();
+            k.recycle(reuse);
+
+            assertThat(o).as("seed %d", seed).isEqualTo(expected);
+            assertThat(Toys.traceText(k)).as("seed %d", seed).isEqualTo(Toys.traceText(fresh));
+        }
+    }
+
+    @Test
     void differentSeedsExploreDifferentInterleavings() {
         Set<String> schedules = new HashSet<>();
         Set<String> traces = new HashSet<>();

@@ -64,8 +64,13 @@ class StrategyPickCheckTest {
     void manyActorsSpawnedUnderAStarvationBoundAllRunToTheirEnd() {
         Kernel k = new Kernel(FixedStrategy.roundRobin(), 10_000).withStarvationBound(2);
         int[] ran = {0};
-        for (int i = 0; i < 40; i++) {
-            k.newProcess("p" + i).spawn("a" + i, Script.of(self -> Control.YIELD, self -> {
+        for (int i = 0; i < 150; i++) { // past the first allocations of every per-actor and per-resource array
+            Mutex m = new Mutex(k);
+            k.newProcess("p" + i).spawn("a" + i, Script.of(self -> self.await(m.free()), self -> {
+                m.lock(self);
+                return Control.YIELD;
+            }, self -> {
+                m.unlock(self);
                 ran[0]++;
                 return self.ret(null);
             }));
@@ -74,6 +79,6 @@ class StrategyPickCheckTest {
         Outcome o = k.run();
 
         assertThat(o.end()).isEqualTo(Outcome.End.COMPLETE);
-        assertThat(ran[0]).isEqualTo(40);
+        assertThat(ran[0]).isEqualTo(150);
     }
 }
