@@ -90,4 +90,16 @@ class IntListTest {
         assertThat(a.equals("[1, 2]")).isFalse();
         assertThat(a.toString()).isEqualTo("[1, 2]");
     }
+
+    @Test
+    void theFirstAndMiddleElementsAreFoundAndRemovedLikeAnyOther() {
+        IntList l = IntList.of(5, 6, 7, 8);
+
+        assertThat(l.contains(5)).isTrue();
+        assertThat(l.removeValue(5)).isTrue();
+        assertThat(l.toArray()).containsExactly(6, 7, 8);
+        assertThat(l.removeAt(1)).isEqualTo(7);
+        assertThat(l.toArray()).containsExactly(6, 8);
+        assertThat(l.hashCode()).isEqualTo(java.util.Arrays.hashCode(new int[] {6, 8}));
+    }
 }

@@ -58,4 +58,38 @@ class StartWindowTest {
 
         assertThat(log).containsExactly("early@2s", "windowed@3s", "sleeper@13s");
     }
+
+    @Test
+    void anActorWokenByItsTimerDoesNotHoldTheClockAsAWindowDoes() {
+        // long sleeps 5s, short sleeps 1s, then at 1s, with short ready, the clock is picked
+        Kernel k = new Kernel(FixedStrategy.picking(0, 1, Kernel.ADVANCE_CLOCK), 1000);
+        k.newProcess("p").spawn("long", Script.of(self -> self.sleep(5 * S), self -> {
+            log.add("long@" + Kernel.formatTime(k.now()));
+            return self.ret(null);
+        }));
+        k.newProcess("q").spawn("short", Script.of(self -> self.sleep(S), self -> {
+            log.add("short@" + Kernel.formatTime(k.now()));
+            return self.ret(null);
+        }));
+
+        k.run();
+
+        assertThat(log).containsExactly("long@5s", "short@5s");
+    }
+
+    @Test
+    void aProcessRemembersTheVirtualTimeItExitedAt() {
+        Kernel k = new Kernel(FixedStrategy.lowest(), 1000);
+        SimProcess p = k.newProcess("p");
+        p.spawn("a", Script.of(self -> self.sleep(2 * S), self -> {
+            self.process().exit();
+            return Control.YIELD;
+        }));
+        assertThat(p.exitedAt()).isEqualTo(Guard.NEVER);
+
+        k.run();
+
+        assertThat(p.exited()).isTrue();
+        assertThat(p.exitedAt()).isEqualTo(2 * S);
+    }
 }
