@@ -98,10 +98,12 @@ public final class Actor {
         return result;
     }
 
-    /** Waits until {@code g} is ready; a scheduling point. */
+    /**
+     * Waits until {@code g} is ready; a scheduling point. Called only within the actor's own step,
+     * after which the run loop asks the new guard anyway, so the scheduler is not told here.
+     */
     public Control await(Guard g) {
         guard = g;
-        kernel.actorChanged(this);
         serviceWait = false;
         return Control.WAIT;
     }
@@ -122,7 +124,6 @@ public final class Actor {
     /** Waits for work in a service loop: such a wait never counts as a deadlock. */
     public Control awaitWork(Guard g) {
         guard = g;
-        kernel.actorChanged(this);
         serviceWait = true;
         return Control.WAIT;
     }
