@@ -43,13 +43,16 @@ class EndingsWakeTest {
         k.newProcess("q").spawn("joiner", joiner("joined", victim::done));
         k.newProcess("r").spawn("killer", Script.of(self -> {
             victim.kill();
+            return Control.YIELD; // the killer lives on, so only the kill can wake the joiner now
+        }, self -> {
+            log.add("killer done");
             return self.ret(null);
         }));
 
         Outcome o = k.run();
 
         assertThat(o.end()).isEqualTo(Outcome.End.COMPLETE);
-        assertThat(log).containsExactly("joined");
+        assertThat(log).containsExactly("joined", "killer done");
     }
 
     @Test
@@ -59,12 +62,15 @@ class EndingsWakeTest {
         k.newProcess("q").spawn("waiter", joiner("saw exit", empty::exited));
         k.newProcess("r").spawn("reaper", Script.of(self -> Control.YIELD, self -> {
             empty.exit();
+            return Control.YIELD; // the reaper lives on, so only the exit can wake the waiter now
+        }, self -> {
+            log.add("reaper done");
             return self.ret(null);
         }));
 
         Outcome o = k.run();
 
         assertThat(o.end()).isEqualTo(Outcome.End.COMPLETE);
-        assertThat(log).containsExactly("saw exit");
+        assertThat(log).containsExactly("saw exit", "reaper done");
     }
 }

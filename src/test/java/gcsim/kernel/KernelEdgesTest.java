@@ -116,4 +116,17 @@ class KernelEdgesTest {
         assertThat(end.closed()).isTrue();
         assertThat(open.closed()).isTrue();
     }
+
+    @Test
+    void closingAnOpenFileReleasesTheLockItHeld() {
+        Kernel k = new Kernel(FixedStrategy.lowest(), 100);
+        Flock flock = new Flock(k);
+        OpenFile open = new OpenFile(k.newProcess("p"), flock, "gc.lock");
+        flock.lock(open, true);
+        assertThat(flock.free()).isFalse();
+
+        open.close();
+
+        assertThat(flock.free()).isTrue();
+    }
 }
