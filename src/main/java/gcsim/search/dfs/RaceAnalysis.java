@@ -131,6 +131,13 @@ final class RaceAnalysis {
         disabledQ.clear();
         disabledBlocked.clear();
         findWaiters(log);
+        Enabling.Disabled onDisabled = (step, q) -> {
+            disabledE.add(step);
+            disabledQ.add(q);
+            if (step >= from) {
+                sink.disabled(step, q);
+            }
+        };
 
         for (int j = 0; j < n; j++) {
             int p = slotOf[j];
@@ -218,28 +225,8 @@ final class RaceAnalysis {
             lastOf[p] = j;
             resources.record(j, acc);
 
-            BitSet before = nodes.get(j).enabled;
-            BitSet next = j + 1 < n ? nodes.get(j + 1).enabled : log.after;
-            if (next != null) {
-                for (int q = next.nextSetBit(0); q >= 0; q = next.nextSetBit(q + 1)) {
-                    if (q != p && !before.get(q)) {
-                        enabler[q] = j;
-                    }
-                }
-                for (int q = before.nextSetBit(0); q >= 0; q = before.nextSetBit(q + 1)) {
-                    if (q != p && !next.get(q)) {
-                        if (disablers[q] == null) {
-                            disablers[q] = new IntList(4);
-                        }
-                        disablers[q].add(j);
-                        disabledE.add(j);
-                        disabledQ.add(q);
-                        if (j >= from) {
-                            sink.disabled(j, q);
-                        }
-                    }
-                }
-            }
+            Enabling.record(nodes.get(j).enabled, j + 1 < n ? nodes.get(j + 1).enabled : log.after, p, j, enabler,
+                    disablers, onDisabled);
 
             for (int i = 0; i < extra.size(); i++) {
                 int e = extra.get(i);

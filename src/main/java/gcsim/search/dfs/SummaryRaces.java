@@ -50,21 +50,8 @@ final class SummaryRaces {
             if (disablers[p] != null) {
                 disablers[p].clear();
             }
-            BitSet before = nodes.get(j).enabled;
-            BitSet next = j + 1 < n ? nodes.get(j + 1).enabled : log.after;
-            for (int q = next.nextSetBit(0); q >= 0; q = next.nextSetBit(q + 1)) {
-                if (q != p && !before.get(q)) {
-                    enabler[q] = j;
-                }
-            }
-            for (int q = before.nextSetBit(0); q >= 0; q = before.nextSetBit(q + 1)) {
-                if (q != p && !next.get(q)) {
-                    if (disablers[q] == null) {
-                        disablers[q] = new IntList(4);
-                    }
-                    disablers[q].add(j);
-                }
-            }
+            Enabling.record(nodes.get(j).enabled, j + 1 < n ? nodes.get(j + 1).enabled : log.after, p, j, enabler,
+                    disablers, null);
         }
         Resources res = analysis.resources();
         BitSet[] initialsAfter = new BitSet[n];
