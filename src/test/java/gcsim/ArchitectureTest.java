@@ -23,7 +23,7 @@ class ArchitectureTest {
 
     /** Packages the kernel must not know: it is the bottom layer. */
     private static final Pattern UPPER_LAYERS =
-            Pattern.compile("\\bgcsim\\.(model|scenario|variant|check|search|report|cli)\\b");
+            Pattern.compile("\\bgcsim\\.(model|scenario|variant|check|search|compare|report|cli)\\b");
 
     /** Sources of nondeterminism: wall clock, unseeded randomness, identity- or hash-ordered state. */
     private static final Pattern NONDETERMINISM = Pattern.compile(String.join("|",
@@ -42,6 +42,24 @@ class ArchitectureTest {
         assertThat(files).as("kernel sources (is the working directory the project root?)").isNotEmpty();
 
         assertThat(violations(files, UPPER_LAYERS)).isEmpty();
+    }
+
+    /** The command line parses options and calls engines; nothing below it may call back up. */
+    private static final Pattern COMMAND_LINE = Pattern.compile("\\bgcsim\\.cli\\b");
+
+    @Test
+    void onlyTheCommandLineNamesTheCommandLine() throws IOException {
+        List<Path> files = new ArrayList<>();
+        try (Stream<Path> packages = Files.list(MAIN)) {
+            for (Path p : packages.filter(Files::isDirectory).sorted().toList()) {
+                if (!p.getFileName().toString().equals("cli")) {
+                    files.addAll(javaFiles(p));
+                }
+            }
+        }
+        assertThat(files).as("the compare engine lives below the command line").anyMatch(f -> f.toString().contains("compare"));
+
+        assertThat(violations(files, COMMAND_LINE)).isEmpty();
     }
 
     @Test

@@ -1,30 +1,20 @@
 package gcsim.cli;
 
+import gcsim.compare.CellJob;
+import gcsim.compare.CompareRun;
+import gcsim.compare.Library;
 import gcsim.report.AtomicFiles;
-import gcsim.report.Staging;
-import gcsim.report.Cell;
 import gcsim.report.CompareProgress;
 import gcsim.report.CompareReport;
 import gcsim.report.Expected;
 import gcsim.report.Provenance;
-import gcsim.report.Verdict;
-import gcsim.search.CellCheck;
-import gcsim.search.DfsExhaustive;
-import gcsim.search.Exhaustive;
-import gcsim.search.Shrinker;
-import gcsim.search.StatefulExhaustive;
-import gcsim.search.stateful.StatefulOptions;
+import gcsim.report.Staging;
 import gcsim.variant.Variant;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -118,9 +108,14 @@ final class CompareCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         long perStrategy = Numbers.positiveLong("--budget", budget);
         long dfsBudget = nonNegative("--dfs-executions", dfsExecutions);
+        long states = nonNegative("--max-states", maxStates);
         long baseSeed = Numbers.seed("--seed", seed);
         int steps = Numbers.positiveInt("--max-steps", maxSteps);
         int workers = Numbers.threads(threads);
+        if (!Options.isDfs(exhaustiveSearch)) {
+            throw new BadInput("--exhaustive: '" + gcsim.scenario.Text.shown(exhaustiveSearch) + "' is not one of "
+                    + Options.DFS + ", " + Options.STATEFUL_DPOR);
+        }
         CompareReport.Shard part = CompareSelection.shard(shard);
         Project project = ctx.project();
         CompareSelection sel = CompareSelection.resolve(project, scenarios, variants);
@@ -128,7 +123,7 @@ final class CompareCommand implements Callable<Integer> {
         String shownOut = ShownPath.shown(project.home(), outDir);
         Expected fromFile = gate.load(project);
 
-        List<CompareCells.Job> jobs = new ArrayList<>();
+        List<CellJob> jobs = new ArrayList<>();
         List<CompareReport.ScenarioInfo> scenarioInfos = new ArrayList<>();
         int position = 0;
         for (int s = 0; s < sel.names().size(); s++) {
@@ -136,19 +131,13 @@ final class CompareCommand implements Callable<Integer> {
             scenarioInfos.add(new CompareReport.ScenarioInfo(sel.names().get(s), sel.scenarios().get(s).summary(), sha));
             for (Variant v : sel.variants()) {
                 if (part == null || part.owns(position)) {
-                    jobs.add(new CompareCells.Job(sel.scenarios().get(s), sel.names().get(s),
+                    jobs.add(new CellJob(sel.scenarios().get(s), sel.names().get(s),
                             Target.designation(project, sel.files().get(s)), sha, v));
                 }
                 position++;
             }
         }
-        List<CompareReport.VariantInfo> variantInfos = new ArrayList<>();
-        for (Variant v : sel.variants()) {
-            variantInfos.add(new CompareReport.VariantInfo(v.id(), v.description()));
-        }
-        String date = Provenance.nowUtc();
-        long start = System.nanoTime();
-        for (CompareCells.Job j : jobs) { // a name the file system refuses must fail now, not after every cell has run
+        for (CellJob j : jobs) { // a name the file system refuses must fail now, not after every cell has run
             try {
                 AtomicFiles.checkName(j.key() + ".schedule");
             } catch (IOException e) {
@@ -156,80 +145,24 @@ final class CompareCommand implements Callable<Integer> {
                         + " (accepted: shorter scenario names and variant ids)");
             }
         }
-        int atOnce = Math.max(1, Math.min(workers, jobs.size()));
-        CellCheck.Budget cellBudget = new CellCheck.Budget(perStrategy, PCT_DEPTH, dfsBudget, baseSeed, Math.max(1, workers / atOnce));
-        long states = nonNegative("--max-states", maxStates);
-        if (!Options.isDfs(exhaustiveSearch)) {
-            throw new BadInput("--exhaustive: '" + gcsim.scenario.Text.shown(exhaustiveSearch) + "' is not one of "
-                    + Options.DFS + ", " + Options.STATEFUL_DPOR);
-        }
-        boolean visited = Options.STATEFUL_DPOR.equals(exhaustiveSearch);
+        Library library = new Library(sel.names(), sel.scenarios(), sel.variants(), scenarioInfos);
+        CompareRun.Budgets budgets = new CompareRun.Budgets(perStrategy, PCT_DEPTH, dfsBudget, states,
+                Options.STATEFUL_DPOR.equals(exhaustiveSearch), baseSeed, steps, workers);
+        CompareReport.Header header = new CompareReport.Header(Version.get(), Provenance.commit(project.home()),
+                Provenance.nowUtc(), budgets.settings(), Provenance.machine());
 
+        CompareRun engine = new CompareRun(project, ReportOutput.scheduleFiles(shownOut), ctx.err());
         CompareReport full;
         CompareReport report;
         Expected expected;
-        List<CompareCells.Done> done = new ArrayList<>(); // guarded by itself: the signal handler reads it
         try (Staging staging = Staging.create(outDir);
              CompareProgress progress = new CompareProgress(ctx.err(), System.console() != null, jobs.size())) {
-            ctx.err().println("gcsim: compare: " + jobs.size() + " cells" + (part == null ? "" : " (shard " + part + " of "
-                    + position + ")") + " on " + atOnce + " thread(s); progress and an estimate of the time left follow");
-            ExecutorService pool = Executors.newFixedThreadPool(atOnce, r -> {
-                Thread t = new Thread(r, "gcsim-compare");
-                t.setDaemon(true);
-                return t;
-            });
-            try {
-                List<Future<CompareCells.Done>> futures = new ArrayList<>();
-                Interrupts.onSignal(() -> interrupted(staging, done, jobs.size(), shownOut));
-                for (CompareCells.Job j : jobs) {
-                    Exhaustive first = new DfsExhaustive(null, visited);
-                    Exhaustive exhaustive = states == 0 ? first : new StatefulExhaustive(first,
-                            StatefulOptions.defaults().withMaxStates(states),
-                            line -> ctx.err().println("gcsim: stateful: " + j.label() + ": " + line));
-                    futures.add(pool.submit(() -> CompareCells.run(project, j, cellBudget, exhaustive, steps, shownOut, progress,
-                            staging)));
-                }
-                for (Future<CompareCells.Done> f : futures) {
-                    CompareCells.Done d = CompareCells.await(f);
-                    synchronized (done) {
-                        done.add(d);
-                    }
-                }
-            } finally {
-                pool.shutdownNow();
-            }
-            long totalMs = (System.nanoTime() - start) / 1_000_000;
-            List<Cell> cells = new ArrayList<>();
-            List<CompareReport.CellTiming> timings = new ArrayList<>();
-            Map<String, String> schedules = new TreeMap<>();
-            for (int i = 0; i < jobs.size(); i++) {
-                CompareCells.Done d = done.get(i);
-                cells.add(d.cell());
-                timings.add(new CompareReport.CellTiming(jobs.get(i).scenarioName(), jobs.get(i).variant().id(), d.ms()));
-                if (d.scheduleText() != null) {
-                    schedules.put(d.cell().key(), d.scheduleText());
-                }
-            }
-            CompareReport.Settings settings = new CompareReport.Settings(perStrategy, PCT_DEPTH, dfsBudget, null,
-                    dfsBudget > 0 ? DfsSearch.DEFAULT_STARVATION_BOUND : null, baseSeed, steps, Shrinker.DEFAULT_MAX_CANDIDATES);
-            CompareReport.Header header = new CompareReport.Header(Version.get(), Provenance.commit(project.home()), date,
-                    settings, Provenance.machine());
-            full = new CompareReport(header, scenarioInfos, variantInfos, cells,
-                    new CompareReport.Timings(totalMs, timings), part);
-            if (part == null) { // a shard cannot see the other variants' verdicts: merge carries them instead
-                CompareCarry.Result carried = CompareCarry.of(project, jobs, cells, steps, shownOut, staging);
-                for (String note : carried.notes()) {
-                    ctx.err().println("gcsim: compare: " + note);
-                }
-                cells = carried.cells();
-                schedules.putAll(carried.schedules());
-                full = new CompareReport(header, scenarioInfos, variantInfos, cells,
-                        new CompareReport.Timings(totalMs, timings), part);
-                full = full.withTransfers(CompareTransfers.of(project, sel.names(), sel.scenarios(), sel.variants(), cells, steps));
-            }
+            Interrupts.onSignal(() -> interrupted(staging, engine, jobs.size(), shownOut));
+            CompareRun.Result result = engine.run(jobs, library, header, part, budgets, progress, staging);
+            full = result.report();
             report = provenance ? full : full.withoutProvenance();
             expected = gate.forReport(project, report, fromFile);
-            ReportOutput.write(staging, report, schedules, expected, gate.shown(project));
+            ReportOutput.write(staging, report, result.schedules(), expected, gate.shown(project));
         } catch (IOException e) {
             Interrupts.onSignal(null);
             throw new BadInput("--out: cannot write the report to '" + outDir + "': " + AtomicFiles.describe(e)
@@ -243,15 +176,9 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     /** On SIGINT or SIGTERM: keeps the schedules found so far and says what ran. */
-    private static String interrupted(Staging staging, List<CompareCells.Done> done, int cells, String shown) {
-        int ran;
-        int failed = 0;
-        synchronized (done) {
-            ran = done.size();
-            for (CompareCells.Done d : done) {
-                failed += d.cell().verdict() instanceof Verdict.Fail ? 1 : 0;
-            }
-        }
+    private static String interrupted(Staging staging, CompareRun engine, int cells, String shown) {
+        int ran = engine.ran();
+        int failed = engine.failed();
         if (staging.published()) {
             return "compare interrupted after writing the report to " + shown + "/ (all " + cells + " cells ran)";
         }

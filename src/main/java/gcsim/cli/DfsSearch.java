@@ -26,14 +26,8 @@ import java.util.function.Consumer;
  */
 final class DfsSearch {
     private static final long PROGRESS_EVERY_NANOS = 5_000_000_000L;
-    /**
-     * The default starvation bound of the exhaustive search. Without one, every retry loop (addTempRoot's
-     * 100 ms retry while the collector finishes, 2.8's immediate restart on ECONNREFUSED) is a branch
-     * the search follows once more per execution, up to the step bound: on hosts-drv-collect-garbage,
-     * execution i was some 1.5·i steps long. Three turns past an actor that can run keep each such
-     * loop short; {@code --starvation none} lifts the bound.
-     */
-    static final int DEFAULT_STARVATION_BOUND = 3;
+    /** {@link DfsOptions#DEFAULT_STARVATION_BOUND}, which compare shares. */
+    static final int DEFAULT_STARVATION_BOUND = DfsOptions.DEFAULT_STARVATION_BOUND;
 
     private final Context ctx;
     /** Executions finished so far, for the summary line of an interrupted search. */

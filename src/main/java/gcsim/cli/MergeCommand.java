@@ -1,5 +1,8 @@
 package gcsim.cli;
 
+import gcsim.compare.Carry;
+import gcsim.compare.CellJob;
+import gcsim.compare.Transfers;
 import gcsim.report.Cell;
 import gcsim.report.CompareReport;
 import gcsim.report.Counterexample;
@@ -109,19 +112,20 @@ final class MergeCommand implements Callable<Integer> {
         CompareSelection sel = CompareSelection.resolve(project,
                 String.join(",", first.scenarios().stream().map(CompareReport.ScenarioInfo::name).toList()),
                 String.join(",", first.variants().stream().map(CompareReport.VariantInfo::id).toList()));
-        List<CompareCells.Job> jobs = new ArrayList<>();
+        List<CellJob> jobs = new ArrayList<>();
         for (int s = 0; s < sel.names().size(); s++) {
             for (Variant v : sel.variants()) {
-                jobs.add(new CompareCells.Job(sel.scenarios().get(s), sel.names().get(s),
+                jobs.add(new CellJob(sel.scenarios().get(s), sel.names().get(s),
                         Target.designation(project, sel.files().get(s)), first.scenarios().get(s).sha256(), v));
             }
         }
-        CompareCarry.Result carried = CompareCarry.of(project, jobs, cells, first.header().settings().maxSteps(), shownOut, null);
+        Carry.Result carried = Carry.of(project, ReportOutput.scheduleFiles(shownOut), jobs, cells,
+                first.header().settings().maxSteps(), null);
         cells = carried.cells();
         schedules.putAll(carried.schedules());
         CompareReport merged = new CompareReport(first.header().withoutProvenance(), first.scenarios(), first.variants(),
                 cells, null, null);
-        merged = merged.withTransfers(CompareTransfers.of(project, sel.names(), sel.scenarios(), sel.variants(), cells,
+        merged = merged.withTransfers(Transfers.of(project, sel.names(), sel.scenarios(), sel.variants(), cells,
                 first.header().settings().maxSteps()));
         Expected expected = gate.forReport(project, merged, fromFile);
         ReportOutput.write(outDir, merged, schedules, expected, gate.shown(project));

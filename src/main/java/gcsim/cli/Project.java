@@ -1,6 +1,7 @@
 package gcsim.cli;
 
 import gcsim.check.Executor;
+import gcsim.compare.ExecutorSource;
 import gcsim.check.Runner;
 import gcsim.scenario.Scenario;
 import gcsim.scenario.ScenarioException;
@@ -15,7 +16,7 @@ import java.util.List;
  * reads {@code <home>/scenarios} and runs the Nix model; tests put toy systems behind the same
  * interface, so every command-line behaviour can be checked without the model.
  */
-public interface Project {
+public interface Project extends ExecutorSource {
     /** The project root: {@code -Dgcsim.home} as the launcher passes it, else the current directory. */
     Path home();
 
@@ -30,18 +31,6 @@ public interface Project {
     Scenario loadScenario(Path file) throws ScenarioException;
 
     List<Variant> loadVariants(Path file) throws ScenarioException;
-
-    /** A fresh single-threaded executor; the search asks for one per worker thread. */
-    default Executor executor(Scenario scenario, Variant variant, int maxSteps) {
-        return executor(scenario, variant, maxSteps, -1);
-    }
-
-    /**
-     * A fresh single-threaded executor whose kernel holds retry-loop turns back past an actor that
-     * has waited through {@code starvationBound} of them (-1: no bound), as the exhaustive search
-     * runs it ({@link gcsim.kernel.Kernel#withStarvationBound}).
-     */
-    Executor executor(Scenario scenario, Variant variant, int maxSteps, int starvationBound);
 
     /** The Nix model on the scenarios under {@code home}. */
     static Project standard(Path home) {

@@ -1,5 +1,8 @@
 package gcsim.cli;
 
+import gcsim.compare.CellJob;
+import gcsim.compare.CompareRun;
+import gcsim.compare.ScheduleFiles;
 import gcsim.report.AtomicFiles;
 import gcsim.report.Cell;
 import gcsim.report.CellPage;
@@ -23,7 +26,7 @@ import java.util.Map;
  * which is why a merge of shards is byte-identical to a single run.
  */
 final class ReportOutput {
-    static final String FAILURES = "failures";
+    static final String FAILURES = CompareRun.FAILURES;
     static final List<String> REPORT_FILES = List.of("report.json", "report.md", "report.html", "summary.md");
 
     private ReportOutput() {}
@@ -71,5 +74,26 @@ final class ReportOutput {
 
     static String replay(String scheduleFile) {
         return "sim/gcsim replay --schedule " + Shell.quote(scheduleFile);
+    }
+
+    /** The compare engine's view of the schedule files written under {@code shownOut}. */
+    static ScheduleFiles scheduleFiles(String shownOut) {
+        return new ScheduleFiles() {
+            @Override
+            public String path(String key) {
+                return scheduleFile(shownOut, key);
+            }
+
+            @Override
+            public String replayCommand(String path) {
+                return replay(path);
+            }
+
+            @Override
+            public String text(CellJob job, String choices, int maxSteps) {
+                return new ScheduleFile(Version.get(), job.designation(), job.variant().id(), choices,
+                        maxSteps == Reports.DEFAULT_MAX_STEPS ? null : maxSteps, job.sha256()).text();
+            }
+        };
     }
 }

@@ -24,6 +24,16 @@ public record DfsOptions(long maxExecutions, Integer preemptionBound, boolean st
     /** The default budget: a million executions. */
     public static final long DEFAULT_MAX_EXECUTIONS = 1_000_000L;
 
+    /**
+     * The default starvation bound of the exhaustive search (the kernel's, see
+     * {@link gcsim.kernel.Kernel#withStarvationBound}). Without one, every retry loop (addTempRoot's
+     * 100 ms retry while the collector finishes, 2.8's immediate restart on ECONNREFUSED) is a branch
+     * the search follows once more per execution, up to the step bound: on hosts-drv-collect-garbage,
+     * execution i was some 1.5·i steps long. Three turns past an actor that can run keep each such
+     * loop short; {@code --starvation none} lifts the bound.
+     */
+    public static final int DEFAULT_STARVATION_BOUND = 3;
+
     /** With the reduction on when unbounded and off under a preemption bound, so that a bound is exact. */
     public DfsOptions(long maxExecutions, Integer preemptionBound, boolean stopAtFirstFailure) {
         this(maxExecutions, preemptionBound, stopAtFirstFailure, preemptionBound == null);

@@ -1,4 +1,4 @@
-package gcsim.cli;
+package gcsim.compare;
 
 import gcsim.kernel.Schedule;
 import gcsim.report.Cell;
@@ -15,14 +15,14 @@ import java.util.List;
  * For compare: carries each cell's counterexample to every other variant of its scenario, one replay
  * pair per cell, sequentially and in cell order, so the matrix is the same on every machine.
  */
-final class CompareTransfers {
-    private CompareTransfers() {}
+public final class Transfers {
+    private Transfers() {}
 
     /**
      * @param cells scenario-major, as the report lists them
      * @param scenarios the loaded scenarios, by the names the cells use
      */
-    static List<TransferRow> of(Project project, List<String> names, List<Scenario> scenarios, List<Variant> variants,
+    public static List<TransferRow> of(ExecutorSource executors, List<String> names, List<Scenario> scenarios, List<Variant> variants,
                                 List<Cell> cells, int maxSteps) {
         List<TransferRow> rows = new ArrayList<>();
         for (Cell c : cells) {
@@ -42,12 +42,12 @@ final class CompareTransfers {
                     continue;
                 }
                 try {
-                    TransferOutcome o = Transfer.of(project.executor(scenario, own, maxSteps), schedule,
-                            project.executor(scenario, v, maxSteps));
+                    TransferOutcome o = Transfer.of(executors.executor(scenario, own, maxSteps), schedule,
+                            executors.executor(scenario, v, maxSteps));
                     entries.add(new TransferRow.Entry(v.id(), o.kind().key(), o.step(), o.reason(), search));
                 } catch (RuntimeException e) { // the cell's own verdict says error; the row says why it could not run
                     entries.add(new TransferRow.Entry(v.id(), TransferOutcome.Kind.NOT_TRANSFERABLE.key(), 0,
-                            "gcsim failed on this variant: " + Errors.oneLine(String.valueOf(e)), search));
+                            "gcsim failed on this variant: " + CellRun.oneLine(String.valueOf(e)), search));
                 }
             }
             rows.add(new TransferRow(c.scenario(), c.variant(), c.counterexample().failure().kind(), entries));

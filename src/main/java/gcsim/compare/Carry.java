@@ -1,4 +1,4 @@
-package gcsim.cli;
+package gcsim.compare;
 
 import gcsim.check.RunResult;
 import gcsim.kernel.Schedule;
@@ -30,18 +30,18 @@ import java.util.TreeMap;
  * carried ones. A different failure or a closed window leaves the cell as its search left it (the
  * transfer table reports it). Cells that ended in an error are left alone.
  */
-final class CompareCarry {
-    private CompareCarry() {}
+public final class Carry {
+    private Carry() {}
 
     /** The cells after carrying, and the schedule files of the cells that became carried failures. */
-    record Result(List<Cell> cells, Map<String, String> schedules, List<String> notes) {}
+    public record Result(List<Cell> cells, Map<String, String> schedules, List<String> notes) {}
 
     /**
      * @param jobs the cells' jobs, in the same order as {@code cells}
      * @param keep where schedule files are kept at once, or null
      */
-    static Result of(Project project, List<CompareCells.Job> jobs, List<Cell> cells, int steps, String shownOut,
-                     Staging keep) {
+    public static Result of(ExecutorSource executors, ScheduleFiles files, List<CellJob> jobs, List<Cell> cells, int steps,
+                            Staging keep) {
         List<Cell> out = new ArrayList<>(cells);
         Map<String, String> schedules = new TreeMap<>();
         List<String> notes = new ArrayList<>();
@@ -50,18 +50,18 @@ final class CompareCarry {
             if (!(target.verdict() instanceof Verdict.Pass || target.verdict() instanceof Verdict.Verified)) {
                 continue;
             }
-            CompareCells.Job job = jobs.get(t);
+            CellJob job = jobs.get(t);
             for (int s = 0; s < cells.size(); s++) {
                 Cell source = cells.get(s);
                 if (!source.scenario().equals(target.scenario()) || source.counterexample() == null
                         || !(source.verdict() instanceof Verdict.Fail f) || f.carried()) {
                     continue;
                 }
-                RunResult moved = sameFailure(project, jobs.get(s), source, job, steps);
+                RunResult moved = sameFailure(executors, jobs.get(s), source, job, steps);
                 if (moved == null) {
                     continue;
                 }
-                CompareCells.Shrunk shrunk = CompareCells.shrink(project, job, moved, steps, shownOut, keep);
+                CellRun.Shrunk shrunk = CellRun.shrink(executors, files, job, moved, steps, keep);
                 Cell carried = Cells.carried(target, source.variant(), shrunk.evidence());
                 out.set(t, carried);
                 schedules.put(carried.key(), shrunk.scheduleText());
@@ -74,10 +74,10 @@ final class CompareCarry {
     }
 
     /** The source's counterexample followed under the target's variant, when it fails the same way; else null. */
-    private static RunResult sameFailure(Project project, CompareCells.Job from, Cell source, CompareCells.Job to, int steps) {
+    private static RunResult sameFailure(ExecutorSource executors, CellJob from, Cell found, CellJob to, int steps) {
         try {
-            TransferOutcome o = Transfer.of(project.executor(from.scenario(), from.variant(), steps),
-                    Schedule.decode(source.counterexample().choices()), project.executor(to.scenario(), to.variant(), steps));
+            TransferOutcome o = Transfer.of(executors.executor(from.scenario(), from.variant(), steps),
+                    Schedule.decode(found.counterexample().choices()), executors.executor(to.scenario(), to.variant(), steps));
             return o.kind() == TransferOutcome.Kind.SAME_FAILURE ? o.transferred() : null;
         } catch (RuntimeException e) { // the transfer table says why it could not run; the cell keeps its verdict
             return null;

@@ -1,51 +1,40 @@
-package gcsim.cli;
+package gcsim.compare;
 
-import gcsim.report.Staging;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import gcsim.check.Executor;
 import gcsim.check.RunResult;
 import gcsim.kernel.ReplayStrategy;
 import gcsim.report.Cell;
 import gcsim.report.Cells;
 import gcsim.report.CompareProgress;
-import gcsim.scenario.Scenario;
+import gcsim.report.Staging;
 import gcsim.search.CellCheck;
 import gcsim.search.Exhaustive;
 import gcsim.search.SearchCrash;
 import gcsim.search.Shrinker;
-import gcsim.variant.Variant;
+import gcsim.search.dfs.DfsOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
 /**
- * Runs one cell of {@code compare}: the check, and for a failure the shrink, the traced replay and
- * the schedule file. Everything it returns but the milliseconds is a function of the inputs.
+ * Runs one cell of a compare run: the check, and for a failure the shrink, the traced replay and the
+ * schedule file. Everything it returns but the milliseconds is a function of the inputs.
  */
-final class CompareCells {
-    private CompareCells() {}
-
-    /** One cell to run. */
-    record Job(Scenario scenario, String scenarioName, String designation, String sha256, Variant variant) {
-        String label() {
-            return scenarioName + " × " + variant.id();
-        }
-
-        String key() {
-            return scenarioName + "--" + variant.id();
-        }
-    }
-
-    /** A finished cell, with its schedule file's text when it failed. */
-    record Done(Cell cell, String scheduleText, long ms) {}
+final class CellRun {
+    private CellRun() {}
 
     /** A failure shrunk, replayed with its trace, and its schedule file's text (already kept in staging). */
     record Shrunk(Cells.Evidence evidence, String scheduleText) {}
 
     /**
-     * Shrinks a failing execution of the cell's scenario and variant, replays it traced, and keeps its
+     * Shrinks a failing execution of the job's scenario and variant, replays it traced, and keeps its
      * schedule file at once, so an interrupted run keeps every failure found so far.
+     *
+     * @param keep where the schedule file is kept at once, or null
      */
-    static Shrunk shrink(Project project, Job j, RunResult failing, int steps, String shownOut, Staging keep) {
-        Executor e = project.executor(j.scenario(), j.variant(), steps);
+    static Shrunk shrink(ExecutorSource source, ScheduleFiles files, CellJob j, RunResult failing, int steps, Staging keep) {
+        Executor e = source.executor(j.scenario(), j.variant(), steps);
         Shrinker.Result shrunk = new Shrinker(e).shrink(failing);
         ReplayStrategy replay = new ReplayStrategy(shrunk.schedule());
         RunResult traced = e.run(replay, true);
@@ -53,13 +42,12 @@ final class CompareCells {
             throw new IllegalStateException("the shrunk schedule did not replay to the same failure (found: "
                     + failing.failure() + ", replayed: " + traced.failure() + ")");
         }
-        String file = ReportOutput.scheduleFile(shownOut, j.key());
-        Cells.Evidence evidence = new Cells.Evidence(shrunk, traced, file, ReportOutput.replay(file));
-        String scheduleText = new ScheduleFile(Version.get(), j.designation(), j.variant().id(), shrunk.schedule().encode(),
-                steps == Reports.DEFAULT_MAX_STEPS ? null : steps, j.sha256()).text();
+        String file = files.path(j.key());
+        Cells.Evidence evidence = new Cells.Evidence(shrunk, traced, file, files.replayCommand(file));
+        String scheduleText = files.text(j, shrunk.schedule().encode(), steps);
         if (keep != null) {
             try {
-                keep.write(ReportOutput.FAILURES + "/" + j.key() + ".schedule", scheduleText);
+                keep.write(CompareRun.FAILURES + "/" + j.key() + ".schedule", scheduleText);
             } catch (IOException io) {
                 throw new UncheckedIOException(io);
             }
@@ -67,19 +55,20 @@ final class CompareCells {
         return new Shrunk(evidence, scheduleText);
     }
 
-    static Done run(Project project, Job j, CellCheck.Budget budget, Exhaustive exhaustive, int steps, String shownOut,
-                    CompareProgress progress, Staging keep) {
+    /** Checks the cell; a crash of gcsim itself becomes an {@code error} cell, never a lost run. */
+    static CompareRun.Done run(ExecutorSource source, ScheduleFiles files, CellJob j, CellCheck.Budget budget,
+                               Exhaustive exhaustive, int steps, CompareProgress progress, Staging keep) {
         long t0 = System.nanoTime();
         CompareProgress.CellMeter meter = progress.startCell(j.label());
         Cell cell;
         String scheduleText = null;
         try {
-            CellCheck.Outcome o = CellCheck.run(() -> project.executor(j.scenario(), j.variant(), steps),
-                    () -> project.executor(j.scenario(), j.variant(), steps, DfsSearch.DEFAULT_STARVATION_BOUND), budget,
+            CellCheck.Outcome o = CellCheck.run(() -> source.executor(j.scenario(), j.variant(), steps),
+                    () -> source.executor(j.scenario(), j.variant(), steps, DfsOptions.DEFAULT_STARVATION_BOUND), budget,
                     exhaustive, meter);
             Cells.Evidence evidence = null;
             if (o.found() != null) {
-                Shrunk shrunk = shrink(project, j, o.found().result(), steps, shownOut, keep);
+                Shrunk shrunk = shrink(source, files, j, o.found().result(), steps, keep);
                 evidence = shrunk.evidence();
                 scheduleText = shrunk.scheduleText();
             }
@@ -87,18 +76,18 @@ final class CompareCells {
         } catch (SearchCrash c) {
             cell = Cells.error(j.scenarioName(), j.variant().id(), c.getMessage());
         } catch (RuntimeException e) {
-            cell = Cells.error(j.scenarioName(), j.variant().id(), Errors.oneLine(String.valueOf(e)));
+            cell = Cells.error(j.scenarioName(), j.variant().id(), oneLine(String.valueOf(e)));
         }
         long ms = (System.nanoTime() - t0) / 1_000_000;
         progress.cellDone(meter, j.label(), cell.verdict(), ms);
-        return new Done(cell, scheduleText, ms);
+        return new CompareRun.Done(cell, scheduleText, ms);
     }
 
     /** The cell's result, rethrowing what its thread threw as it was. */
-    static Done await(java.util.concurrent.Future<Done> f) throws InterruptedException {
+    static CompareRun.Done await(Future<CompareRun.Done> f) throws InterruptedException {
         try {
             return f.get();
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             Throwable c = e.getCause();
             if (c instanceof RuntimeException r) {
                 throw r;
@@ -108,5 +97,10 @@ final class CompareCells {
             }
             throw new IllegalStateException(c);
         }
+    }
+
+    /** A message on one line, for a report cell. */
+    static String oneLine(String s) {
+        return s.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
     }
 }
