@@ -1,8 +1,6 @@
 package gcsim.scenario;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +32,7 @@ final class StoreSection {
     private static final List<String> OUTPUT_REQUIRED = List.of("name", "size");
 
     /** A name written somewhere, with the node that wrote it. */
-    private record Ref(String name, Node node) {}
+    record Ref(String name, Node node) {}
 
     /** A declared path or derivation before its references are resolved. */
     private static final class Decl {
@@ -233,88 +231,30 @@ final class StoreSection {
     private void resolve() throws ScenarioException {
         for (Decl d : byName.values()) {
             for (Ref ref : d.refs) {
-                check(ref, "refs of " + Text.quote(d.name), EnumSet.allOf(PathKind.class));
+                reference(ref.node(), "refs of " + Text.quote(d.name), EnumSet.allOf(PathKind.class));
             }
             for (Ref ref : d.inputDrvs) {
-                check(ref, "input-drvs of " + Text.quote(d.name), EnumSet.of(PathKind.DRV));
+                reference(ref.node(), "input-drvs of " + Text.quote(d.name), EnumSet.of(PathKind.DRV));
                 if (ref.name().equals(d.name)) {
                     throw r.error(ref.node(), "derivation " + Text.quote(d.name) + " lists itself in input-drvs (a derivation cannot be its own input)");
                 }
             }
             for (Ref ref : d.inputSrcs) {
-                check(ref, "input-srcs of " + Text.quote(d.name), EnumSet.of(PathKind.SOURCE));
+                reference(ref.node(), "input-srcs of " + Text.quote(d.name), EnumSet.of(PathKind.SOURCE));
             }
             if (d.kind == PathKind.OUTPUT && d.deriver != null && !d.inlineOutput) {
-                check(d.deriver, "deriver of " + Text.quote(d.name), EnumSet.of(PathKind.DRV));
+                reference(d.deriver.node(), "deriver of " + Text.quote(d.name), EnumSet.of(PathKind.DRV));
                 byName.get(d.deriver.name()).outputs.add(d.name);
             }
         }
     }
 
-    private void check(Ref ref, String what, Set<PathKind> kinds) throws ScenarioException {
-        reference(ref.node(), what, kinds);
-    }
-
-    /** Iterative depth-first search, so a long chain of references cannot overflow the stack. */
     private void checkCycles() throws ScenarioException {
         Map<String, List<Ref>> edges = new LinkedHashMap<>();
         for (Decl d : byName.values()) {
             edges.put(d.name, d.edges());
         }
-        Map<String, Integer> state = new LinkedHashMap<>(); // absent: unseen, 1: on the stack, 2: done
-        for (Decl root : byName.values()) {
-            if (state.containsKey(root.name)) {
-                continue;
-            }
-            Deque<Decl> stack = new ArrayDeque<>();
-            Deque<Integer> next = new ArrayDeque<>();
-            stack.push(root);
-            next.push(0);
-            state.put(root.name, 1);
-            while (!stack.isEmpty()) {
-                Decl top = stack.peek();
-                List<Ref> out = edges.get(top.name);
-                int i = next.pop();
-                if (i == out.size()) {
-                    stack.pop();
-                    state.put(top.name, 2);
-                    continue;
-                }
-                next.push(i + 1);
-                Ref ref = out.get(i);
-                if (ref.name().equals(top.name)) {
-                    continue;
-                }
-                Integer s = state.get(ref.name());
-                if (s == null) {
-                    Decl target = byName.get(ref.name());
-                    stack.push(target);
-                    next.push(0);
-                    state.put(target.name, 1);
-                } else if (s == 1) {
-                    throw r.error(ref.node(), "reference cycle: " + cycle(stack, ref.name())
-                            + " (references must not form a cycle; only a path referring to itself is allowed)");
-                }
-            }
-        }
-    }
-
-    private static String cycle(Deque<Decl> stack, String closing) {
-        List<String> names = new ArrayList<>();
-        for (Decl d : stack) { // from the top of the stack down to where the cycle starts
-            names.add(0, d.name);
-            if (d.name.equals(closing)) {
-                break;
-            }
-        }
-        names.add(closing);
-        if (names.size() > 20) {
-            List<String> cut = new ArrayList<>(names.subList(0, 9));
-            cut.add("…");
-            cut.addAll(names.subList(names.size() - 10, names.size()));
-            names = cut;
-        }
-        return String.join(" -> ", names);
+        ReferenceCycles.check(r, edges);
     }
 
     private void checkPresence() throws ScenarioException {
