@@ -51,7 +51,7 @@ final class PortfolioSearch {
                     + (s.kind() == StrategyKind.PCT ? " --strategy pct --pct-depth " + s.pctDepth() + " --pct-k "
                     + c.crash().decisionEstimate() : "")
                     + (steps == Reports.DEFAULT_MAX_STEPS ? "" : " --max-steps " + steps);
-            throw new SearchCommand.Bug(c.getMessage() + "; reproduce with: " + again, c.getCause());
+            throw new SearchBug(c.getMessage() + "; reproduce with: " + again, c.getCause());
         }
         CellCheck.Found f = r.found();
         String replay = null;

@@ -170,7 +170,7 @@ final class SearchCommand implements Callable<Integer> {
                     + Shell.quote(t.variant().id()) + " --seed " + c.seed()
                     + (kind == StrategyKind.PCT ? " --strategy pct --pct-depth " + depth + " --pct-k " + c.decisionEstimate() : "")
                     + (steps == Reports.DEFAULT_MAX_STEPS ? "" : " --max-steps " + steps);
-            throw new Bug(c.getMessage() + "; reproduce with: " + again, c.getCause());
+            throw new SearchBug(c.getMessage() + "; reproduce with: " + again, c.getCause());
         }
 
         String replay = null;
@@ -218,13 +218,6 @@ final class SearchCommand implements Callable<Integer> {
             ScheduleFile.checkWritable("--save-schedule", Path.of(saveSchedule));
         }
         return new PortfolioSearch(ctx).run(t, budget, baseSeed, steps, k, workers, saveSchedule, json);
-    }
-
-    /** A bug in gcsim found while searching: exit code 3, with the message as written. */
-    static final class Bug extends RuntimeException {
-        Bug(String message, Throwable cause) {
-            super(message, cause);
-        }
     }
 
     /** Runs the failing schedule again with the trace on, for its story; a different verdict means gcsim lost determinism. */
