@@ -106,6 +106,7 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        long cpuAtStart = cpuMs();
         long perStrategy = Numbers.positiveLong("--budget", budget);
         long dfsBudget = nonNegative("--dfs-executions", dfsExecutions);
         long states = nonNegative("--max-states", maxStates);
@@ -172,7 +173,10 @@ final class CompareCommand implements Callable<Integer> {
         ctx.out().println("report: " + shownOut + "/summary.md, " + shownOut + "/report.md, " + shownOut + "/report.html, "
                 + shownOut + "/report.json");
         int code = gate.apply(ctx, report, expected, shownOut + "/cells");
-        return Math.max(code, CompareSummary.summarize(ctx, full));
+        int summary = CompareSummary.summarize(ctx, full);
+        ctx.out().println("cpu: " + Provenance.duration(cpuMs() - cpuAtStart) + " of CPU time on "
+                + Runtime.getRuntime().availableProcessors() + " cores (the whole process, JVM and compilation included)");
+        return Math.max(code, summary);
     }
 
     /** On SIGINT or SIGTERM: keeps the schedules found so far and says what ran. */
@@ -186,6 +190,11 @@ final class CompareCommand implements Callable<Integer> {
         return "compare interrupted: " + ran + " of " + cells + " cells ran, " + failed + " failed"
                 + (kept == null ? "" : "; the failing schedules found are kept in " + kept)
                 + "; the previous report in " + shown + "/ is unchanged";
+    }
+
+    /** CPU time of the whole process so far: the machine is shared, so wall time alone says little. */
+    private static long cpuMs() {
+        return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(0L);
     }
 
     private static long nonNegative(String option, String text) throws BadInput {

@@ -4,6 +4,7 @@ import gcsim.report.Cell;
 import gcsim.report.CompareProgress;
 import gcsim.report.CompareReport;
 import gcsim.report.Staging;
+import gcsim.report.TransferRow;
 import gcsim.report.Verdict;
 import gcsim.search.CellCheck;
 import gcsim.search.DfsExhaustive;
@@ -111,7 +112,6 @@ public final class CompareRun {
         } finally {
             pool.shutdownNow();
         }
-        long totalMs = (System.nanoTime() - start) / 1_000_000;
         List<Cell> cells = new ArrayList<>();
         List<CompareReport.CellTiming> timings = new ArrayList<>();
         Map<String, String> schedules = new TreeMap<>();
@@ -123,17 +123,22 @@ public final class CompareRun {
                 schedules.put(d.cell().key(), d.scheduleText());
             }
         }
-        CompareReport.Timings timed = new CompareReport.Timings(totalMs, timings);
-        CompareReport full = new CompareReport(header, library.scenarioInfos(), library.variantInfos(), cells, timed, part);
+        List<TransferRow> transfers = null;
         if (part == null) { // a shard cannot see the other variants' verdicts: merge carries them instead
             Carry.Result carried = Carry.of(executors, files, jobs, cells, budgets.maxSteps(), staging);
             for (String note : carried.notes()) {
                 log.println("gcsim: compare: " + note);
             }
             schedules.putAll(carried.schedules());
-            full = new CompareReport(header, library.scenarioInfos(), library.variantInfos(), carried.cells(), timed, part)
-                    .withTransfers(Transfers.of(executors, library.names(), library.scenarios(), library.variants(),
-                            carried.cells(), budgets.maxSteps()));
+            cells = carried.cells();
+            transfers = Transfers.of(executors, library.names(), library.scenarios(), library.variants(), cells,
+                    budgets.maxSteps());
+        }
+        // the whole run, carrying and transfers included: what a user waits for before the report is written
+        CompareReport.Timings timed = new CompareReport.Timings((System.nanoTime() - start) / 1_000_000, timings);
+        CompareReport full = new CompareReport(header, library.scenarioInfos(), library.variantInfos(), cells, timed, part);
+        if (transfers != null) {
+            full = full.withTransfers(transfers);
         }
         return new Result(full, schedules);
     }
