@@ -19,4 +19,13 @@ public interface Executor {
     default RunResult runForSearch(Strategy strategy) {
         return run(strategy, false);
     }
+
+    /**
+     * The switches of the variant ({@link gcsim.variant.SwitchUse}'s bits) that any execution of this
+     * executor has read so far: its results cannot depend on the others. An executor that does not
+     * know says every switch.
+     */
+    default int switchesRead() {
+        return gcsim.variant.SwitchUse.all();
+    }
 }

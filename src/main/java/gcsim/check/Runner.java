@@ -7,6 +7,7 @@ import gcsim.model.StoreLayout;
 import gcsim.model.World;
 import gcsim.model.WorldState;
 import gcsim.scenario.Scenario;
+import gcsim.variant.SwitchUse;
 import gcsim.variant.Variant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,8 @@ public final class Runner implements Forkable {
     private final int starvationBound;
     /** The last finished search execution's kernel buffers, for the next (this runner is one thread's). */
     private final Kernel.Reuse reuse = new Kernel.Reuse();
+    /** Which switches any execution of this runner read: what its results can depend on. */
+    private final SwitchUse switchUse;
 
     public Runner(Scenario scenario, Variant variant, int maxSteps) {
         this(scenario, variant, maxSteps, -1);
@@ -37,6 +40,12 @@ public final class Runner implements Forkable {
         this.maxSteps = maxSteps;
         this.starvationBound = starvationBound;
         this.layout = new StoreLayout(scenario);
+        this.switchUse = new SwitchUse(variant.switches());
+    }
+
+    @Override
+    public int switchesRead() {
+        return switchUse.read();
     }
 
     public Scenario scenario() {
@@ -75,7 +84,7 @@ public final class Runner implements Forkable {
         if (trace) {
             kernel.withTrace();
         }
-        World world = new World(scenario, layout, variant.switches(), kernel);
+        World world = new World(scenario, layout, switchUse, kernel);
         Oracles oracles = new Oracles(world);
         List<WorldState> states = trace ? new ArrayList<>() : List.of();
         if (trace) {

@@ -78,6 +78,11 @@ final class CompareCommand implements Callable<Integer> {
                     + " keeps the states it finished and stops a path at one (default: ${DEFAULT-VALUE}).")
     String exhaustiveSearch;
 
+    @Option(names = "--no-sharing",
+            description = "Run every cell's own search, even when a variant that agrees on every switch the scenario's"
+                    + " runs read has run it already (the report is the same; this only takes longer).")
+    boolean noSharing;
+
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Base seed (default: ${DEFAULT-VALUE}).")
     String seed;
 
@@ -148,7 +153,7 @@ final class CompareCommand implements Callable<Integer> {
         }
         Library library = new Library(sel.names(), sel.scenarios(), sel.variants(), scenarioInfos);
         CompareRun.Budgets budgets = new CompareRun.Budgets(perStrategy, PCT_DEPTH, dfsBudget, states,
-                Options.STATEFUL_DPOR.equals(exhaustiveSearch), baseSeed, steps, workers);
+                Options.STATEFUL_DPOR.equals(exhaustiveSearch), baseSeed, steps, workers, !noSharing);
         CompareReport.Header header = new CompareReport.Header(Version.get(), Provenance.commit(project.home()),
                 Provenance.nowUtc(), budgets.settings(), Provenance.machine());
 

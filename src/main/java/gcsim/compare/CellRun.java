@@ -14,6 +14,9 @@ import gcsim.search.Shrinker;
 import gcsim.search.dfs.DfsOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
@@ -55,17 +58,43 @@ final class CellRun {
         return new Shrunk(evidence, scheduleText);
     }
 
-    /** Checks the cell; a crash of gcsim itself becomes an {@code error} cell, never a lost run. */
+    /**
+     * Checks the cell, or takes the outcome of a finished cell of the same scenario whose variant agrees
+     * with this one on every switch its executions read ({@link SharedRuns}); a crash of gcsim itself
+     * becomes an {@code error} cell, never a lost run.
+     *
+     * @param shared the finished checks to take from and add to, or null to run every cell's own
+     */
     static CompareRun.Done run(ExecutorSource source, ScheduleFiles files, CellJob j, CellCheck.Budget budget,
-                               Exhaustive exhaustive, int steps, CompareProgress progress, Staging keep) {
+                               Exhaustive exhaustive, int steps, CompareProgress progress, Staging keep,
+                               SharedRuns shared) {
         long t0 = System.nanoTime();
         CompareProgress.CellMeter meter = progress.startCell(j.label());
         Cell cell;
         String scheduleText = null;
+        String note = "";
         try {
-            CellCheck.Outcome o = CellCheck.run(() -> source.executor(j.scenario(), j.variant(), steps),
-                    () -> source.executor(j.scenario(), j.variant(), steps, DfsOptions.DEFAULT_STARVATION_BOUND), budget,
-                    exhaustive, meter);
+            SharedRuns.Run from = shared == null ? null : shared.match(j.scenarioName(), j.variant());
+            CellCheck.Outcome o;
+            if (from != null) {
+                o = SharedRuns.take(from, source.executor(j.scenario(), j.variant(), steps),
+                        source.executor(j.scenario(), j.variant(), steps, DfsOptions.DEFAULT_STARVATION_BOUND)).outcome();
+                note = "the same runs as under " + from.variant();
+            } else {
+                List<Executor> made = Collections.synchronizedList(new ArrayList<>());
+                o = CellCheck.run(() -> made(made, source.executor(j.scenario(), j.variant(), steps)),
+                        () -> made(made, source.executor(j.scenario(), j.variant(), steps,
+                                DfsOptions.DEFAULT_STARVATION_BOUND)), budget, exhaustive, meter);
+                if (shared != null) {
+                    int read = 0;
+                    synchronized (made) {
+                        for (Executor e : made) {
+                            read |= e.switchesRead();
+                        }
+                    }
+                    shared.add(j.scenarioName(), new SharedRuns.Run(j.variant().id(), j.variant().switches(), read, o));
+                }
+            }
             Cells.Evidence evidence = null;
             if (o.found() != null) {
                 Shrunk shrunk = shrink(source, files, j, o.found().result(), steps, keep);
@@ -79,8 +108,13 @@ final class CellRun {
             cell = Cells.error(j.scenarioName(), j.variant().id(), oneLine(String.valueOf(e)));
         }
         long ms = (System.nanoTime() - t0) / 1_000_000;
-        progress.cellDone(meter, j.label(), cell.verdict(), ms);
+        progress.cellDone(meter, j.label(), cell.verdict(), ms, note);
         return new CompareRun.Done(cell, scheduleText, ms);
+    }
+
+    private static Executor made(List<Executor> made, Executor e) {
+        made.add(e);
+        return e;
     }
 
     /** The cell's result, rethrowing what its thread threw as it was. */

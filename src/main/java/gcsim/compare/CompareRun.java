@@ -47,9 +47,11 @@ public final class CompareRun {
      * @param dfsExecutions the exhaustive search's executions per cell; 0 skips it
      * @param maxStates distinct states for the stateful search of a cell the DFS left incomplete; 0 skips it
      * @param visitedSet true for the depth-first search with a visited set (stateful DPOR)
+     * @param share let a cell take the check of a finished cell of its scenario whose variant agrees on
+     *     every switch that check read ({@link SharedRuns}); the report is the same either way
      */
     public record Budgets(long schedules, int pctDepth, long dfsExecutions, long maxStates, boolean visitedSet, long seed,
-                          int maxSteps, int threads) {
+                          int maxSteps, int threads, boolean share) {
         /** The budgets as the report states them. */
         public CompareReport.Settings settings() {
             return new CompareReport.Settings(schedules, pctDepth, dfsExecutions, null,
@@ -96,12 +98,14 @@ public final class CompareRun {
             t.setDaemon(true);
             return t;
         });
+        SharedRuns shared = budgets.share() ? new SharedRuns() : null;
         try {
-            List<Future<Done>> futures = new ArrayList<>();
-            for (CellJob j : jobs) {
+            List<Future<Done>> futures = new ArrayList<>(java.util.Collections.nCopies(jobs.size(), null));
+            for (int i : startOrder(jobs, library)) {
+                CellJob j = jobs.get(i);
                 Exhaustive exhaustive = exhaustive(j, budgets);
-                futures.add(pool.submit(() -> CellRun.run(executors, files, j, cellBudget, exhaustive, budgets.maxSteps(),
-                        progress, staging)));
+                futures.set(i, pool.submit(() -> CellRun.run(executors, files, j, cellBudget, exhaustive, budgets.maxSteps(),
+                        progress, staging, shared)));
             }
             for (Future<Done> f : futures) {
                 Done d = CellRun.await(f);
@@ -141,6 +145,21 @@ public final class CompareRun {
             full = full.withTransfers(transfers);
         }
         return new Result(full, schedules);
+    }
+
+    /**
+     * The order in which cells start: each variant across every scenario before the next variant, so
+     * that a scenario's first cells have usually finished when its later ones start and can be shared
+     * ({@link SharedRuns}). Only the time depends on it; the report lists cells in {@code jobs}' order.
+     */
+    private static List<Integer> startOrder(List<CellJob> jobs, Library library) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < jobs.size(); i++) {
+            order.add(i);
+        }
+        order.sort(java.util.Comparator.comparingInt((Integer i) -> library.variants().indexOf(jobs.get(i).variant()))
+                .thenComparingInt(i -> i));
+        return order;
     }
 
     /** The DFS, then (when asked) the stateful search on a cell it leaves incomplete, logging its figures. */

@@ -10,6 +10,7 @@ import gcsim.scenario.RootSpec;
 import gcsim.scenario.Scenario;
 import gcsim.scenario.Settings;
 import gcsim.scenario.Start;
+import gcsim.variant.SwitchUse;
 import gcsim.variant.Switches;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -27,7 +28,8 @@ import java.util.TreeMap;
 public final class World {
     final Kernel kernel;
     final StoreLayout layout;
-    final Switches switches;
+    /** The variant, read through a record of which switches this run (and its executor's other runs) read. */
+    final SwitchUse switches;
     final Settings settings;
     final Db db;
     final StoreDir store;
@@ -51,6 +53,11 @@ public final class World {
     final List<GcRun> collectorRuns = new ArrayList<>(2);
 
     public World(Scenario scenario, StoreLayout layout, Switches switches, Kernel kernel) {
+        this(scenario, layout, new SwitchUse(switches), kernel);
+    }
+
+    /** @param switches the executor's record of switches read, which every world it builds adds to */
+    public World(Scenario scenario, StoreLayout layout, SwitchUse switches, Kernel kernel) {
         this.kernel = kernel;
         this.layout = layout;
         this.switches = switches;

@@ -63,7 +63,12 @@ public final class CompareProgress implements AutoCloseable {
     }
 
     /** A cell finished with {@code verdict}; {@code label} names it, as {@code scenario × variant}. */
-    public synchronized void cellDone(CellMeter meter, String label, Verdict verdict, long ms) {
+    public void cellDone(CellMeter meter, String label, Verdict verdict, long ms) {
+        cellDone(meter, label, verdict, ms, "");
+    }
+
+    /** As above; {@code how}, when not empty, says how the verdict was reached, after the time. */
+    public synchronized void cellDone(CellMeter meter, String label, Verdict verdict, long ms, String how) {
         running.remove(meter);
         finishedSchedules.addAndGet(meter.completed.get());
         done++;
@@ -74,7 +79,7 @@ public final class CompareProgress implements AutoCloseable {
             draw();
         } else {
             err.println("gcsim: [" + done + "/" + total + "] " + label + ": " + verdict.label() + " ("
-                    + Texts.duration(ms) + "); " + (total - done) + " left" + estimate());
+                    + Texts.duration(ms) + (how.isEmpty() ? "" : ", " + how) + "); " + (total - done) + " left" + estimate());
             lastLineNanos = System.nanoTime();
         }
     }
