@@ -397,7 +397,7 @@ public final class Kernel {
                 }
             }
             if (AUDIT_READINESS) {
-                Readiness.audit(actors, options, n, nextDeadline, latest, steps + 1);
+                ReadinessAudit.check(actors, options, n, nextDeadline, latest, steps + 1);
             }
             if (n == 0 && nextDeadline == Guard.NEVER) {
                 return finish();
@@ -475,7 +475,7 @@ public final class Kernel {
             }
             a.spun = false;
             a.runStep();
-            readiness.changed(a);
+            readiness.ran(a);
             if (a.done) {
                 readiness.ended();
             }

@@ -131,6 +131,19 @@ final class Readiness {
         }
     }
 
+    /**
+     * The actor that just ran a step: asked again like a {@link #changed} one, unless it yielded with
+     * no guard from a state its answer already gives (runnable, in no list, no deadline or window end),
+     * the commonest step, whose answer cannot have changed.
+     */
+    void ran(Actor a) {
+        int id = a.id();
+        if (a.guard != null || a.done || lists.listOf(id) != NONE || latest[id] != Guard.NEVER
+                || deadline[id] != Guard.NEVER || !runnable(id)) {
+            changed(a);
+        }
+    }
+
     /** Brings the runnable set up to date; call at each decision, before {@link #options} and {@link #nextDeadline}. */
     void update() {
         for (int i = 0, n = changed.size(); i < n; i++) {
@@ -223,37 +236,6 @@ final class Readiness {
             l = Math.min(l, latest[id]);
         }
         return l;
-    }
-
-    /**
-     * Fails unless asking every guard of {@code actors} now gives the first {@code n} of {@code options},
-     * {@code nextDeadline} and {@code latest}, as kept; the tests' check that every watched guard's
-     * changes are written.
-     */
-    static void audit(java.util.List<Actor> actors, int[] options, int n, long nextDeadline, long latest, int step) {
-        int m = 0;
-        long deadline = Guard.NEVER;
-        long asked = Guard.NEVER;
-        for (Actor a : actors) {
-            if (a.done) {
-                continue;
-            }
-            Guard g = a.guard;
-            if (g == null || g.ready()) {
-                if (m >= n || options[m] != a.id()) {
-                    throw new IllegalStateException("readiness kept for step " + step + " misses " + a.name());
-                }
-                m++;
-                asked = g == null ? asked : Math.min(asked, g.latest());
-            } else {
-                deadline = Math.min(deadline, g.deadline());
-            }
-        }
-        if (m != n || deadline != nextDeadline || asked != latest) {
-            throw new IllegalStateException("readiness kept for step " + step + " offers " + n + " actors (asked: " + m
-                    + "), deadline " + nextDeadline + " (asked: " + deadline + ") and latest " + latest + " (asked: "
-                    + asked + ")");
-        }
     }
 
     private void ask(Actor a) {
