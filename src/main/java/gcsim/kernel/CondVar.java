@@ -14,7 +14,7 @@ public final class CondVar {
     private final List<Waiter> waiters = new ArrayList<>(2);
 
     /** One thread's pending wait; its guard becomes ready once notified. */
-    public static final class Waiter implements Guard {
+    public static final class Waiter extends Guard {
         /** The condition variable's resource: {@link #signalAll} writes it when it notifies. */
         private final int resource;
         boolean notified;

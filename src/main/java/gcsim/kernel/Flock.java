@@ -37,7 +37,7 @@ public final class Flock {
     }
 
     /** Ready when {@code file} could take the lock now; its answer changes only when the lock is written. */
-    private final class Lockable implements Guard {
+    private final class Lockable extends Guard {
         private final OpenFile file;
         private final boolean exclusiveMode;
 

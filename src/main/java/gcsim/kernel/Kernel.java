@@ -24,7 +24,7 @@ public final class Kernel {
     }
 
     private final Strategy strategy;
-    private final Schedule schedule = new Schedule();
+    private final Schedule schedule;
     private final List<Actor> actors = new ArrayList<>(16);
     private final List<SimProcess> processes = new ArrayList<>(8);
     private int[] options = new int[16];
@@ -85,6 +85,8 @@ public final class Kernel {
      */
     public static final class Reuse {
         private Readiness readiness;
+        /** The last execution's number of choices: the next schedule is sized for it, not grown by doubling. */
+        private int choices = 64;
     }
 
     /** Set once {@link #recycle} gave this kernel's buffers away: it may not run again. */
@@ -107,6 +109,7 @@ public final class Kernel {
             r = new Readiness(nextResource);
         }
         this.readiness = r;
+        this.schedule = reuse == null ? new Schedule() : new Schedule(new IntList(reuse.choices + (reuse.choices >> 2) + 8));
         this.clockResource = newResource();
     }
 
@@ -117,6 +120,7 @@ public final class Kernel {
     public void recycle(Reuse reuse) {
         recycled = true;
         reuse.readiness = readiness;
+        reuse.choices = schedule.size();
     }
 
     /** Records a trace of every step; call before {@link #run()}. Off by default: tracing costs. */
@@ -393,7 +397,7 @@ public final class Kernel {
                 }
             }
             if (AUDIT_READINESS) {
-                Readiness.audit(actors, options, n, nextDeadline, latest, steps + 1);
+                ReadinessAudit.check(actors, options, n, nextDeadline, latest, steps + 1);
             }
             if (n == 0 && nextDeadline == Guard.NEVER) {
                 return finish();
@@ -471,7 +475,7 @@ public final class Kernel {
             }
             a.spun = false;
             a.runStep();
-            readiness.changed(a);
+            readiness.ran(a);
             if (a.done) {
                 readiness.ended();
             }

@@ -16,7 +16,7 @@ public final class Listener implements SimProcess.Resource {
     Listener(Kernel kernel, SocketFile file, SimProcess owner) {
         this.kernel = kernel;
         this.resource = kernel.newResource();
-        this.pending = Guard.watching(resource, () -> !backlog.isEmpty());
+        this.pending = new Pending();
         this.file = file;
         this.owner = owner;
         owner.own(this);
@@ -27,6 +27,19 @@ public final class Listener implements SimProcess.Resource {
         Connection c = new Connection(kernel, client);
         backlog.add(c);
         return c.clientEnd();
+    }
+
+    /** Ready when a connection waits to be accepted; a class, not a lambda, for one virtual call per ask. */
+    private final class Pending extends Guard {
+        @Override
+        public boolean ready() {
+            return !backlog.isEmpty();
+        }
+
+        @Override
+        public int watches() {
+            return resource;
+        }
     }
 
     /** Ready when a connection waits to be accepted. */

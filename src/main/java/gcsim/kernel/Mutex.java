@@ -14,7 +14,20 @@ public final class Mutex {
     public Mutex(Kernel kernel) {
         this.kernel = kernel;
         this.resource = kernel.newResource();
-        this.free = Guard.watching(resource, () -> holder == null);
+        this.free = new Free();
+    }
+
+    /** Ready when nobody holds the mutex; a class, not a lambda, for one virtual call per ask. */
+    private final class Free extends Guard {
+        @Override
+        public boolean ready() {
+            return holder == null;
+        }
+
+        @Override
+        public int watches() {
+            return resource;
+        }
     }
 
     /** The guard of a blocking lock call. */

@@ -1,7 +1,7 @@
 package gcsim.kernel;
 
 /** A one-shot value that threads can wait for: the shared future of an auto-GC run (§2.9 step 9). */
-public final class Promise<T> implements Guard {
+public final class Promise<T> extends Guard {
     private final Kernel kernel;
     private final int resource;
     private boolean fulfilled;

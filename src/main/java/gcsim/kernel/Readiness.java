@@ -131,17 +131,38 @@ final class Readiness {
         }
     }
 
+    /**
+     * The actor that just ran a step: asked again like a {@link #changed} one, unless it yielded with
+     * no guard from a state its answer already gives (runnable, in no list, no deadline or window end),
+     * the commonest step, whose answer cannot have changed.
+     */
+    void ran(Actor a) {
+        int id = a.id();
+        if (a.guard != null || a.done || lists.listOf(id) != NONE || latest[id] != Guard.NEVER
+                || deadline[id] != Guard.NEVER || !runnable(id)) {
+            changed(a);
+        }
+    }
+
     /** Brings the runnable set up to date; call at each decision, before {@link #options} and {@link #nextDeadline}. */
     void update() {
         for (int i = 0, n = changed.size(); i < n; i++) {
             int id = changed.get(i);
             Actor a = actors[id];
-            int list = listFor(a);
+            if (a.done || a.guard == null) { // most steps yield: no guard to hang by or to ask
+                lists.unlink(id);
+                settle(id, !a.done, Guard.NEVER, Guard.NEVER);
+                continue;
+            }
+            Guard g = a.guard;
+            long d = g.deadline(); // asked once here for both the list and the answer
+            int list = listFor(g.watches(), d);
             if (list != lists.listOf(id)) { // an actor that waits on the same list again stays where it hangs
                 lists.unlink(id);
                 lists.link(id, list);
             }
-            ask(a);
+            boolean ready = g.ready();
+            settle(id, ready, ready ? Guard.NEVER : d, ready ? g.latest() : Guard.NEVER);
         }
         for (int i = 0, n = written.size(); i < n; i++) {
             for (int id = lists.first(written.get(i)); id != NONE; id = lists.next(id)) {
@@ -217,47 +238,19 @@ final class Readiness {
         return l;
     }
 
-    /**
-     * Fails unless asking every guard of {@code actors} now gives the first {@code n} of {@code options},
-     * {@code nextDeadline} and {@code latest}, as kept; the tests' check that every watched guard's
-     * changes are written.
-     */
-    static void audit(java.util.List<Actor> actors, int[] options, int n, long nextDeadline, long latest, int step) {
-        int m = 0;
-        long deadline = Guard.NEVER;
-        long asked = Guard.NEVER;
-        for (Actor a : actors) {
-            if (a.done) {
-                continue;
-            }
-            Guard g = a.guard;
-            if (g == null || g.ready()) {
-                if (m >= n || options[m] != a.id()) {
-                    throw new IllegalStateException("readiness kept for step " + step + " misses " + a.name());
-                }
-                m++;
-                asked = g == null ? asked : Math.min(asked, g.latest());
-            } else {
-                deadline = Math.min(deadline, g.deadline());
-            }
-        }
-        if (m != n || deadline != nextDeadline || asked != latest) {
-            throw new IllegalStateException("readiness kept for step " + step + " offers " + n + " actors (asked: " + m
-                    + "), deadline " + nextDeadline + " (asked: " + deadline + ") and latest " + latest + " (asked: "
-                    + asked + ")");
-        }
-    }
-
     private void ask(Actor a) {
-        int id = a.id();
         Guard g = a.guard;
         boolean ready = !a.done && (g == null || g.ready());
         long d = ready || a.done || g == null ? Guard.NEVER : g.deadline();
+        settle(a.id(), ready, d, ready && g != null ? g.latest() : Guard.NEVER);
+    }
+
+    /** Keeps an actor's answer: whether it can run, its deadline while it cannot, its guard's latest while it can. */
+    private void settle(int id, boolean ready, long d, long l) {
         if (d != deadline[id]) {
             deadline[id] = d;
             deadlinesChanged = true;
         }
-        long l = ready && g != null ? g.latest() : Guard.NEVER;
         if (l != latest[id]) {
             windows += (l != Guard.NEVER ? 1 : 0) - (latest[id] != Guard.NEVER ? 1 : 0);
             latest[id] = l;
@@ -274,17 +267,12 @@ final class Readiness {
     /**
      * The list a waiting actor hangs in: that of the resource its guard watches, or the endings'; a
      * guard that watches nothing, or has a deadline but does not watch the clock, is asked at every
-     * decision. NONE for an actor that does not wait.
+     * decision; {@code w} and {@code d} are the guard's {@link Guard#watches} and {@link Guard#deadline}.
      */
-    private int listFor(Actor a) {
-        Guard g = a.guard;
-        if (a.done || g == null) {
-            return NONE;
-        }
-        int w = g.watches();
-        if (w == Guard.ENDINGS && g.deadline() == Guard.NEVER) {
+    private int listFor(int w, long d) {
+        if (w == Guard.ENDINGS && d == Guard.NEVER) {
             return ENDS;
-        } else if (!lists.known(w) || (w != clockResource && g.deadline() != Guard.NEVER)) {
+        } else if (!lists.known(w) || (w != clockResource && d != Guard.NEVER)) {
             return POLLED;
         }
         return w;

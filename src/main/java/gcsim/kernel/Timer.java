@@ -1,7 +1,7 @@
 package gcsim.kernel;
 
 /** A guard that becomes ready when the virtual clock reaches its wake-up time. */
-final class Timer implements Guard {
+final class Timer extends Guard {
     private final Kernel kernel;
     private final long wake;
 
@@ -26,7 +26,7 @@ final class Timer implements Guard {
     }
 
     /** A timer that, once ready, holds the clock at {@code closes} until its actor runs. */
-    static final class Window implements Guard {
+    static final class Window extends Guard {
         private final Kernel kernel;
         private final long opens;
         private final long closes;

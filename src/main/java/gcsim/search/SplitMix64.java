@@ -19,8 +19,24 @@ public final class SplitMix64 {
     /** Schedule seeds are masked to 53 bits so that JSON readers that parse numbers as doubles keep them exact. */
     public static final long SEED_MASK = (1L << 53) - 1;
 
+    /**
+     * Below this bound {@link #nextInt} takes the rejection limit and {@link #inverse} from tables made
+     * once: a search's bound is the number of options, which changes from one decision to the next, and
+     * the two 64-bit divisions of a recomputation cost more than the rest of a pick.
+     */
+    private static final int TABLED = 64;
+    private static final long[] LIMITS = new long[TABLED];
+    private static final long[] INVERSES = new long[TABLED];
+
+    static {
+        for (int b = 1; b < TABLED; b++) {
+            LIMITS[b] = limit(b);
+            INVERSES[b] = inverse(b);
+        }
+    }
+
     private long state;
-    /** {@link #nextInt}'s last bound, its rejection limit and its {@link #inverse}: a cache of a pure function. */
+    /** {@link #nextInt}'s last bound past the tables, its rejection limit and its {@link #inverse}: a cache of a pure function. */
     private int lastBound;
     private long lastLimit;
     private long lastInverse;
@@ -49,18 +65,32 @@ public final class SplitMix64 {
         if (bound <= 0) {
             throw new IllegalArgumentException("bound must be positive: " + bound);
         }
-        if (bound != lastBound) {
-            long range = 1L << 32;
-            lastLimit = range - range % bound;
-            lastInverse = inverse(bound);
-            lastBound = bound;
+        long limit;
+        long inv;
+        if (bound < TABLED) {
+            limit = LIMITS[bound];
+            inv = INVERSES[bound];
+        } else {
+            if (bound != lastBound) {
+                lastLimit = limit(bound);
+                lastInverse = inverse(bound);
+                lastBound = bound;
+            }
+            limit = lastLimit;
+            inv = lastInverse;
         }
         while (true) {
             long u = nextLong() >>> 32;
-            if (u < lastLimit) {
-                return remainder(u, lastInverse, bound);
+            if (u < limit) {
+                return remainder(u, inv, bound);
             }
         }
+    }
+
+    /** The largest multiple of {@code bound} not above 2^32: {@link #nextInt} rejects draws from it on. */
+    private static long limit(int bound) {
+        long range = 1L << 32;
+        return range - range % bound;
     }
 
     /** {@code ceil(2^64 / d)} modulo 2^64, for {@link #remainder}; d is positive. */

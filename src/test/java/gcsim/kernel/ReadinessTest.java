@@ -66,7 +66,12 @@ class ReadinessTest {
     void aGuardThatWatchesNothingIsAskedAtEveryDecision() {
         Kernel k = new Kernel(FixedStrategy.lowest(), 100);
         Flag flag = new Flag();
-        Actor w = k.newProcess("w").spawn("waiter", waiter(() -> flag.up));
+        Actor w = k.newProcess("w").spawn("waiter", waiter(new Guard() { // declares no resource: asked at every decision
+            @Override
+            public boolean ready() {
+                return flag.up;
+            }
+        }));
         k.newProcess("s").spawn("raiser", raiser(k, flag, -1));
 
         Outcome o = k.run();

@@ -3,6 +3,7 @@ package gcsim.search.dfs;
 import static gcsim.kernel.Control.YIELD;
 
 import gcsim.kernel.Fault;
+import gcsim.kernel.Guard;
 import gcsim.kernel.Mutex;
 import gcsim.kernel.SimProcess;
 import java.util.ArrayList;
@@ -119,7 +120,12 @@ final class RandomSystems {
         return switch (op.kind()) {
             case LOCK -> List.of(Toys.lock(m));
             case AWAIT -> List.of( // as the model waits: unconditionally, then a recorded read
-                    (self, p) -> self.await(() -> x.value != 0),
+                    (self, p) -> self.await(new Guard() {
+                        @Override
+                        public boolean ready() {
+                            return x.value != 0;
+                        }
+                    }),
                     (self, p) -> {
                         p.a = x.get();
                         return YIELD;
