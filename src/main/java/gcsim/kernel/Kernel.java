@@ -1,7 +1,6 @@
 package gcsim.kernel;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -23,59 +22,52 @@ public final class Kernel {
         void afterStep(Kernel kernel, Actor actor);
     }
 
-    private final Strategy strategy;
-    private final Schedule schedule;
-    private final List<Actor> actors = new ArrayList<>(16);
+    // Package-private where RunLoop, which decides the next step, reads or writes them.
+    final Strategy strategy;
+    final Schedule schedule;
+    final List<Actor> actors = new ArrayList<>(16);
     private final List<SimProcess> processes = new ArrayList<>(8);
-    private int[] options = new int[16];
+    int[] options = new int[16];
     /** The options were cut by the starvation bound and must be rewritten from the runnable set. */
     @Derived("the options follow from the runnable set, which follows from the guards")
-    private boolean optionsStale;
-    private final int maxSteps;
-    private long now;
-    private int steps;
+    boolean optionsStale;
+    final int maxSteps;
+    long now;
+    int steps;
     /**
      * Pieces of work done inside steps without a scheduling point (an operation that ends without
      * waiting, a loop turn over an empty repetition). They count toward the step bound with the
      * steps, so that {@code maxSteps} bounds every execution, even one whose actor loops without ever
      * yielding; they do not number steps, so traces are unchanged.
      */
-    private long silentWork;
+    long silentWork;
     private int nextPid = 1000;
     private int nextResource;
-    private Actor current;
+    Actor current;
     /** The actor that ran the previous step, for strategies that count preemptions; -1 at first. */
-    private int lastActor = -1;
-    private final int clockResource;
-    private boolean recording = true;
-    private String stopReason;
-    private Observer observer;
-    private List<TraceEvent> trace;
-    private Footprints footprints;
-    /**
-     * The starvation bound: the most retry-loop turns in a row (clock advances, retries of spinning
-     * actors) that may pass over an actor that can run, or -1 for none. Invariant when on:
-     * {@code passedOver[a]} counts the turns since actor {@code a} last ran or last could not run,
-     * and {@code fairness[a]} is the resource that count lives in (written by the turns that raise it
-     * and by {@code a}'s own steps), so that the exhaustive search sees the dependence.
-     */
-    private int starvationBound = -1;
+    int lastActor = -1;
+    final int clockResource;
+    boolean recording = true;
+    String stopReason;
+    Observer observer;
+    List<TraceEvent> trace;
+    Footprints footprints;
+    /** The starvation bound and its counters, or null for no bound. */
+    Starvation starvation;
     /** True once {@link #run()} has begun the execution with the strategy. */
     @Derived("true at every state a search sees: it is set before the first step")
-    private boolean running;
+    boolean running;
     /** Actors spawned waiting for a chosen start before the execution ran, in spawn order. */
     @Derived("read once, before the first step; the waiting actors' guards are the state")
-    private final IntList startsBeforeRun = new IntList(2);
-    private int[] passedOver = new int[16];
-    private int[] fairness = new int[16];
+    final IntList startsBeforeRun = new IntList(2);
     @Derived("which actors can run follows from their guards and the state the guards read")
-    private final Readiness readiness;
+    final Readiness readiness;
     /**
      * Whether each decision also asks every guard, as the kernel did before it kept {@link Readiness},
      * and fails when the two disagree: on in the tests (system property {@code gcsim.auditReadiness}),
      * so that a guard that watches a resource without every change being written is caught.
      */
-    private static final boolean AUDIT_READINESS = Boolean.getBoolean("gcsim.auditReadiness");
+    static final boolean AUDIT_READINESS = Boolean.getBoolean("gcsim.auditReadiness");
 
     /**
      * What a finished execution's kernel leaves to the next execution on the same thread (see
@@ -91,7 +83,7 @@ public final class Kernel {
 
     /** Set once {@link #recycle} gave this kernel's buffers away: it may not run again. */
     @Derived("only guards against a misuse; a recycled kernel is never snapshotted or run")
-    private boolean recycled;
+    boolean recycled;
 
     public Kernel(Strategy strategy, int maxSteps) {
         this(strategy, maxSteps, null);
@@ -149,8 +141,17 @@ public final class Kernel {
         if (bound < 0) {
             throw new IllegalArgumentException("the starvation bound must be at least 0, not " + bound);
         }
-        starvationBound = bound;
+        starvation = new Starvation(bound);
         return this;
+    }
+
+    /**
+     * The resource actor {@code id}'s starvation counter lives in (each turn that passes over it
+     * writes it), or -1 without a starvation bound: for a search that tells a step touching only its
+     * own counter from one touching shared state.
+     */
+    public int starvationCounter(int id) {
+        return starvation == null ? -1 : starvation.resource(id);
     }
 
     public void observe(Observer o) {
@@ -232,12 +233,8 @@ public final class Kernel {
         Actor a = new Actor(this, actors.size(), name, p, body);
         actors.add(a);
         readiness.actorCreated(a);
-        if (starvationBound >= 0) {
-            if (a.id() >= fairness.length) {
-                fairness = Arrays.copyOf(fairness, Math.max(a.id() + 1, fairness.length * 2));
-                passedOver = Arrays.copyOf(passedOver, fairness.length);
-            }
-            fairness[a.id()] = newResource();
+        if (starvation != null) {
+            starvation.actorCreated(a.id(), newResource());
         }
         return a;
     }
@@ -362,199 +359,7 @@ public final class Kernel {
 
     /** Runs the execution to its end. */
     public Outcome run() {
-        if (recycled) {
-            throw new IllegalStateException("this kernel gave its buffers to another execution");
-        }
-        ExecutionListener listener = strategy instanceof ExecutionListener l ? l : null;
-        if (listener != null) {
-            if (footprints == null) {
-                footprints = new Footprints();
-            }
-            listener.started(this);
-        }
-        strategy.beginExecution();
-        running = true;
-        for (int i = 0; i < startsBeforeRun.size(); i++) {
-            strategy.startPending(startsBeforeRun.get(i));
-        }
-        while (true) {
-            if (stopReason != null) {
-                return new Outcome(Outcome.End.STOPPED, steps, now, List.of(), stopReason);
-            }
-            readiness.update();
-            if (optionsStale || readiness.optionsChanged()) {
-                options = readiness.options(options);
-                optionsStale = false;
-            }
-            int n = readiness.count;
-            long nextDeadline = readiness.nextDeadline();
-            long latest = readiness.latest(); // the earliest time past which a ready actor may not be left waiting
-            if (starvationBound >= 0) {
-                for (int i = 0, size = actors.size(); i < size; i++) {
-                    if (!actors.get(i).done && !readiness.runnable(i)) {
-                        passedOver[i] = 0; // cannot run: not starved
-                    }
-                }
-            }
-            if (AUDIT_READINESS) {
-                ReadinessAudit.check(actors, options, n, nextDeadline, latest, steps + 1);
-            }
-            if (n == 0 && nextDeadline == Guard.NEVER) {
-                return finish();
-            }
-            if (steps + silentWork >= maxSteps) {
-                return new Outcome(Outcome.End.CUT, steps, now, List.of(), null);
-            }
-            boolean heldBack = false;
-            boolean offerClock = nextDeadline != Guard.NEVER;
-            if (latest != Guard.NEVER) { // a window closes: time may reach its end, not pass it
-                offerClock = latest > now;
-                nextDeadline = Math.min(nextDeadline, latest);
-            }
-            if (starvationBound >= 0) {
-                int starved = countStarved(n);
-                if (starved > 0) {
-                    int kept = holdBackSpinners(n, starved);
-                    optionsStale = true; // the options no longer hold the runnable set
-                    heldBack = kept < n || offerClock;
-                    offerClock = false;
-                    n = kept;
-                }
-            }
-            if (offerClock) {
-                options[n++] = ADVANCE_CLOCK;
-            }
-            int pick = n == 1 && !heldBack ? options[0] : pickActor(n, heldBack);
-            if (listener != null) {
-                listener.beforeStep(steps, options, n, pick);
-            }
-            steps++;
-            if (pick == ADVANCE_CLOCK) {
-                current = null;
-                if (footprints != null) {
-                    footprints.beginStep(-1);
-                    footprints.record(clockResource, true);
-                }
-                if (starvationBound >= 0) {
-                    for (int i = 0; i < n - 1; i++) {
-                        passedOver[options[i]]++;
-                        if (footprints != null) {
-                            footprints.record(fairness[options[i]], true);
-                        }
-                    }
-                }
-                now = Math.max(now, nextDeadline);
-                readiness.written(clockResource);
-                lastActor = -1;
-                if (trace != null) {
-                    trace.add(new TraceEvent(steps, now, "clock", "time advances to " + formatTime(now), false));
-                }
-                continue;
-            }
-            Actor a = actors.get(pick);
-            current = a;
-            if (footprints != null) {
-                footprints.beginStep(a.id());
-            }
-            if (starvationBound >= 0) {
-                if (a.spun) { // a turn of a busy retry loop passes everyone else that could run
-                    for (int i = 0; i < n; i++) {
-                        int b = options[i];
-                        if (b != a.id() && b != ADVANCE_CLOCK) {
-                            passedOver[b]++;
-                            if (footprints != null) {
-                                footprints.record(fairness[b], true);
-                            }
-                        }
-                    }
-                }
-                passedOver[a.id()] = 0;
-                if (footprints != null) {
-                    footprints.record(fairness[a.id()], true);
-                }
-            }
-            a.spun = false;
-            a.runStep();
-            readiness.ran(a);
-            if (a.done) {
-                readiness.ended();
-            }
-            lastActor = a.id();
-            if (observer != null) {
-                recording = false; // the oracles' reads are not part of the step
-                observer.afterStep(this, a);
-                recording = true;
-            }
-            current = null;
-        }
-    }
-
-    /** How many of the first {@code n} options (all actors) have been passed over {@code starvationBound} times. */
-    private int countStarved(int n) {
-        int starved = 0;
-        for (int i = 0; i < n; i++) {
-            if (passedOver[options[i]] >= starvationBound) {
-                starved++;
-            }
-        }
-        return starved;
-    }
-
-    /**
-     * Removes from the first {@code n} options each spinning actor whose retry would pass over a
-     * starved actor other than itself, unless that would leave none; returns how many remain.
-     */
-    private int holdBackSpinners(int n, int starved) {
-        int j = 0;
-        for (int i = 0; i < n; i++) {
-            int id = options[i];
-            boolean self = passedOver[id] >= starvationBound;
-            if (!(actors.get(id).spun && starved - (self ? 1 : 0) > 0)) {
-                options[j++] = id;
-            }
-        }
-        // only spinners starving one another: let them all run (with j == 0 nothing was overwritten)
-        return j == 0 ? n : j;
-    }
-
-    /**
-     * Asks the strategy to pick among the first {@code n} options and records the pick. Unless some
-     * were held back, the options are the runnable set and perhaps the clock, so a pick is checked
-     * against those in constant time rather than by a search of the options.
-     */
-    private int pickActor(int n, boolean heldBack) {
-        int pick = strategy.nextActor(options, n, lastActor);
-        int recorded = -1;
-        if (heldBack) {
-            for (int i = 0; i < n; i++) {
-                if (options[i] == pick) {
-                    recorded = pick == ADVANCE_CLOCK ? 0 : pick + 1;
-                    break;
-                }
-            }
-        } else if (pick == ADVANCE_CLOCK) {
-            recorded = options[n - 1] == ADVANCE_CLOCK ? 0 : -1;
-        } else if (pick >= 0 && pick < actors.size() && readiness.runnable(pick)) {
-            recorded = pick + 1;
-        }
-        if (recorded < 0) {
-            throw new IllegalStateException("strategy picked " + pick + ", which is not an option");
-        }
-        schedule.choices().add(recorded);
-        return pick;
-    }
-
-    private Outcome finish() {
-        List<String> blocked = new ArrayList<>();
-        for (Actor a : actors) {
-            if (!a.done && a.guard != null && !a.serviceWait) {
-                blocked.add(a.name());
-            }
-        }
-        if (blocked.isEmpty()) {
-            return new Outcome(Outcome.End.COMPLETE, steps, now, List.of(), null);
-        }
-        return new Outcome(Outcome.End.DEADLOCK, steps, now, List.copyOf(blocked), null);
+        return RunLoop.run(this);
     }
 
     /** Virtual time as people read it: {@code 1.25s}, {@code 100ms}, {@code 0s}, {@code 5ns}. */

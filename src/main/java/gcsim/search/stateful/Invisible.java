@@ -23,8 +23,6 @@ import java.util.Arrays;
  * never more.
  */
 final class Invisible {
-    private static final Field FAIRNESS = field(Kernel.class, "fairness");
-    private static final Field BOUND = field(Kernel.class, "starvationBound");
     private static final Field NEXT_RESOURCE = field(Kernel.class, "nextResource");
     private static final Field NEXT_PID = field(Kernel.class, "nextPid");
     private static final Field FOOTPRINTS = field(Kernel.class, "footprints");
@@ -78,7 +76,7 @@ final class Invisible {
             if (f == null || f.steps() != 1 || f.actor(0) != actor || SPUN.getBoolean(k.actors().get(actor))) {
                 return false;
             }
-            int own = BOUND.getInt(k) >= 0 ? ((int[]) FAIRNESS.get(k))[actor] : -1;
+            int own = k.starvationCounter(actor);
             for (int access : f.of(0)) {
                 if ((access >>> 1) != own) {
                     return false;
