@@ -19,6 +19,10 @@ import picocli.CommandLine.Command;
  * failure was found, 1 when one was found or reproduced, 2 for bad input (one line saying what and
  * what is accepted), 3 for a bug in gcsim. {@link #run} does all of it without exiting the JVM, so
  * tests can drive the real entry point in-process.
+ *
+ * <p>A plain {@code search} is read by {@link SearchArgs} without picocli, whose reflective model of
+ * the commands was most of a fresh JVM's time to the seed failure; every other command line, and
+ * every search with help, errors or unusual syntax, goes through picocli.
  */
 @Command(name = "gcsim", mixinStandardHelpOptions = true, versionProvider = Version.Provider.class,
         description = "Deterministic race-reproduction simulator for the Nix store's garbage collector.")
@@ -52,19 +56,8 @@ public final class Main implements Callable<Integer> {
         PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
         int code;
         try {
-            CommandLine cl = new CommandLine(new Main());
-            cl.addSubcommand("list", new ListCommand(ctx));
-            cl.addSubcommand("search", new SearchCommand(ctx));
-            cl.addSubcommand("replay", new ReplayCommand(ctx));
-            cl.addSubcommand("compare", new CompareCommand(ctx));
-            cl.addSubcommand("merge", new MergeCommand(ctx));
-            cl.addSubcommand("differential", new DifferentialCommand(ctx));
-            cl.addSubcommand("bench", new BenchCommand(ctx));
-            cl.setOut(outWriter);
-            cl.setErr(errWriter);
-            cl.setParameterExceptionHandler(new ParameterErrors(err));
-            cl.setExecutionExceptionHandler((ex, c, parsed) -> Errors.report(ex, err));
-            code = cl.execute(args);
+            SearchCommand plain = SearchArgs.parse(args, ctx);
+            code = plain != null ? callPlain(plain, err) : viaPicocli(args, ctx, outWriter, errWriter, err);
         } catch (RuntimeException | Error e) {
             code = Errors.report(e, err);
         }
@@ -73,5 +66,31 @@ public final class Main implements Callable<Integer> {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** A plain search read by {@link SearchArgs}: what picocli would run, with its exceptions handled as picocli's handler does. */
+    private static int callPlain(SearchCommand search, PrintStream err) {
+        try {
+            return search.call();
+        } catch (Exception e) {
+            return Errors.report(e, err);
+        }
+    }
+
+    /** Every other command line: picocli parses it, prints help and version, and names what is wrong. */
+    private static int viaPicocli(String[] args, Context ctx, PrintWriter outWriter, PrintWriter errWriter, PrintStream err) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.addSubcommand("list", new ListCommand(ctx));
+        cl.addSubcommand("search", new SearchCommand(ctx));
+        cl.addSubcommand("replay", new ReplayCommand(ctx));
+        cl.addSubcommand("compare", new CompareCommand(ctx));
+        cl.addSubcommand("merge", new MergeCommand(ctx));
+        cl.addSubcommand("differential", new DifferentialCommand(ctx));
+        cl.addSubcommand("bench", new BenchCommand(ctx));
+        cl.setOut(outWriter);
+        cl.setErr(errWriter);
+        cl.setParameterExceptionHandler(new ParameterErrors(err));
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> Errors.report(ex, err));
+        return cl.execute(args);
     }
 }
