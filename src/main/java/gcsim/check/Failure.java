@@ -17,9 +17,9 @@ public record Failure(String kind, String check, String path, String message, St
     /*
      * equals and hashCode written out rather than generated: a record's generated ones are bound on
      * first use through an invokedynamic bootstrap (java.lang.runtime.ObjectMethods) that builds
-     * method handles at run time, and in a fresh JVM that first use, the search's check that the
-     * traced replay failed the same way, cost about 20 ms, a fifth of the process's time to the seed
-     * failure. Same meaning: every component compared.
+     * method handles at run time, and in a fresh JVM that first use (the search's check that the
+     * traced replay failed the same way) cost tens of milliseconds, more than the search itself took
+     * to find the seed failure. Same meaning: every component compared.
      */
 
     @Override
