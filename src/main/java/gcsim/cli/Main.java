@@ -7,7 +7,10 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,6 +22,10 @@ import picocli.CommandLine.Command;
  * failure was found, 1 when one was found or reproduced, 2 for bad input (one line saying what and
  * what is accepted), 3 for a bug in gcsim. {@link #run} does all of it without exiting the JVM, so
  * tests can drive the real entry point in-process.
+ *
+ * <p>A plain {@code search} is read by {@link SearchArgs} without picocli, whose reflective model of
+ * the commands was most of a fresh JVM's time to the seed failure; every other command line, and
+ * every search with help, errors or unusual syntax, goes through picocli.
  */
 @Command(name = "gcsim", mixinStandardHelpOptions = true, versionProvider = Version.Provider.class,
         description = "Deterministic race-reproduction simulator for the Nix store's garbage collector.")
@@ -52,19 +59,8 @@ public final class Main implements Callable<Integer> {
         PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
         int code;
         try {
-            CommandLine cl = new CommandLine(new Main());
-            cl.addSubcommand("list", new ListCommand(ctx));
-            cl.addSubcommand("search", new SearchCommand(ctx));
-            cl.addSubcommand("replay", new ReplayCommand(ctx));
-            cl.addSubcommand("compare", new CompareCommand(ctx));
-            cl.addSubcommand("merge", new MergeCommand(ctx));
-            cl.addSubcommand("differential", new DifferentialCommand(ctx));
-            cl.addSubcommand("bench", new BenchCommand(ctx));
-            cl.setOut(outWriter);
-            cl.setErr(errWriter);
-            cl.setParameterExceptionHandler(new ParameterErrors(err));
-            cl.setExecutionExceptionHandler((ex, c, parsed) -> Errors.report(ex, err));
-            code = cl.execute(args);
+            SearchCommand plain = SearchArgs.parse(args, ctx);
+            code = plain != null ? callPlain(plain, err) : viaPicocli(args, ctx, outWriter, errWriter, err);
         } catch (RuntimeException | Error e) {
             code = Errors.report(e, err);
         }
@@ -73,5 +69,43 @@ public final class Main implements Callable<Integer> {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** A plain search read by {@link SearchArgs}: what picocli would run, with its exceptions handled as picocli's handler does. */
+    private static int callPlain(SearchCommand search, PrintStream err) {
+        try {
+            return search.call();
+        } catch (Exception e) {
+            return Errors.report(e, err);
+        }
+    }
+
+    /**
+     * Every other command line: picocli parses it, prints help and version, and names what is wrong.
+     * When the first word names a command, only that command's model is built (picocli builds each
+     * by reflection, a few tens of milliseconds in a fresh JVM), since nothing picocli prints for a
+     * command mentions the others; otherwise all of them, for the top-level help and errors.
+     */
+    private static int viaPicocli(String[] args, Context ctx, PrintWriter outWriter, PrintWriter errWriter, PrintStream err) {
+        CommandLine cl = new CommandLine(new Main());
+        Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
+        commands.put("list", () -> new ListCommand(ctx));
+        commands.put("search", () -> new SearchCommand(ctx));
+        commands.put("replay", () -> new ReplayCommand(ctx));
+        commands.put("compare", () -> new CompareCommand(ctx));
+        commands.put("merge", () -> new MergeCommand(ctx));
+        commands.put("differential", () -> new DifferentialCommand(ctx));
+        commands.put("bench", () -> new BenchCommand(ctx));
+        boolean named = args.length > 0 && commands.containsKey(args[0]);
+        commands.forEach((name, command) -> {
+            if (!named || name.equals(args[0])) {
+                cl.addSubcommand(name, command.get());
+            }
+        });
+        cl.setOut(outWriter);
+        cl.setErr(errWriter);
+        cl.setParameterExceptionHandler(new ParameterErrors(err));
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> Errors.report(ex, err));
+        return cl.execute(args);
     }
 }

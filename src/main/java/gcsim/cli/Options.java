@@ -19,6 +19,15 @@ final class Options {
      */
     static final String STATEFUL_DPOR = "stateful-dpor";
 
+    /**
+     * {@code search}'s defaults, shared by its picocli annotations and {@link SearchArgs}, so that a plain
+     * search read without picocli gets the same values.
+     */
+    static final String DEFAULT_SCHEDULES = "100000";
+    static final String DEFAULT_SEED = "1";
+    static final String DEFAULT_PCT_K = "64";
+    static final String DEFAULT_MAX_STEPS = "100000";
+
     /** dfs, or dfs with a visited set: the searches {@code --max-executions} and {@code --preemptions} go with. */
     static boolean isDfs(String text) {
         return DFS.equals(text) || STATEFUL_DPOR.equals(text);

@@ -54,7 +54,7 @@ final class SearchCommand implements Callable<Integer> {
             description = "stateful: return to a branch point from a copy of the world or by replaying (default: snapshot).")
     String restore;
 
-    @Option(names = "--schedules", paramLabel = "N", defaultValue = "100000",
+    @Option(names = "--schedules", paramLabel = "N", defaultValue = Options.DEFAULT_SCHEDULES,
             description = "random, pct and the portfolio: most schedules (portfolio: runs) in all (default: ${DEFAULT-VALUE}).")
     String schedules;
 
@@ -72,19 +72,19 @@ final class SearchCommand implements Callable<Integer> {
                     + " can run (default: 3); none lifts the bound.")
     String starvation;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Base seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = Options.DEFAULT_SEED, description = "Base seed (default: ${DEFAULT-VALUE}).")
     String seed;
 
     @Option(names = "--pct-depth", paramLabel = "D",
             description = "pct: PCT's bug depth: D-1 priority change points (default: 3).")
     String pctDepth;
 
-    @Option(names = "--pct-k", paramLabel = "K", defaultValue = "64",
+    @Option(names = "--pct-k", paramLabel = "K", defaultValue = Options.DEFAULT_PCT_K,
             description = "PCT's first estimate of decisions per execution; it grows as the search sees longer ones"
                     + " (default: ${DEFAULT-VALUE}).")
     String pctK;
 
-    @Option(names = "--max-steps", paramLabel = "N", defaultValue = "100000",
+    @Option(names = "--max-steps", paramLabel = "N", defaultValue = Options.DEFAULT_MAX_STEPS,
             description = "Step bound per execution; longer ones are cut (default: ${DEFAULT-VALUE}).")
     String maxSteps;
 

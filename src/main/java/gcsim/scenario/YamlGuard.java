@@ -1,9 +1,11 @@
 package gcsim.scenario;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -57,12 +59,18 @@ final class YamlGuard {
         this.file = file;
     }
 
-    /** Throws at the first event that breaks a limit; parser errors propagate unchanged. */
-    static void check(String file, Iterable<Event> events) throws ScenarioException {
+    /**
+     * Throws at the first event that breaks a limit; parser errors propagate unchanged. Returns the
+     * events, all checked, so that the composer need not parse the text again ({@link CheckedEvents}).
+     */
+    static List<Event> check(String file, Iterable<Event> events) throws ScenarioException {
         YamlGuard guard = new YamlGuard(file);
+        List<Event> checked = new ArrayList<>();
         for (Event event : events) {
             guard.accept(event);
+            checked.add(event);
         }
+        return checked;
     }
 
     static Pos pos(String file, Mark mark) {

@@ -11,10 +11,12 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.composer.Composer;
+import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.ReaderException;
@@ -27,8 +29,9 @@ import org.snakeyaml.engine.v2.nodes.Node;
  * custom tags. It exists so that both loaders share one promise: bad input ends in a
  * {@link ScenarioException}, never in another exception, a hang or a stack overflow.
  *
- * <p>The document is parsed twice: once as an event stream, which {@link YamlGuard} checks without
- * recursion, and then composed into nodes, which is only safe once the guard has bounded the depth.
+ * <p>The document is parsed once, as an event stream, which {@link YamlGuard} checks without
+ * recursion; only then are the checked events composed into nodes, which is only safe once the guard
+ * has bounded the depth.
  */
 public final class YamlSource {
     /** Largest file accepted, in bytes (a UTF-8 code point takes at most four). */
@@ -81,8 +84,8 @@ public final class YamlSource {
         checkLineLengths(label, text);
         LoadSettings settings = settings(label);
         try {
-            YamlGuard.check(label, new Parse(settings).parseString(text));
-            Optional<Node> root = new Compose(settings).composeString(text);
+            List<Event> events = YamlGuard.check(label, new Parse(settings).parseString(text));
+            Optional<Node> root = new Composer(settings, new CheckedEvents(events)).getSingleNode();
             if (root.isEmpty()) {
                 throw new ScenarioException(new Pos(label, 1, 1), "file has no YAML document (a mapping of keys)");
             }
