@@ -272,6 +272,7 @@ public final class Bench {
         String name = String.format(Locale.ROOT, "%,d schedules in %,d ms (heap limit %,d MiB)", r.schedules(),
                 r.wallMillis(), r.maxHeapBytes() >> 20);
         figures.add(Figure.plain(HEAP, name, "MiB", new double[] {r.peakBytes() / (double) (1 << 20)}));
+        figures.add(Figure.plain(HEAP, "of which the old generation", "MiB", new double[] {r.oldPeakBytes() / (double) (1 << 20)}));
         notes.add("peak heap: measured once (not " + options.runs() + " times): a long search is the point");
     }
 
