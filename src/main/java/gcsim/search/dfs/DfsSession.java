@@ -25,7 +25,18 @@ public final class DfsSession {
     private boolean complete;
     private boolean over;
 
+    /** A session that resumes executions from copies of the world where the executor allows it. */
     public DfsSession(Executor executor, DfsOptions options) {
+        this(executor, options, true);
+    }
+
+    /**
+     * @param checkpoints resume each execution from a copy of the world taken on the current path
+     *     ({@link Checkpoints}) when the executor can be copied and the search is stateless; false
+     *     replays every execution from the start. Both explore the same executions in the same order:
+     *     the replay is kept as the reference the copies are checked against.
+     */
+    public DfsSession(Executor executor, DfsOptions options, boolean checkpoints) {
         this.executor = executor;
         this.options = options;
         if (options.stateful() && !(executor instanceof Forkable)) {
@@ -33,12 +44,16 @@ public final class DfsSession {
         }
         this.explorer = new Explorer(options.preemptionBound(), options.reduction(),
                 options.stateful() ? new StateCache() : null);
+        if (checkpoints && !options.stateful() && executor instanceof Forkable f) {
+            explorer.checkpoints = new Checkpoints(f, explorer);
+        }
     }
 
     /** One execution driven by the explorer; in the stateful mode on a session the cache can fingerprint. */
     private RunResult runOne() {
         if (explorer.cache == null) {
-            return executor.run(explorer, false);
+            return explorer.checkpoints == null ? executor.run(explorer, false)
+                    : explorer.checkpoints.run(explorer.divergence());
         }
         Forkable.Session s = ((Forkable) executor).open(explorer);
         explorer.cache.session(s);
@@ -107,6 +122,11 @@ public final class DfsSession {
 
     public long executions() {
         return executions;
+    }
+
+    /** Executions that went on from a copy of the world rather than from the start (see {@link Checkpoints}). */
+    long resumedFromCopies() {
+        return explorer.checkpoints == null ? 0 : explorer.checkpoints.resumed;
     }
 
     private long revisits() {

@@ -83,10 +83,11 @@ final class StepLog {
         }
     }
 
-    void clear() {
-        size = 0;
-        finished.clear();
-        blocked.clear();
+    /** Forgets every step from {@code steps} on, and how the execution ended: an execution goes on from there. */
+    void truncate(int steps) {
+        size = steps;
+        finished.clear(steps, Math.max(steps, finished.length()));
+        blocked.clear(steps, Math.max(steps, blocked.length()));
         after = null;
         stopped = false;
     }

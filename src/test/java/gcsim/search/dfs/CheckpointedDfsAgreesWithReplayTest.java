@@ -1,0 +1,71 @@
+package gcsim.search.dfs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import gcsim.check.Executor;
+import gcsim.check.Runner;
+import gcsim.scenario.Scenario;
+import gcsim.scenario.ScenarioException;
+import gcsim.scenario.ScenarioLoader;
+import gcsim.variant.Variant;
+import gcsim.variant.VariantLoader;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The exhaustive search that resumes executions from copies of the world ({@link Checkpoints}) and
+ * analyses only what changed must explore exactly what the search that replays every execution from
+ * the start explores: the same executions in the same order, the same pruned branches, terminal
+ * states and verdict. Library cells of different shapes (a concurrent collector, an automatic one,
+ * data choices, process exits) within a budget, and toys to the end.
+ */
+class CheckpointedDfsAgreesWithReplayTest {
+    private static final int MAX_STEPS = 100_000;
+    private static final int STARVATION = 3;
+
+    /** Runs both and compares; returns how many executions the copying search resumed from a copy. */
+    private static long agree(Executor executor, DfsOptions options, String as) {
+        Outcomes replayed = new Outcomes();
+        DfsSession replay = new DfsSession(executor, options, false);
+        replay.run(options.maxExecutions(), replayed);
+        Outcomes resumed = new Outcomes();
+        DfsSession copies = new DfsSession(executor, options, true);
+        copies.run(options.maxExecutions(), resumed);
+
+        assertThat(resumed.schedules).as(as + ": the executions, in order").isEqualTo(replayed.schedules);
+        assertThat(copies.result().summary()).as(as).isEqualTo(replay.result().summary());
+        assertThat(resumed.terminalStates).as(as).isEqualTo(replayed.terminalStates);
+        return copies.resumedFromCopies();
+    }
+
+    @ParameterizedTest(name = "{0} under {1}")
+    @CsvSource({"gc, early-return", "auto-gc-own-build, early-return", "gc-non-blocking, nix-master",
+            "hosts-drv, early-return", "gc-auto, nix-master", "heavy-load, early-return"})
+    void aLibraryCellExploresTheSameExecutionsWhetherResumedFromCopiesOrReplayed(String name, String variantId)
+            throws ScenarioException {
+        Scenario scenario = ScenarioLoader.load(Path.of("scenarios/" + name + ".yaml"));
+        Variant variant = VariantLoader.load(Path.of("scenarios/variants.yaml")).stream()
+                .filter(v -> v.id().equals(variantId)).findFirst().orElseThrow();
+        DfsOptions options = new DfsOptions(1_500, null, false);
+        long resumed = agree(new Runner(scenario, variant, MAX_STEPS, STARVATION), options, name + " under " + variantId);
+        assertThat(resumed).as("executions resumed from a copy").isGreaterThan(options.maxExecutions() / 2);
+    }
+
+    @ParameterizedTest(name = "toy {0}")
+    @CsvSource({"checkThenAct", "gcSocket", "readdir", "exitKills", "allDependent"})
+    void aToyExploresTheSameExecutionsToTheEndWhetherResumedFromCopiesOrReplayed(String toy) throws Exception {
+        Toy t = (Toy) Toys.class.getDeclaredMethod(toy).invoke(null);
+        agree(t, Outcomes.everything(), toy);
+    }
+
+    @Test
+    void randomSystemsWithLocksWaitsExitsAndDataChoicesExploreTheSameExecutionsEitherWay() {
+        long resumed = 0;
+        for (long seed = 1; seed <= 40; seed++) {
+            resumed += agree(RandomSystems.system(seed), Outcomes.everything(), "random system " + seed);
+        }
+        assertThat(resumed).as("executions resumed from a copy").isPositive();
+    }
+}
