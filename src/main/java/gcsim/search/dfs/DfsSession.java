@@ -25,18 +25,19 @@ public final class DfsSession {
     private boolean complete;
     private boolean over;
 
-    /** A session that resumes executions from copies of the world where the executor allows it. */
+    /** A session that simulates and analyses only what changed between executions, where it can. */
     public DfsSession(Executor executor, DfsOptions options) {
         this(executor, options, true);
     }
 
     /**
-     * @param checkpoints resume each execution from a copy of the world taken on the current path
-     *     ({@link Checkpoints}) when the executor can be copied and the search is stateless; false
-     *     replays every execution from the start. Both explore the same executions in the same order:
-     *     the replay is kept as the reference the copies are checked against.
+     * @param incremental resume each execution from a copy of the world taken on the current path
+     *     ({@link Checkpoints}) when the executor can be copied and the search is stateless, and analyse
+     *     its races from the first step that differs from the previous execution; false replays and
+     *     analyses every execution from the start. Both explore the same executions in the same
+     *     order: the whole replay is kept as the reference the incremental search is checked against.
      */
-    public DfsSession(Executor executor, DfsOptions options, boolean checkpoints) {
+    public DfsSession(Executor executor, DfsOptions options, boolean incremental) {
         this.executor = executor;
         this.options = options;
         if (options.stateful() && !(executor instanceof Forkable)) {
@@ -44,9 +45,10 @@ public final class DfsSession {
         }
         this.explorer = new Explorer(options.preemptionBound(), options.reduction(),
                 options.stateful() ? new StateCache() : null);
-        if (checkpoints && !options.stateful() && executor instanceof Forkable f) {
+        if (incremental && !options.stateful() && executor instanceof Forkable f) {
             explorer.checkpoints = new Checkpoints(f, explorer);
         }
+        explorer.analysis.whole = !incremental;
     }
 
     /** One execution driven by the explorer; in the stateful mode on a session the cache can fingerprint. */
@@ -122,6 +124,11 @@ public final class DfsSession {
 
     public long executions() {
         return executions;
+    }
+
+    /** Lets a test see every execution the race analysis sees (see {@link Explorer.Audit}). */
+    void audit(Explorer.Audit audit) {
+        explorer.audit = audit;
     }
 
     /** Executions that went on from a copy of the world rather than from the start (see {@link Checkpoints}). */

@@ -30,7 +30,7 @@ final class Explorer implements Strategy, ExecutionListener, RaceAnalysis.Sink {
     private final boolean reduction;
     private final List<Node> nodes = new ArrayList<>(256);
     private final List<ValuePoint> values = new ArrayList<>(16);
-    private final RaceAnalysis analysis = new RaceAnalysis();
+    final RaceAnalysis analysis = new RaceAnalysis();
     private final StepLog log = new StepLog();
     /** The kernel's processes that had ended when last looked at. */
     private final BitSet exited = new BitSet();
@@ -50,6 +50,12 @@ final class Explorer implements Strategy, ExecutionListener, RaceAnalysis.Sink {
     private Resume resume;
     /** The copies along the path, or null when every execution replays its prefix. */
     Checkpoints checkpoints;
+    /** Told of each execution the race analysis saw, for tests that analyse it again another way; or null. */
+    Audit audit;
+
+    interface Audit {
+        void analysed(StepLog log, List<Node> nodes, int from);
+    }
 
     long pruned;
     long boundSkipped;
@@ -243,6 +249,9 @@ final class Explorer implements Strategy, ExecutionListener, RaceAnalysis.Sink {
         }
         if (reduction) {
             analysis.analyse(log, nodes, divergence, this);
+            if (audit != null) {
+                audit.analysed(log, nodes, divergence);
+            }
         }
         if (cache != null) {
             cache.analysed(log, nodes, analysis, this);

@@ -78,6 +78,16 @@ final class Node {
         chosenDisables.or(killed);
     }
 
+    /** The sleeper of {@code q} here, whose next step is known; null when {@code q} is not asleep. */
+    Sleeper sleeperOf(int q) {
+        for (Sleeper s : sleep) {
+            if (s.slot() == q) {
+                return s;
+            }
+        }
+        return null;
+    }
+
     static int slot(int option) {
         return option == Kernel.ADVANCE_CLOCK ? 0 : option + 1;
     }

@@ -10,6 +10,9 @@ import gcsim.scenario.ScenarioLoader;
 import gcsim.variant.Variant;
 import gcsim.variant.VariantLoader;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -32,12 +35,55 @@ class CheckpointedDfsAgreesWithReplayTest {
         replay.run(options.maxExecutions(), replayed);
         Outcomes resumed = new Outcomes();
         DfsSession copies = new DfsSession(executor, options, true);
+        AnalysedAgain again = new AnalysedAgain();
+        copies.audit(again);
         copies.run(options.maxExecutions(), resumed);
 
+        assertThat(again.differences).as(as + ": executions whose incremental analysis reported otherwise").isEmpty();
+        assertThat(again.executions).as(as + ": executions analysed again").isPositive();
         assertThat(resumed.schedules).as(as + ": the executions, in order").isEqualTo(replayed.schedules);
         assertThat(copies.result().summary()).as(as).isEqualTo(replay.result().summary());
         assertThat(resumed.terminalStates).as(as).isEqualTo(replayed.terminalStates);
         return copies.resumedFromCopies();
+    }
+
+    /**
+     * Analyses every execution again, both incrementally and whole, and records the executions whose
+     * two analyses reported different races or disablings (in kind, order or content).
+     */
+    private static final class AnalysedAgain implements Explorer.Audit {
+        private final RaceAnalysis incremental = new RaceAnalysis();
+        private final RaceAnalysis whole = new RaceAnalysis();
+        final List<Long> differences = new ArrayList<>();
+        long executions;
+
+        AnalysedAgain() {
+            whole.whole = true;
+        }
+
+        @Override
+        public void analysed(StepLog log, List<Node> nodes, int from) {
+            if (!reports(incremental, log, nodes, from).equals(reports(whole, log, nodes, from))) {
+                differences.add(executions);
+            }
+            executions++;
+        }
+
+        private static List<String> reports(RaceAnalysis analysis, StepLog log, List<Node> nodes, int from) {
+            List<String> out = new ArrayList<>();
+            analysis.analyse(log, nodes, from, new RaceAnalysis.Sink() {
+                @Override
+                public void race(int e, int racer, BitSet initials, boolean enabling) {
+                    out.add("race " + e + " " + racer + " " + initials + " " + enabling);
+                }
+
+                @Override
+                public void disabled(int e, int slot) {
+                    out.add("disabled " + e + " " + slot);
+                }
+            });
+            return out;
+        }
     }
 
     @ParameterizedTest(name = "{0} under {1}")
