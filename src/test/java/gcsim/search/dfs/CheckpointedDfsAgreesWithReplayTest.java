@@ -94,7 +94,7 @@ class CheckpointedDfsAgreesWithReplayTest {
         Scenario scenario = ScenarioLoader.load(Path.of("scenarios/" + name + ".yaml"));
         Variant variant = VariantLoader.load(Path.of("scenarios/variants.yaml")).stream()
                 .filter(v -> v.id().equals(variantId)).findFirst().orElseThrow();
-        DfsOptions options = new DfsOptions(1_500, null, false);
+        DfsOptions options = new DfsOptions(800, null, false);
         long resumed = agree(new Runner(scenario, variant, MAX_STEPS, STARVATION), options, name + " under " + variantId);
         assertThat(resumed).as("executions resumed from a copy").isGreaterThan(options.maxExecutions() / 2);
     }
@@ -109,7 +109,7 @@ class CheckpointedDfsAgreesWithReplayTest {
     @Test
     void randomSystemsWithLocksWaitsExitsAndDataChoicesExploreTheSameExecutionsEitherWay() {
         long resumed = 0;
-        for (long seed = 1; seed <= 40; seed++) {
+        for (long seed = 1; seed <= 25; seed++) {
             resumed += agree(RandomSystems.system(seed), Outcomes.everything(), "random system " + seed);
         }
         assertThat(resumed).as("executions resumed from a copy").isPositive();
