@@ -21,7 +21,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The exhaustive search that resumes executions from copies of the world ({@link Checkpoints}) and
  * analyses only what changed must explore exactly what the search that replays every execution from
  * the start explores: the same executions in the same order, the same pruned branches, terminal
- * states and verdict. Library cells of different shapes (a concurrent collector, an automatic one,
+ * states and verdict; underneath, the same log of every execution's steps (a resumed explorer that
+ * misremembered which processes had exited would log kills that did not happen) and the same races
+ * from the incremental analysis as from a whole one. Library cells of different shapes (a concurrent collector, an automatic one,
  * data choices, process exits) within a budget, and toys to the end.
  */
 class CheckpointedDfsAgreesWithReplayTest {
@@ -32,6 +34,8 @@ class CheckpointedDfsAgreesWithReplayTest {
     private static long agree(Executor executor, DfsOptions options, String as) {
         Outcomes replayed = new Outcomes();
         DfsSession replay = new DfsSession(executor, options, false);
+        List<String> replayedLogs = new ArrayList<>();
+        replay.audit((log, nodes, from) -> replayedLogs.add(logged(log)));
         replay.run(options.maxExecutions(), replayed);
         Outcomes resumed = new Outcomes();
         DfsSession copies = new DfsSession(executor, options, true);
@@ -39,12 +43,23 @@ class CheckpointedDfsAgreesWithReplayTest {
         copies.audit(again);
         copies.run(options.maxExecutions(), resumed);
 
+        assertThat(again.logs).as(as + ": what the search logged of each execution's steps").isEqualTo(replayedLogs);
         assertThat(again.differences).as(as + ": executions whose incremental analysis reported otherwise").isEmpty();
         assertThat(again.executions).as(as + ": executions analysed again").isPositive();
         assertThat(resumed.schedules).as(as + ": the executions, in order").isEqualTo(replayed.schedules);
         assertThat(copies.result().summary()).as(as).isEqualTo(replay.result().summary());
         assertThat(resumed.terminalStates).as(as).isEqualTo(replayed.terminalStates);
         return copies.resumedFromCopies();
+    }
+
+    /** Every step the log holds: who ran it, what it touched, whom it killed, whether its actor finished or waits. */
+    private static String logged(StepLog log) {
+        StringBuilder b = new StringBuilder();
+        for (int s = 0; s < log.size; s++) {
+            b.append(log.slot[s]).append(java.util.Arrays.toString(log.accesses[s])).append(log.killed[s])
+                    .append(log.finished.get(s) ? 'f' : '-').append(log.blocked.get(s) ? 'b' : '-').append(';');
+        }
+        return b.append(log.after).append(log.stopped).toString();
     }
 
     /**
@@ -55,6 +70,7 @@ class CheckpointedDfsAgreesWithReplayTest {
         private final RaceAnalysis incremental = new RaceAnalysis();
         private final RaceAnalysis whole = new RaceAnalysis();
         final List<Long> differences = new ArrayList<>();
+        final List<String> logs = new ArrayList<>();
         long executions;
 
         AnalysedAgain() {
@@ -63,6 +79,7 @@ class CheckpointedDfsAgreesWithReplayTest {
 
         @Override
         public void analysed(StepLog log, List<Node> nodes, int from) {
+            logs.add(logged(log));
             if (!reports(incremental, log, nodes, from).equals(reports(whole, log, nodes, from))) {
                 differences.add(executions);
             }
