@@ -57,6 +57,16 @@ public final class DfsExhaustive implements Exhaustive {
     @Override
     public ExhaustiveResult explore(Executor executor, long maxExecutions) {
         Executor f = forkable(executor);
+        if (f == null && executor instanceof CoverageCounter c && c.inner() instanceof gcsim.check.Forkable inner) {
+            // The DFS resumes executions from copies of the world only on an executor it can copy, so it
+            // drives the counted one directly and counts through its callback, and counts the replay of
+            // the failure for its trace too, as the wrapper would have.
+            DfsResult r = new Dfs().explore(inner, new DfsOptions(maxExecutions, preemptionBound, true), c::record);
+            if (r.failure() != null) {
+                c.record(r.failure());
+            }
+            return of(r);
+        }
         if (f == null) {
             return of(new Dfs().explore(executor, new DfsOptions(maxExecutions, preemptionBound, true)));
         }

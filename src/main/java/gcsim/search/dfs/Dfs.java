@@ -10,10 +10,14 @@ import java.util.function.Consumer;
  * with dynamic partial-order reduction, so that a race found is found for certain and a pass is a
  * proof within the bounds, not a sample.
  *
- * <p><b>Stateless.</b> Nothing is snapshotted: each execution runs from the start, replaying the
- * choices of the current path, and goes on with a default policy (keep the previous actor when it
- * can run, else the first option in the kernel's order). The kernel reports every step's options and
- * footprint to the search's strategy ({@link gcsim.kernel.ExecutionListener}).
+ * <p><b>Stateless.</b> No visited set: each execution follows the choices of the current path and
+ * goes on with a default policy (keep the previous actor when it can run, else the first option in
+ * the kernel's order). The kernel reports every step's options and footprint to the search's
+ * strategy ({@link gcsim.kernel.ExecutionListener}). An execution does not replay the whole path:
+ * when the executor's worlds can be copied, it goes on from a copy taken on the path at or before the
+ * step where it leaves the previous execution ({@link Checkpoints}), and the race analysis goes on
+ * from that step too ({@link RaceAnalysis}); both change the cost of an execution, never which
+ * executions run ({@link DfsSession} keeps the whole replay as the reference).
  *
  * <p><b>Reduction.</b> Source-set DPOR with sleep sets (Abdulla, Aronis, Jonsson and Sagonas, POPL
  * 2014, their Algorithm 1), over the kernel's footprints: after each execution, every immediate

@@ -25,7 +25,19 @@ public final class DfsSession {
     private boolean complete;
     private boolean over;
 
+    /** A session that simulates and analyses only what changed between executions, where it can. */
     public DfsSession(Executor executor, DfsOptions options) {
+        this(executor, options, true);
+    }
+
+    /**
+     * @param incremental resume each execution from a copy of the world taken on the current path
+     *     ({@link Checkpoints}) when the executor can be copied and the search is stateless, and analyse
+     *     its races from the first step that differs from the previous execution; false replays and
+     *     analyses every execution from the start. Both explore the same executions in the same
+     *     order: the whole replay is kept as the reference the incremental search is checked against.
+     */
+    public DfsSession(Executor executor, DfsOptions options, boolean incremental) {
         this.executor = executor;
         this.options = options;
         if (options.stateful() && !(executor instanceof Forkable)) {
@@ -33,12 +45,17 @@ public final class DfsSession {
         }
         this.explorer = new Explorer(options.preemptionBound(), options.reduction(),
                 options.stateful() ? new StateCache() : null);
+        if (incremental && !options.stateful() && executor instanceof Forkable f) {
+            explorer.checkpoints = new Checkpoints(f, explorer);
+        }
+        explorer.analysis.whole = !incremental;
     }
 
     /** One execution driven by the explorer; in the stateful mode on a session the cache can fingerprint. */
     private RunResult runOne() {
         if (explorer.cache == null) {
-            return executor.run(explorer, false);
+            return explorer.checkpoints == null ? executor.run(explorer, false)
+                    : explorer.checkpoints.run(explorer.divergence());
         }
         Forkable.Session s = ((Forkable) executor).open(explorer);
         explorer.cache.session(s);
@@ -107,6 +124,16 @@ public final class DfsSession {
 
     public long executions() {
         return executions;
+    }
+
+    /** Lets a test see every execution the race analysis sees (see {@link Explorer.Audit}). */
+    void audit(Explorer.Audit audit) {
+        explorer.audit = audit;
+    }
+
+    /** Executions that went on from a copy of the world rather than from the start (see {@link Checkpoints}). */
+    long resumedFromCopies() {
+        return explorer.checkpoints == null ? 0 : explorer.checkpoints.resumed;
     }
 
     private long revisits() {

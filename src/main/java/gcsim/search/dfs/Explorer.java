@@ -20,13 +20,17 @@ import java.util.List;
  * options DPOR needs (source-set DPOR: one initial of each reversed race), and {@link #advance}
  * moves to the deepest unexplored alternative: a further value of a data choice first, else another
  * option of a scheduling point.
+ *
+ * <p>An execution can also go on from a copy of the world taken at an earlier step of the same path
+ * ({@link Checkpoints}): the explorer then starts from its own state at that step ({@link Resume})
+ * rather than from scratch, and the steps before it are neither run nor logged again.
  */
 final class Explorer implements Strategy, ExecutionListener, RaceAnalysis.Sink {
     private final Integer bound;
     private final boolean reduction;
     private final List<Node> nodes = new ArrayList<>(256);
     private final List<ValuePoint> values = new ArrayList<>(16);
-    private final RaceAnalysis analysis = new RaceAnalysis();
+    final RaceAnalysis analysis = new RaceAnalysis();
     private final StepLog log = new StepLog();
     /** The kernel's processes that had ended when last looked at. */
     private final BitSet exited = new BitSet();
@@ -42,6 +46,16 @@ final class Explorer implements Strategy, ExecutionListener, RaceAnalysis.Sink {
     private Node abandonedAt;
     /** The first step whose execution may differ from the previous execution's. */
     private int divergence;
+    /** Where the next run starts: null for the start, else a copy's step (see {@link Checkpoints}). */
+    private Resume resume;
+    /** The copies along the path, or null when every execution replays its prefix. */
+    Checkpoints checkpoints;
+    /** Told of each execution the race analysis saw, for tests that analyse it again another way; or null. */
+    Audit audit;
+
+    interface Audit {
+        void analysed(StepLog log, List<Node> nodes, int from);
+    }
 
     long pruned;
     long boundSkipped;
@@ -55,15 +69,41 @@ final class Explorer implements Strategy, ExecutionListener, RaceAnalysis.Sink {
         this.cache = cache;
     }
 
+    /**
+     * The per-execution state at the step where a run paused for a copy: the steps logged, the
+     * processes that had exited, how many data choices were made. Taken before the step's node is
+     * looked up, so that resuming looks it up (and numbers its fresh resources) as a replay would.
+     */
+    record Resume(int step, BitSet exited, int valueCursor) {}
+
+    /** The state to resume at, once the log caught up with the paused step. */
+    Resume pausedAt() {
+        return new Resume(stepsSeen, (BitSet) exited.clone(), valueCursor);
+    }
+
+    /** The next run goes on from a world copied at {@code r} (null: from a fresh world). */
+    void resumeAt(Resume r) {
+        resume = r;
+    }
+
+    int divergence() {
+        return divergence;
+    }
+
     @Override
     public void started(Kernel k) {
         kernel = k;
-        log.clear();
+        int from = resume == null ? 0 : resume.step;
+        log.truncate(from);
         exited.clear();
-        stepsSeen = 0;
-        probed = 0;
-        valueCursor = 0;
+        if (resume != null) {
+            exited.or(resume.exited);
+        }
+        stepsSeen = from;
+        probed = from;
+        valueCursor = resume == null ? 0 : resume.valueCursor;
         abandonedAt = null;
+        resume = null;
     }
 
     @Override
@@ -71,6 +111,10 @@ final class Explorer implements Strategy, ExecutionListener, RaceAnalysis.Sink {
 
     @Override
     public int nextActor(int[] options, int count, int current) {
+        if (checkpoints != null && checkpoints.wanted(stepsSeen)) {
+            log.catchUp(kernel, stepsSeen, exited);
+            throw Checkpoints.PAUSE;
+        }
         return Node.option(nodeAt(stepsSeen, options, count).chosen);
     }
 
@@ -147,22 +191,7 @@ final class Explorer implements Strategy, ExecutionListener, RaceAnalysis.Sink {
         }
         Node parent = nodes.get(step - 1);
         int takenBy = log.slot[step - 1];
-        List<Sleeper> sleep = List.of();
-        if (reduction) {
-            int[] taken = log.accesses[step - 1];
-            BitSet enabled = new BitSet();
-            for (int o : options) {
-                enabled.set(Node.slot(o));
-            }
-            sleep = new ArrayList<>(parent.sleep.size() + parent.explored.size());
-            for (List<Sleeper> from : List.of(parent.sleep, parent.explored)) {
-                for (Sleeper s : from) {
-                    if (enabled.get(s.slot()) && s.independentOf(takenBy, taken)) {
-                        sleep.add(s);
-                    }
-                }
-            }
-        }
+        List<Sleeper> sleep = reduction ? Sleeper.inherited(parent, options, takenBy, log.accesses[step - 1]) : List.of();
         return new Node(step, options, takenBy == 0 ? -1 : takenBy, parent.preemptionsWith(parent.chosen), sleep,
                 valueCursor, freshFrom);
     }
@@ -216,19 +245,13 @@ final class Explorer implements Strategy, ExecutionListener, RaceAnalysis.Sink {
             }
         }
         for (int s = divergence; s < n; s++) {
-            Node node = nodes.get(s);
-            node.chosenFootprint = Accesses.union(node.chosenFootprint, log.accesses[s]);
-            BitSet next = s + 1 < n ? nodes.get(s + 1).enabled : log.after;
-            if (next != null) {
-                BitSet disabled = (BitSet) node.enabled.clone();
-                disabled.andNot(next);
-                disabled.clear(node.chosen);
-                node.chosenDisables.or(disabled);
-            }
-            node.chosenDisables.or(log.killed[s]);
+            nodes.get(s).merge(log.accesses[s], s + 1 < n ? nodes.get(s + 1).enabled : log.after, log.killed[s]);
         }
         if (reduction) {
             analysis.analyse(log, nodes, divergence, this);
+            if (audit != null) {
+                audit.analysed(log, nodes, divergence);
+            }
         }
         if (cache != null) {
             cache.analysed(log, nodes, analysis, this);
@@ -241,7 +264,7 @@ final class Explorer implements Strategy, ExecutionListener, RaceAnalysis.Sink {
         if (initials.intersects(node.backtrack) || initials.intersects(node.sleeping)) {
             return;
         }
-        int q = pickInitial(node, initials, racer);
+        int q = node.initialFor(initials, racer, bound);
         if (q >= 0) {
             request(node, q);
         } else if (!enabling) {
@@ -266,28 +289,6 @@ final class Explorer implements Strategy, ExecutionListener, RaceAnalysis.Sink {
                 }
             }
         }
-    }
-
-    /**
-     * The initial to add at a race: the racing actor when it is an initial that can run here, else
-     * the first such initial in the kernel's order; one within the preemption bound if there is one.
-     * Returns -1 when no initial can run here.
-     */
-    private int pickInitial(Node node, BitSet initials, int preferred) {
-        int any = -1;
-        for (int i = -1; i < node.options.length; i++) {
-            int s = i < 0 ? preferred : Node.slot(node.options[i]);
-            if (!initials.get(s) || !node.enabled.get(s)) {
-                continue;
-            }
-            if (node.withinBound(s, bound)) {
-                return s;
-            }
-            if (any < 0) {
-                any = s;
-            }
-        }
-        return any;
     }
 
     @Override
@@ -322,7 +323,7 @@ final class Explorer implements Strategy, ExecutionListener, RaceAnalysis.Sink {
                 }
                 values.remove(v);
             }
-            int next = nextAlternative(node);
+            int next = node.nextAlternative(bound);
             if (next >= 0) {
                 node.explored.add(new Sleeper(node.chosen, node.chosenFootprint, node.chosenDisables, node.freshFrom));
                 node.done.set(next);
@@ -348,16 +349,6 @@ final class Explorer implements Strategy, ExecutionListener, RaceAnalysis.Sink {
             nodes.remove(s);
         }
         return false;
-    }
-
-    private int nextAlternative(Node node) {
-        for (int o : node.options) {
-            int s = Node.slot(o);
-            if (node.backtrack.get(s) && !node.done.get(s) && !node.sleeping.get(s) && node.withinBound(s, bound)) {
-                return s;
-            }
-        }
-        return -1;
     }
 
     private static IllegalStateException nondeterministic(String what) {

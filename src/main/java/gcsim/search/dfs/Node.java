@@ -62,6 +62,32 @@ final class Node {
         }
     }
 
+    /**
+     * Merges into the chosen step's footprint and disablings what it did in one more execution: its
+     * accesses, the actors enabled here that {@code next} (the options after it; null when unknown)
+     * lacks, and the threads it killed.
+     */
+    void merge(int[] accesses, BitSet next, BitSet killed) {
+        chosenFootprint = Accesses.union(chosenFootprint, accesses);
+        if (next != null) {
+            BitSet disabled = (BitSet) enabled.clone();
+            disabled.andNot(next);
+            disabled.clear(chosen);
+            chosenDisables.or(disabled);
+        }
+        chosenDisables.or(killed);
+    }
+
+    /** The sleeper of {@code q} here, whose next step is known; null when {@code q} is not asleep. */
+    Sleeper sleeperOf(int q) {
+        for (Sleeper s : sleep) {
+            if (s.slot() == q) {
+                return s;
+            }
+        }
+        return null;
+    }
+
     static int slot(int option) {
         return option == Kernel.ADVANCE_CLOCK ? 0 : option + 1;
     }
@@ -82,5 +108,38 @@ final class Node {
 
     boolean withinBound(int slot, Integer bound) {
         return bound == null || preemptionsWith(slot) <= bound;
+    }
+
+    /**
+     * The initial to add at a race: the racing actor when it is an initial that can run here, else
+     * the first such initial in the kernel's order; one within the preemption bound if there is one.
+     * Returns -1 when no initial can run here.
+     */
+    int initialFor(BitSet initials, int preferred, Integer bound) {
+        int any = -1;
+        for (int i = -1; i < options.length; i++) {
+            int s = i < 0 ? preferred : slot(options[i]);
+            if (!initials.get(s) || !enabled.get(s)) {
+                continue;
+            }
+            if (withinBound(s, bound)) {
+                return s;
+            }
+            if (any < 0) {
+                any = s;
+            }
+        }
+        return any;
+    }
+
+    /** The first option in the kernel's order asked for, not yet explored, awake and within the bound; -1 if none. */
+    int nextAlternative(Integer bound) {
+        for (int o : options) {
+            int s = slot(o);
+            if (backtrack.get(s) && !done.get(s) && !sleeping.get(s) && withinBound(s, bound)) {
+                return s;
+            }
+        }
+        return -1;
     }
 }

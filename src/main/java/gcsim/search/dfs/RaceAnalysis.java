@@ -48,6 +48,16 @@ import java.util.List;
  * actor is an immediate race when no other direct predecessor comes after it in happens-before; for
  * each such race the callback gets the initials of {@code notdep(e).j}, the actors that could start
  * the reversed sequence.
+ *
+ * <p>Incremental: consecutive executions of the depth-first search share a long prefix, and what
+ * the analysis computes for a step depends only on the steps up to it and the scheduling point
+ * after it. So the analysis keeps, per step, what it held before the step ({@link StepStates}) and
+ * each resource's accesses ({@link Resources}), and the next execution's analysis goes on from the
+ * first step that differs, unless the number of actor slots changed. The one check that still looks
+ * back is that of a wait begun before that step whose next step is after it: it is done from the
+ * kept predecessors and resource histories, in the same order a whole analysis would do it. The
+ * races and disablings reported are exactly a whole analysis's ({@link #whole} keeps that mode as
+ * the reference tests compare with).
  */
 final class RaceAnalysis {
     /** Where the analysis reports. */
@@ -75,13 +85,25 @@ final class RaceAnalysis {
     private final IntList preds = new IntList(16);
     private final IntList kinds = new IntList(16);
     private final IntList extra = new IntList(16);
+    private final IntList scratch = new IntList(16);
     private final IntList disabledE = new IntList(16);
     private final IntList disabledQ = new IntList(16);
     private final BitSet disabledBlocked = new BitSet();
-    private final BitSet initials = new BitSet();
+    private final Initials initials = new Initials();
     private int[] slotOf;
     private int slots;
-    private int[] firstIn;
+    /** Per slot, as the analysis goes: steps run, the latest, the pending enabler, the pending disablers. */
+    private int[] count;
+    private int[] lastOf;
+    private int[] enabler;
+    private IntList[] disablers;
+    private final StepStates states = new StepStates();
+    /** Analyse every execution from its first step: the reference the incremental analysis is checked against. */
+    boolean whole;
+    /** Per step, the slots needed up to it: one more than the highest slot that ran or could run. */
+    private int[] widthTo = new int[256];
+    /** The number of steps of the last analysed execution: its states before each are in {@link #states}. */
+    private int analysed;
 
     /** Step {@code j}'s vector clock in the last analysis (indexed by slot). */
     int[] clock(int j) {
@@ -108,29 +130,54 @@ final class RaceAnalysis {
     void analyse(StepLog log, List<Node> nodes, int from, Sink sink) {
         int n = log.size;
         slotOf = log.slot;
-        slots = 1;
-        for (int s = 0; s < n; s++) {
-            slots = Math.max(slots, Math.max(slotOf[s], nodes.get(s).enabled.length()) + 1);
+        boolean known = !whole && from <= analysed && from < n; // the state before step from is kept
+        if (widthTo.length < n) {
+            widthTo = Arrays.copyOf(widthTo, Math.max(n, widthTo.length * 2));
+        }
+        int width = known && from > 0 ? widthTo[from - 1] : 1;
+        for (int s = known ? from : 0; s < n; s++) {
+            width = Math.max(width, Math.max(slotOf[s], nodes.get(s).enabled.length()) + 1);
+            widthTo[s] = width;
         }
         if (log.after != null) {
-            slots = Math.max(slots, log.after.length() + 1);
+            width = Math.max(width, log.after.length() + 1);
         }
         if (vc.length < n) {
-            vc = new int[Math.max(n, vc.length * 2)][];
-            lc = new int[vc.length];
+            vc = Arrays.copyOf(vc, Math.max(n, vc.length * 2));
+            lc = Arrays.copyOf(lc, vc.length);
         }
-        resources.clear();
-        int[] count = new int[slots];
-        int[] lastOf = new int[slots];
-        Arrays.fill(lastOf, -1);
-        int[] enabler = new int[slots];
-        Arrays.fill(enabler, -1);
-        IntList[] disablers = new IntList[slots];
-        firstIn = new int[slots];
-        disabledE.clear();
-        disabledQ.clear();
-        disabledBlocked.clear();
-        findWaiters(log);
+        int start = known && width == slots ? from : 0;
+        if (width != slots) {
+            slots = width;
+            count = new int[slots];
+            lastOf = new int[slots];
+            enabler = new int[slots];
+            disablers = new IntList[slots];
+        }
+        if (start == 0) {
+            resources.clear();
+            Arrays.fill(count, 0);
+            Arrays.fill(lastOf, -1);
+            Arrays.fill(enabler, -1);
+            Arrays.fill(disablers, null);
+            states.reset(slots);
+            disabledE.clear();
+        } else {
+            resources.rewind(start, analysed);
+            states.restore(start, count, lastOf, enabler, disablers);
+            while (!disabledE.isEmpty() && disabledE.get(disabledE.size() - 1) >= start) {
+                disabledE.truncate(disabledE.size() - 1);
+            }
+        }
+        disabledQ.truncate(disabledE.size());
+        disabledBlocked.clear(disabledE.size(), Math.max(disabledE.size(), disabledBlocked.length()));
+        analysed = n;
+        waiter = log.waiters(slots, waiter);
+        for (int j = 0; j < start; j++) {
+            if (waiter[j] >= from) {
+                waitBefore(log, j, n, sink);
+            }
+        }
         Enabling.Disabled onDisabled = (step, q) -> {
             disabledE.add(step);
             disabledQ.add(q);
@@ -139,9 +186,10 @@ final class RaceAnalysis {
             }
         };
 
-        for (int j = 0; j < n; j++) {
+        for (int j = start; j < n; j++) {
             int p = slotOf[j];
             int[] acc = log.accesses[j];
+            states.save(j, count, lastOf, enabler, disablers);
             preds.clear();
             kinds.clear();
             extra.clear();
@@ -209,6 +257,7 @@ final class RaceAnalysis {
                 }
             }
 
+            states.predecessors(j, preds);
             int[] clock = vc[j] != null && vc[j].length == slots ? vc[j] : new int[slots];
             Arrays.fill(clock, 0);
             for (int i = 0; i < preds.size(); i++) {
@@ -231,8 +280,7 @@ final class RaceAnalysis {
             for (int i = 0; i < extra.size(); i++) {
                 int e = extra.get(i);
                 if (slotOf[e] != p && immediate(e, -1)) {
-                    initials(e, j);
-                    sink.race(e, p, initials, false);
+                    sink.race(e, p, initials.of(vc, lc, slotOf, slots, e, j), false);
                 }
             }
             if (j < from) {
@@ -241,8 +289,7 @@ final class RaceAnalysis {
             for (int i = 0; i < preds.size(); i++) {
                 int e = preds.get(i);
                 if (kinds.get(i) != PROGRAM && slotOf[e] != p && immediate(e, i)) {
-                    initials(e, j);
-                    sink.race(e, p, initials, kinds.get(i) == ENABLE);
+                    sink.race(e, p, initials.of(vc, lc, slotOf, slots, e, j), kinds.get(i) == ENABLE);
                 }
             }
         }
@@ -252,48 +299,37 @@ final class RaceAnalysis {
             if (q < slots && lastOf[q] > e) {
                 continue; // it ran again: its next step was analysed as a race with e
             }
-            pendingInitials(log, e, n, q, asleep(nodes.get(e), q));
+            BitSet reversing = initials.ofPending(vc, lc, slotOf, slots, log, e, q, nodes.get(e).sleeperOf(q));
             // a blocked actor needs another step to enable it first: only initials that can run help
-            sink.race(e, q, initials, disabledBlocked.get(i));
+            sink.race(e, q, reversing, disabledBlocked.get(i));
         }
-    }
-
-    /** The sleeper of {@code q} at node {@code at}, whose next step there is known; null when not asleep. */
-    private static Sleeper asleep(Node at, int q) {
-        for (Sleeper s : at.sleep) {
-            if (s.slot() == q) {
-                return s;
-            }
-        }
-        return null;
     }
 
     /**
-     * For each step after which its own actor is blocked, the actor's next step (the one its guard
-     * let through), or {@code n} when it never ran again (it waited to the end, or was killed
-     * waiting); -1 for the other steps.
+     * The check of a wait that began at step {@code j}, before the first step that differs from the
+     * last analysis's execution, against the actor's next step {@code waiter[j]}, which is in the new
+     * part: the races a full analysis reports at step {@code j}, from the tables as they were then.
      */
-    private void findWaiters(StepLog log) {
-        int n = log.size;
-        if (waiter.length < n) {
-            waiter = new int[Math.max(n, waiter.length * 2)];
-        }
-        Arrays.fill(waiter, 0, n, -1);
-        int[] blockedAt = new int[slots];
-        Arrays.fill(blockedAt, -1);
-        for (int s = 0; s < n; s++) {
-            int p = slotOf[s];
-            if (blockedAt[p] >= 0) {
-                waiter[blockedAt[p]] = s;
-                blockedAt[p] = -1;
-            }
-            if (p != 0 && log.blocked.get(s)) {
-                blockedAt[p] = s;
+    private void waitBefore(StepLog log, int j, int n, Sink sink) {
+        int p = slotOf[j];
+        int w = waiter[j];
+        states.predecessorsOf(j, preds);
+        extra.clear();
+        for (int r = 0, size = w == n ? resources.size() : log.accesses[w].length; r < size; r++) {
+            int a = w == n ? r << 1 : log.accesses[w][r];
+            addExtra(resources.lastWriteBefore(a >>> 1, j));
+            if ((a & 1) != 0) {
+                scratch.clear();
+                resources.readsBefore(a >>> 1, j, scratch);
+                for (int i = 0; i < scratch.size(); i++) {
+                    addExtra(scratch.get(i));
+                }
             }
         }
-        for (int q = 1; q < slots; q++) {
-            if (blockedAt[q] >= 0) {
-                waiter[blockedAt[q]] = n;
+        for (int i = 0; i < extra.size(); i++) {
+            int e = extra.get(i);
+            if (slotOf[e] != p && immediate(e, -1)) {
+                sink.race(e, p, initials.of(vc, lc, slotOf, slots, e, j), false);
             }
         }
     }
@@ -339,70 +375,4 @@ final class RaceAnalysis {
         }
         return true;
     }
-
-    /**
-     * The initials of {@code v = notdep(e).j}: the steps after {@code e} that do not come after it in
-     * happens-before, then {@code j}; an actor is initial when its first step in {@code v} has no
-     * happens-before predecessor in {@code v}.
-     */
-    private void initials(int e, int j) {
-        Arrays.fill(firstIn, -1);
-        int se = slotOf[e], le = lc[e];
-        for (int k = e + 1; k < j; k++) {
-            if (vc[k][se] < le && firstIn[slotOf[k]] < 0) {
-                firstIn[slotOf[k]] = k;
-            }
-        }
-        if (firstIn[slotOf[j]] < 0) {
-            firstIn[slotOf[j]] = j;
-        }
-        minimalFirsts();
-    }
-
-    /**
-     * The initials of {@code notdep(e).j*}, where {@code j*} is the step {@code q} would have taken
-     * had {@code e} not disabled it (it never ran again): a virtual last event, known when {@code q}
-     * was asleep at {@code e} ({@code pending}), else unknown (null: taken to conflict with every step).
-     */
-    private void pendingInitials(StepLog log, int e, int n, int q, Sleeper pending) {
-        Arrays.fill(firstIn, -1);
-        int se = slotOf[e], le = lc[e];
-        boolean minimal = true;
-        for (int k = e + 1; k < n; k++) {
-            if (vc[k][se] < le) {
-                if (firstIn[slotOf[k]] < 0) {
-                    firstIn[slotOf[k]] = k;
-                }
-                if (minimal && (pending == null || !pending.independentOf(slotOf[k], log.accesses[k]))) {
-                    minimal = false;
-                }
-            }
-        }
-        minimalFirsts();
-        if (minimal && q < slots) {
-            initials.set(q);
-        }
-    }
-
-    /** Sets in {@link #initials} each actor whose first event has no predecessor among the others'. */
-    private void minimalFirsts() {
-        initials.clear();
-        for (int q = 0; q < slots; q++) {
-            int x = firstIn[q];
-            if (x < 0) {
-                continue;
-            }
-            boolean minimal = true;
-            for (int a = 0; a < slots && minimal; a++) {
-                int y = firstIn[a];
-                if (a != q && y >= 0 && y < x && vc[x][a] >= lc[y]) {
-                    minimal = false;
-                }
-            }
-            if (minimal) {
-                initials.set(q);
-            }
-        }
-    }
-
 }

@@ -1,6 +1,8 @@
 package gcsim.search.dfs;
 
+import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.List;
 
 /**
  * A member of a sleep set: an option already explored from an equivalent state, with the footprint
@@ -20,6 +22,27 @@ import java.util.BitSet;
  * @param freshFrom the first resource number created after the node where it was explored
  */
 record Sleeper(int slot, int[] footprint, BitSet disables, int freshFrom) {
+    /**
+     * The sleep set at a child of {@code parent}: the parent's sleepers and explored options that can
+     * run at the child ({@code options}) and commute with the step taken to it, by {@code takenBy}
+     * with footprint {@code taken}.
+     */
+    static List<Sleeper> inherited(Node parent, int[] options, int takenBy, int[] taken) {
+        BitSet enabled = new BitSet();
+        for (int o : options) {
+            enabled.set(Node.slot(o));
+        }
+        List<Sleeper> sleep = new ArrayList<>(parent.sleep.size() + parent.explored.size());
+        for (List<Sleeper> from : List.of(parent.sleep, parent.explored)) {
+            for (Sleeper s : from) {
+                if (enabled.get(s.slot()) && s.independentOf(takenBy, taken)) {
+                    sleep.add(s);
+                }
+            }
+        }
+        return sleep;
+    }
+
     /** True when a step of {@code actorSlot} with footprint {@code taken} commutes with this one. */
     boolean independentOf(int actorSlot, int[] taken) {
         return !disables.get(actorSlot) && !Accesses.dependent(footprint, taken)

@@ -83,10 +83,11 @@ final class StepLog {
         }
     }
 
-    void clear() {
-        size = 0;
-        finished.clear();
-        blocked.clear();
+    /** Forgets every step from {@code steps} on, and how the execution ended: an execution goes on from there. */
+    void truncate(int steps) {
+        size = steps;
+        finished.clear(steps, Math.max(steps, finished.length()));
+        blocked.clear(steps, Math.max(steps, blocked.length()));
         after = null;
         stopped = false;
     }
@@ -112,5 +113,35 @@ final class StepLog {
             blocked.set(size);
         }
         size++;
+    }
+
+    /**
+     * For each step after which its own actor is blocked, the actor's next step (the one its guard
+     * let through), or {@link #size} when it never ran again (it waited to the end, or was killed
+     * waiting); -1 for the other steps. Fills {@code into} when it is large enough.
+     *
+     * @param slots one more than the highest actor slot
+     */
+    int[] waiters(int slots, int[] into) {
+        int[] waiter = into.length < size ? new int[Math.max(size, into.length * 2)] : into;
+        Arrays.fill(waiter, 0, size, -1);
+        int[] blockedAt = new int[slots];
+        Arrays.fill(blockedAt, -1);
+        for (int s = 0; s < size; s++) {
+            int p = slot[s];
+            if (blockedAt[p] >= 0) {
+                waiter[blockedAt[p]] = s;
+                blockedAt[p] = -1;
+            }
+            if (p != 0 && blocked.get(s)) {
+                blockedAt[p] = s;
+            }
+        }
+        for (int q = 1; q < slots; q++) {
+            if (blockedAt[q] >= 0) {
+                waiter[blockedAt[q]] = size;
+            }
+        }
+        return waiter;
     }
 }

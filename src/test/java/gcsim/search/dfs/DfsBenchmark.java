@@ -38,6 +38,36 @@ class DfsBenchmark {
         audit(NixScenarios.busy(), 30);
     }
 
+    /**
+     * Executions per CPU-second of the search that resumes from copies and analyses only what changed,
+     * against the whole replay, on library cells the compare's exhaustive phase spends its time on;
+     * each measured three times in one JVM after a warm-up, the same executions either way.
+     */
+    @Test
+    void incrementalAgainstWholeReplayOnLibraryCells() throws Exception {
+        assumeTrue(Boolean.getBoolean("gcsim.dfs.bench"), "set -Dgcsim.dfs.bench=true to run");
+        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+        for (String[] cell : new String[][] {{"gc", "early-return"}, {"auto-gc-own-build", "early-return"},
+                {"gc-non-blocking", "nix-master"}}) {
+            Scenario s = gcsim.scenario.ScenarioLoader.load(java.nio.file.Path.of("scenarios/" + cell[0] + ".yaml"));
+            Variant v = gcsim.variant.VariantLoader.load(java.nio.file.Path.of("scenarios/variants.yaml")).stream()
+                    .filter(x -> x.id().equals(cell[1])).findFirst().orElseThrow();
+            DfsOptions options = new DfsOptions(20_000, null, true);
+            for (int round = 0; round < 4; round++) {
+                StringBuilder line = new StringBuilder(cell[0] + " under " + cell[1] + (round == 0 ? " (warm-up)" : ""));
+                for (boolean incremental : new boolean[] {false, true}) {
+                    DfsSession session = new DfsSession(new Runner(s, v, MAX_STEPS, 3), options, incremental);
+                    long before = cpu.getCurrentThreadCpuTime();
+                    session.run(options.maxExecutions(), r -> { });
+                    double seconds = (cpu.getCurrentThreadCpuTime() - before) / 1e9;
+                    line.append(String.format("  %s %.0f executions per CPU-second (%s)", incremental ? "incremental"
+                            : "whole replay", session.executions() / seconds, session.result().summary()));
+                }
+                System.out.println(line);
+            }
+        }
+    }
+
     /** Audits random executions and prints each distinct pair of actors found not to commute once. */
     static void audit(Scenario s, int executions) {
         Runner runner = new Runner(s, NixScenarios.variants().get(0), MAX_STEPS);
