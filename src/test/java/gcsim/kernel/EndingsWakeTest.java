@@ -14,6 +14,26 @@ import org.junit.jupiter.api.Test;
 class EndingsWakeTest {
     private final List<String> log = new ArrayList<>();
 
+    /**
+     * After {@code idle} steps that do nothing, does {@code act} in one step and ends only a step
+     * later, so that its own ending cannot be what wakes a waiter: only {@code act} can.
+     */
+    private Script actsThenLivesOn(String name, Runnable act, int idle) {
+        java.util.List<Script.Step> steps = new java.util.ArrayList<>();
+        for (int i = 0; i < idle; i++) {
+            steps.add(self -> Control.YIELD);
+        }
+        steps.add(self -> {
+            act.run();
+            return Control.YIELD;
+        });
+        steps.add(self -> {
+            log.add(name + " done");
+            return self.ret(null);
+        });
+        return Script.of(steps);
+    }
+
     private Script joiner(String what, java.util.function.BooleanSupplier ended) {
         return Script.of(self -> self.await(Guard.watching(Guard.ENDINGS, ended)), self -> {
             log.add(what);
@@ -41,13 +61,7 @@ class EndingsWakeTest {
         Promise<String> never = new Promise<>(k);
         Actor victim = k.newProcess("p").spawn("victim", Script.of(self -> self.await(never)));
         k.newProcess("q").spawn("joiner", joiner("joined", victim::done));
-        k.newProcess("r").spawn("killer", Script.of(self -> {
-            victim.kill();
-            return Control.YIELD; // the killer lives on, so only the kill can wake the joiner now
-        }, self -> {
-            log.add("killer done");
-            return self.ret(null);
-        }));
+        k.newProcess("r").spawn("killer", actsThenLivesOn("killer", victim::kill, 0));
 
         Outcome o = k.run();
 
@@ -60,13 +74,7 @@ class EndingsWakeTest {
         Kernel k = new Kernel(FixedStrategy.lowest(), 100);
         SimProcess empty = k.newProcess("empty");
         k.newProcess("q").spawn("waiter", joiner("saw exit", empty::exited));
-        k.newProcess("r").spawn("reaper", Script.of(self -> Control.YIELD, self -> {
-            empty.exit();
-            return Control.YIELD; // the reaper lives on, so only the exit can wake the waiter now
-        }, self -> {
-            log.add("reaper done");
-            return self.ret(null);
-        }));
+        k.newProcess("r").spawn("reaper", actsThenLivesOn("reaper", empty::exit, 1));
 
         Outcome o = k.run();
 
