@@ -1,7 +1,6 @@
 package gcsim.search;
 
 import gcsim.check.Executor;
-import gcsim.check.RunResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -10,8 +9,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 /**
@@ -38,13 +35,8 @@ import java.util.function.Supplier;
 public final class Search {
     /** Largest epoch: a barrier every this many schedules costs little and lets PCT's estimate move. */
     public static final int MAX_EPOCH = 4096;
-    private static final int CHUNK = 8;
-    private static final long NONE = Long.MAX_VALUE;
+    private static final long NONE = SearchEpoch.NONE;
     private static final long PROGRESS_POLL_MS = 250;
-    /** Coverage bits per schedule, summed like the cut count: only schedules up to the reported one count. */
-    private static final byte GC_RAN = 1;
-    private static final byte GC_DURING_CLIENT_OPS = 2;
-    private static final byte DELETED = 4;
 
     /** Told, from the calling thread, how many schedules have finished so far; for progress output. */
     @FunctionalInterface
@@ -111,10 +103,10 @@ public final class Search {
             throw new IllegalArgumentException("schedules must be positive: " + schedules);
         }
         long start = System.nanoTime();
-        Shared shared = new Shared(baseSeed, first, Math.min(schedules, MAX_EPOCH));
-        List<Worker> workers = new ArrayList<>(threads);
+        SearchEpoch shared = new SearchEpoch(baseSeed, first, Math.min(schedules, MAX_EPOCH));
+        List<SearchWorker> workers = new ArrayList<>(threads);
         for (int t = 0; t < threads; t++) {
-            workers.add(new Worker(shared, executors.get(), strategies.get()));
+            workers.add(new SearchWorker(shared, executors.get(), strategies.get()));
         }
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread th = new Thread(r, "gcsim-search");
@@ -134,7 +126,7 @@ public final class Search {
                 long hi = Math.min(schedules, lo + Math.max(1, Math.min(lo, MAX_EPOCH)));
                 shared.begin(lo, hi, Math.max(initialDecisions, maxSteps));
                 List<Future<?>> futures = new ArrayList<>(threads);
-                for (Worker w : workers) {
+                for (SearchWorker w : workers) {
                     futures.add(pool.submit(w));
                 }
                 for (Future<?> f : futures) {
@@ -154,9 +146,9 @@ public final class Search {
                     }
                     maxActors = Math.max(maxActors, shared.actors[s]);
                     int c = shared.coverage[s];
-                    gcRan += c & GC_RAN;
-                    gcDuringClientOps += (c & GC_DURING_CLIENT_OPS) >> 1;
-                    deletedSomething += (c & DELETED) >> 2;
+                    gcRan += c & SearchEpoch.GC_RAN;
+                    gcDuringClientOps += (c & SearchEpoch.GC_DURING_CLIENT_OPS) >> 1;
+                    deletedSomething += (c & SearchEpoch.DELETED) >> 2;
                 }
                 if (shared.stopAt != NONE) {
                     break;
@@ -178,7 +170,7 @@ public final class Search {
                 new SearchResult.Coverage(gcRan, gcDuringClientOps, deletedSomething));
     }
 
-    private static void await(Future<?> f, Shared shared, Progress progress) {
+    private static void await(Future<?> f, SearchEpoch shared, Progress progress) {
         while (true) {
             try {
                 f.get(PROGRESS_POLL_MS, TimeUnit.MILLISECONDS);
@@ -190,117 +182,6 @@ public final class Search {
                 throw new IllegalStateException("search interrupted", e);
             } catch (ExecutionException e) {
                 throw new IllegalStateException("search worker failed", e.getCause());
-            }
-        }
-    }
-
-    /** State shared by the workers of one search; slots are indexed by schedule index minus the epoch start. */
-    private static final class Shared {
-        final long baseSeed;
-        final long first;
-        final int[] decisions;
-        final int[] steps;
-        final int[] actors;
-        final boolean[] cut;
-        final byte[] coverage;
-        final AtomicLong next = new AtomicLong();
-        final LongAdder done = new LongAdder();
-        volatile long lo;
-        volatile long hi;
-        volatile int estimate;
-        /** The lowest index known to have failed or crashed, or NONE. Only ever decreases. */
-        volatile long stopAt = NONE;
-        long eventSeed;
-        int eventEstimate;
-        RunResult failure;
-        Throwable crash;
-
-        Shared(long baseSeed, long first, long slots) {
-            this.baseSeed = baseSeed;
-            this.first = first;
-            this.decisions = new int[(int) slots];
-            this.steps = new int[(int) slots];
-            this.actors = new int[(int) slots];
-            this.cut = new boolean[(int) slots];
-            this.coverage = new byte[(int) slots];
-        }
-
-        void begin(long lo, long hi, int estimate) {
-            this.lo = lo;
-            this.hi = hi;
-            this.estimate = estimate;
-            next.set(lo);
-        }
-
-        synchronized void event(long index, long seed, RunResult result, Throwable thrown) {
-            if (index < stopAt) {
-                eventSeed = seed;
-                eventEstimate = estimate;
-                failure = result;
-                crash = thrown;
-                stopAt = index;
-            }
-        }
-    }
-
-    private static byte coverageBits(RunResult.Coverage c) {
-        if (c == null) {
-            return 0;
-        }
-        return (byte) ((c.gcRuns() > 0 ? GC_RAN : 0) | (c.gcDuringClientOps() > 0 ? GC_DURING_CLIENT_OPS : 0)
-                | (c.pathsDeleted() > 0 ? DELETED : 0));
-    }
-
-    /** One worker thread's executor and strategy; runs chunks of the current epoch until none are left. */
-    private static final class Worker implements Runnable {
-        private final Shared shared;
-        private final Executor executor;
-        private final SearchStrategy strategy;
-
-        Worker(Shared shared, Executor executor, SearchStrategy strategy) {
-            this.shared = shared;
-            this.executor = executor;
-            this.strategy = strategy;
-        }
-
-        @Override
-        public void run() {
-            Shared s = shared;
-            long lo = s.lo;
-            long hi = s.hi;
-            int estimate = s.estimate;
-            while (true) {
-                long a = s.next.getAndAdd(CHUNK);
-                if (a >= hi || a > s.stopAt) {
-                    return;
-                }
-                long b = Math.min(a + CHUNK, hi);
-                for (long j = a; j < b; j++) {
-                    if (j > s.stopAt) {
-                        return;
-                    }
-                    long seed = SplitMix64.mix(s.baseSeed, s.first + j);
-                    strategy.reseed(seed);
-                    strategy.expectDecisions(estimate);
-                    RunResult r;
-                    try {
-                        r = executor.runForSearch(strategy);
-                    } catch (RuntimeException | Error e) {
-                        s.event(j, seed, null, e);
-                        return;
-                    }
-                    int slot = (int) (j - lo);
-                    s.decisions[slot] = strategy.lastDecisions();
-                    s.steps[slot] = r.outcome().steps();
-                    s.actors[slot] = strategy.lastActors();
-                    s.cut[slot] = r.cut();
-                    s.coverage[slot] = coverageBits(r.coverage());
-                    s.done.increment();
-                    if (r.failed()) {
-                        s.event(j, seed, r, null);
-                        return;
-                    }
-                }
             }
         }
     }

@@ -2,12 +2,9 @@ package gcsim.search.dfs;
 
 import gcsim.check.Executor;
 import gcsim.check.RunResult;
-import gcsim.kernel.ExecutionListener;
-import gcsim.kernel.Footprints;
 import gcsim.kernel.IntList;
 import gcsim.kernel.Kernel;
 import gcsim.kernel.Schedule;
-import gcsim.kernel.Strategy;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -50,7 +47,7 @@ public final class FootprintAudit {
 
     /** Audits every adjacent independent pair of the execution {@code schedule} replays; at most {@code max} findings. */
     public static List<Finding> audit(Executor executor, Schedule schedule, int max) {
-        Recording original = Recording.of(executor, new Replaying(schedule.choices()));
+        AuditRecording original = AuditRecording.of(executor, new AuditDrivers.Replaying(schedule.choices()));
         List<Finding> findings = new ArrayList<>();
         int n = original.picks.size();
         int last = n - 1;
@@ -72,12 +69,12 @@ public final class FootprintAudit {
             List<IntList> values = new ArrayList<>(original.values);
             values.set(i, original.values.get(i + 1));
             values.set(i + 1, original.values.get(i));
-            Recording swapped;
+            AuditRecording swapped;
             try {
-                swapped = Recording.of(executor, new Following(picks, values, i + 1));
-            } catch (Skip skip) {
+                swapped = AuditRecording.of(executor, new AuditDrivers.Following(picks, values, i + 1));
+            } catch (AuditDrivers.Skip skip) {
                 continue; // the first step of the pair disables the second actor: dependence the search sees
-            } catch (Diverged d) {
+            } catch (AuditDrivers.Diverged d) {
                 findings.add(finding(original, i, "after the swap, " + d.getMessage()));
                 continue;
             }
@@ -92,7 +89,7 @@ public final class FootprintAudit {
         return findings;
     }
 
-    private static Finding finding(Recording r, int i, String what) {
+    private static Finding finding(AuditRecording r, int i, String what) {
         return new Finding(i, r.picks.get(i), r.picks.get(i + 1), r.names.get(i), r.names.get(i + 1), what);
     }
 
@@ -109,7 +106,7 @@ public final class FootprintAudit {
     }
 
     /** Null when the swapped execution is the original with the two steps exchanged. */
-    private static String compare(Recording o, Recording s, int i) {
+    private static String compare(AuditRecording o, AuditRecording s, int i) {
         if (s.picks.size() != o.picks.size()) {
             return "the execution took " + s.picks.size() + " steps instead of " + o.picks.size();
         }
@@ -137,176 +134,5 @@ public final class FootprintAudit {
             return "the terminal state differs";
         }
         return null;
-    }
-
-    /** Thrown when the swapped order cannot be followed because the first step disabled the second actor. */
-    private static final class Skip extends RuntimeException {
-        Skip() {
-            super(null, null, false, false);
-        }
-    }
-
-    /** Thrown when the swapped execution cannot follow the original past the swap. */
-    private static final class Diverged extends RuntimeException {
-        Diverged(String what) {
-            super(what, null, false, false);
-        }
-    }
-
-    /** Everything the audit compares, per step. */
-    private static final class Recording implements ExecutionListener {
-        final IntList picks = new IntList(256);
-        final List<IntList> options = new ArrayList<>(256);
-        final List<IntList> values = new ArrayList<>(256);
-        final List<int[]> footprints = new ArrayList<>(256);
-        final List<String> names = new ArrayList<>(256);
-        /** Per step, the kernel's resource counter before it (as the search reads it, taking one). */
-        final IntList marks = new IntList(256);
-        RunResult result;
-        private Kernel kernel;
-
-        static Recording of(Executor executor, Driver driver) {
-            Recording r = new Recording();
-            driver.recording = r;
-            r.result = executor.run(driver, false);
-            r.finish();
-            return r;
-        }
-
-        @Override
-        public void started(Kernel k) {
-            kernel = k;
-        }
-
-        @Override
-        public void beforeStep(int step, int[] opts, int count, int picked) {
-            finish();
-            marks.add(kernel.newResource());
-            picks.add(picked);
-            options.add(IntList.of(Arrays.copyOf(opts, count)));
-            values.add(new IntList(2));
-            names.add(name(picked));
-        }
-
-        String name(int option) {
-            return option == Kernel.ADVANCE_CLOCK ? "clock" : kernel.actors().get(option).name();
-        }
-
-        /** Records the footprints of the steps that have run. */
-        void finish() {
-            Footprints fp = kernel.footprints();
-            while (footprints.size() < fp.steps()) {
-                footprints.add(Accesses.normalize(fp.of(footprints.size())));
-            }
-        }
-    }
-
-    /** A strategy feeding a recording. */
-    private abstract static class Driver implements Strategy, ExecutionListener {
-        Recording recording;
-        int step = -1;
-
-        @Override
-        public void beginExecution() {}
-
-        @Override
-        public void started(Kernel k) {
-            recording.started(k);
-        }
-
-        @Override
-        public void beforeStep(int s, int[] opts, int count, int picked) {
-            step = s;
-            recording.beforeStep(s, opts, count, picked);
-        }
-
-        @Override
-        public final int nextValue(int bound) {
-            int v = value(bound);
-            recording.values.get(step).add(v);
-            return v;
-        }
-
-        abstract int value(int bound);
-    }
-
-    /** Replays a schedule's choices. */
-    private static final class Replaying extends Driver {
-        private final IntList choices;
-        private int next;
-
-        Replaying(IntList choices) {
-            this.choices = choices;
-        }
-
-        @Override
-        public int nextActor(int[] opts, int count, int current) {
-            int raw = choices.get(next++);
-            return raw == 0 ? Kernel.ADVANCE_CLOCK : raw - 1;
-        }
-
-        @Override
-        int value(int bound) {
-            return choices.get(next++);
-        }
-    }
-
-    /**
-     * Follows a sequence of picks and per-step values, failing where they cannot be followed. Picks
-     * are actor names, not ids: the kernel numbers actors in creation order, so a swap that changes
-     * which of two threads is created first renumbers them.
-     */
-    private static final class Following extends Driver {
-        private final List<String> picks;
-        private final List<IntList> values;
-        /** The second step of the swapped pair: where the first one's disabling the other shows. */
-        private final int second;
-        private int used;
-
-        Following(List<String> picks, List<IntList> values, int second) {
-            this.picks = picks;
-            this.values = values;
-            this.second = second;
-        }
-
-        @Override
-        public int nextActor(int[] opts, int count, int current) {
-            int at = recording.picks.size();
-            if (at >= picks.size()) {
-                throw new Diverged("the execution went on past step " + (picks.size() - 1));
-            }
-            String want = picks.get(at);
-            for (int i = 0; i < count; i++) {
-                if (want.equals(recording.name(opts[i]))) {
-                    return opts[i];
-                }
-            }
-            throw at == second ? new Skip() : new Diverged("step " + at + " could not run " + want);
-        }
-
-        @Override
-        public void beforeStep(int s, int[] opts, int count, int picked) {
-            if (s >= picks.size()) {
-                throw new Diverged("the execution went on past step " + (picks.size() - 1));
-            }
-            if (!picks.get(s).equals(recording.name(picked))) {
-                throw s == second ? new Skip() : new Diverged("step " + s + " was forced to run " + recording.name(picked));
-            }
-            used = 0;
-            super.beforeStep(s, opts, count, picked);
-        }
-
-        @Override
-        int value(int bound) {
-            IntList vs = values.get(step);
-            if (used >= vs.size()) {
-                throw new Diverged("step " + step + " drew a data choice it did not draw before");
-            }
-            int v = vs.get(used++);
-            if (v >= bound) {
-                throw new Diverged("step " + step + " drew a choice below " + bound + ", not above " + v);
-            }
-            return v;
-        }
     }
 }

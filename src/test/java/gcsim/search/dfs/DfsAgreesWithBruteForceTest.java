@@ -76,7 +76,7 @@ class DfsAgreesWithBruteForceTest {
         for (int k = 0; k <= 6; k++) {
             int bound = k % 4;
             boolean busy = k >= 4;
-            Toy toy = Toys.retryLoop(10_000, busy).withStarvationBound(bound);
+            Toy toy = LoopToys.retryLoop(10_000, busy).withStarvationBound(bound);
             BruteForce.Result brute = BruteForce.enumerate(toy, 2_000_000);
             Outcomes reached = new Outcomes();
             DfsResult dfs = new Dfs().explore(toy, Outcomes.everything(), reached);

@@ -37,7 +37,7 @@ class DfsBudgetsAndBoundsTest {
 
     @Test
     void aPreemptionBoundOfZeroRunsExactlyTheNonPreemptiveSchedules() {
-        for (Toy toy : List.of(Toys.threeActors(), Toys.checkThenAct(), Toys.readdir(), Toys.exitKills())) {
+        for (Toy toy : List.of(Toys.threeActors(), Toys.checkThenAct(), GcToys.readdir(), Toys.exitKills())) {
             BruteForce.Result brute = BruteForce.enumerate(toy, 1_000_000, 0);
             Outcomes ran = new Outcomes();
 
@@ -77,10 +77,10 @@ class DfsBudgetsAndBoundsTest {
 
     @Test
     void executionsCutByTheStepBoundAreCountedAndDoNotHideTheActorsTheyStarved() {
-        BruteForce.Result brute = BruteForce.enumerate(Toys.spinner(20), 1_000_000);
+        BruteForce.Result brute = BruteForce.enumerate(LoopToys.spinner(20), 1_000_000);
         Outcomes reached = new Outcomes();
 
-        DfsResult result = new Dfs().explore(Toys.spinner(20), Outcomes.everything(), reached);
+        DfsResult result = new Dfs().explore(LoopToys.spinner(20), Outcomes.everything(), reached);
 
         assertThat(result.verdict()).isEqualTo(Verdict.VERIFIED);
         assertThat(result.cut()).isPositive();
@@ -90,8 +90,8 @@ class DfsBudgetsAndBoundsTest {
     @Test
     void aLoopThatWaitsOnTimeEndsOnlyAtTheStepBoundUnlessAStarvationBoundHoldsTheClockBack() {
         for (boolean busy : new boolean[] {false, true}) {
-            DfsResult unbounded = new Dfs().explore(Toys.retryLoop(40, busy), DfsOptions.defaults().withMaxExecutions(20_000));
-            DfsResult bounded = new Dfs().explore(Toys.retryLoop(40, busy).withStarvationBound(1), DfsOptions.defaults());
+            DfsResult unbounded = new Dfs().explore(LoopToys.retryLoop(40, busy), DfsOptions.defaults().withMaxExecutions(20_000));
+            DfsResult bounded = new Dfs().explore(LoopToys.retryLoop(40, busy).withStarvationBound(1), DfsOptions.defaults());
 
             assertThat(unbounded.cut()).as("busy: " + busy).isPositive();
             assertThat(bounded.verdict()).as("busy: " + busy).isEqualTo(Verdict.VERIFIED);
