@@ -162,7 +162,7 @@ final class Readiness {
                 lists.link(id, list);
             }
             boolean ready = g.ready();
-            settle(id, ready, ready ? Guard.NEVER : d, ready ? g.latest() : Guard.NEVER);
+            settle(id, ready, ready ? Guard.NEVER : d, ready ? g.latestIfHeld() : Guard.NEVER);
         }
         for (int i = 0, n = written.size(); i < n; i++) {
             for (int id = lists.first(written.get(i)); id != NONE; id = lists.next(id)) {
@@ -242,7 +242,7 @@ final class Readiness {
         Guard g = a.guard;
         boolean ready = !a.done && (g == null || g.ready());
         long d = ready || a.done || g == null ? Guard.NEVER : g.deadline();
-        settle(a.id(), ready, d, ready && g != null ? g.latest() : Guard.NEVER);
+        settle(a.id(), ready, d, ready && g != null ? g.latestIfHeld() : Guard.NEVER);
     }
 
     /** Keeps an actor's answer: whether it can run, its deadline while it cannot, its guard's latest while it can. */

@@ -19,6 +19,9 @@ public final class SimProcess {
     final List<Actor> threads = new ArrayList<>(4);
     private final List<Resource> resources = new ArrayList<>(4);
     private boolean exited;
+    /** True while {@link #exit} closes the resources: {@link #disown} then leaves the list as it is. */
+    @Derived("false between steps: set and cleared within the step that exits")
+    private boolean closing;
     /** The virtual time of the exit, for a start window that opens when this process ends; NEVER before. */
     private long exitedAt = Guard.NEVER;
 
@@ -61,7 +64,9 @@ public final class SimProcess {
     }
 
     public void disown(Resource r) {
-        resources.remove(r);
+        if (!closing) { // while exit closes them, the resources are no longer this process's
+            resources.remove(r);
+        }
     }
 
     /** Ends the process: every thread stops and every owned resource is closed, in acquisition order. */
@@ -72,14 +77,19 @@ public final class SimProcess {
         exited = true;
         exitedAt = kernel.clock();
         kernel.processExited();
-        for (Actor t : threads) {
-            t.kill();
+        for (int i = 0, n = threads.size(); i < n; i++) {
+            threads.get(i).kill();
         }
-        List<Resource> toClose = new ArrayList<>(resources);
-        resources.clear();
-        for (Resource r : toClose) {
-            r.closeOnExit(this);
+        // closed in place rather than from a copy (a process exits in most executions): a resource
+        // that disowns itself while closed leaves the list alone, and the closed ones go at the end,
+        // leaving any that a close made this process own
+        int n = resources.size();
+        closing = true;
+        for (int i = 0; i < n; i++) {
+            resources.get(i).closeOnExit(this);
         }
+        closing = false;
+        resources.subList(0, n).clear();
     }
 
     @Override
