@@ -25,8 +25,8 @@ public final class Kernel {
     // Package-private where RunLoop, which decides the next step, reads or writes them.
     final Strategy strategy;
     final Schedule schedule;
-    final List<Actor> actors = new ArrayList<>(16);
-    private final List<SimProcess> processes = new ArrayList<>(8);
+    final List<Actor> actors;
+    private final List<SimProcess> processes;
     int[] options = new int[16];
     /** The options were cut by the starvation bound and must be rewritten from the runnable set. */
     @Derived("the options follow from the runnable set, which follows from the guards")
@@ -79,6 +79,9 @@ public final class Kernel {
         private Readiness readiness;
         /** The last execution's number of choices: the next schedule is sized for it, not grown by doubling. */
         private int choices = 64;
+        /** The last execution's numbers of actors and processes, which size the next one's lists likewise. */
+        private int actors = 16;
+        private int processes = 8;
     }
 
     /** Set once {@link #recycle} gave this kernel's buffers away: it may not run again. */
@@ -101,6 +104,8 @@ public final class Kernel {
             r = new Readiness(nextResource);
         }
         this.readiness = r;
+        this.actors = new ArrayList<>(reuse == null ? 16 : reuse.actors);
+        this.processes = new ArrayList<>(reuse == null ? 8 : reuse.processes);
         this.schedule = reuse == null ? new Schedule() : new Schedule(new IntList(reuse.choices + (reuse.choices >> 2) + 8));
         this.clockResource = newResource();
     }
@@ -113,6 +118,8 @@ public final class Kernel {
         recycled = true;
         reuse.readiness = readiness;
         reuse.choices = schedule.size();
+        reuse.actors = Math.max(16, actors.size() + 4); // room for an execution that spawns a few more
+        reuse.processes = Math.max(8, processes.size() + 2);
     }
 
     /** Records a trace of every step; call before {@link #run()}. Off by default: tracing costs. */
@@ -224,13 +231,22 @@ public final class Kernel {
     }
 
     public SimProcess newProcess(String name) {
-        SimProcess p = new SimProcess(this, nextPid++, name);
+        return newProcess(name, -1);
+    }
+
+    /**
+     * A process named {@code head} followed by {@code number} when it is not negative, put together
+     * only when the name is asked for (a daemon's {@code worker-3}, forked at a step of every execution).
+     */
+    public SimProcess newProcess(String head, int number) {
+        SimProcess p = new SimProcess(this, nextPid++, head, number);
         processes.add(p);
         return p;
     }
 
-    Actor newActor(String name, SimProcess p, Frame body) {
-        Actor a = new Actor(this, actors.size(), name, p, body);
+    /** @param name the actor's name, or null for its process's name followed by {@code tail} and {@code number} */
+    Actor newActor(String name, String tail, int number, SimProcess p, Frame body) {
+        Actor a = new Actor(this, actors.size(), name, tail, number, p, body);
         actors.add(a);
         readiness.actorCreated(a);
         if (starvation != null) {

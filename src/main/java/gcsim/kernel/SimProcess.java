@@ -15,7 +15,12 @@ public final class SimProcess {
 
     private final Kernel kernel;
     private final int pid;
+    /** The name, or its head when {@link #nameNumber} is not negative (a worker's {@code worker-}). */
     private final String name;
+    /** The number that ends the name ({@code worker-3}), or -1 when {@link #name} is all of it. */
+    private final int nameNumber;
+    @Derived("a name for messages, put together from name and nameNumber when first asked")
+    private String fullName;
     final List<Actor> threads = new ArrayList<>(4);
     private final List<Resource> resources = new ArrayList<>(4);
     private boolean exited;
@@ -25,18 +30,28 @@ public final class SimProcess {
     /** The virtual time of the exit, for a start window that opens when this process ends; NEVER before. */
     private long exitedAt = Guard.NEVER;
 
-    SimProcess(Kernel kernel, int pid, String name) {
+    SimProcess(Kernel kernel, int pid, String name, int nameNumber) {
         this.kernel = kernel;
         this.pid = pid;
         this.name = name;
+        this.nameNumber = nameNumber;
     }
 
     public int pid() {
         return pid;
     }
 
+    /**
+     * The process's name, put together when first asked: processes are started at steps of untraced
+     * executions (daemon workers), which never print it.
+     */
     public String name() {
-        return name;
+        String n = fullName;
+        if (n == null) {
+            n = nameNumber < 0 ? name : name + nameNumber;
+            fullName = n;
+        }
+        return n;
     }
 
     public boolean exited() {
@@ -54,7 +69,18 @@ public final class SimProcess {
 
     /** Starts a new thread in this process running {@code body}. */
     public Actor spawn(String threadName, Frame body) {
-        Actor a = kernel.newActor(threadName, this, body);
+        Actor a = kernel.newActor(threadName, null, -1, this, body);
+        threads.add(a);
+        return a;
+    }
+
+    /**
+     * Starts a new thread named this process's name followed by {@code tail} and, when not negative,
+     * {@code number} ({@code worker-3/gc-client-1}): the name is put together only when printed, as
+     * threads are started at steps of untraced executions too.
+     */
+    public Actor spawnNamed(String tail, int number, Frame body) {
+        Actor a = kernel.newActor(null, tail, number, this, body);
         threads.add(a);
         return a;
     }
@@ -94,6 +120,6 @@ public final class SimProcess {
 
     @Override
     public String toString() {
-        return name + "[" + pid + "]";
+        return name() + "[" + pid + "]";
     }
 }
