@@ -69,21 +69,6 @@ public final class Kernel {
      */
     static final boolean AUDIT_READINESS = Boolean.getBoolean("gcsim.auditReadiness");
 
-    /**
-     * What a finished execution's kernel leaves to the next execution on the same thread (see
-     * {@link #recycle}): its index of runnable actors, so that a search does not allocate and zero
-     * it once per execution. Holds nothing between a take and a give back, so two live kernels never
-     * share it. Not thread-safe: one per search thread.
-     */
-    public static final class Reuse {
-        private Readiness readiness;
-        /** The last execution's number of choices: the next schedule is sized for it, not grown by doubling. */
-        private int choices = 64;
-        /** The last execution's numbers of actors and processes, which size the next one's lists likewise. */
-        private int actors = 16;
-        private int processes = 8;
-    }
-
     /** Set once {@link #recycle} gave this kernel's buffers away: it may not run again. */
     @Derived("only guards against a misuse; a recycled kernel is never snapshotted or run")
     boolean recycled;
@@ -96,17 +81,10 @@ public final class Kernel {
     public Kernel(Strategy strategy, int maxSteps, Reuse reuse) {
         this.strategy = strategy;
         this.maxSteps = maxSteps;
-        Readiness r = reuse == null ? null : reuse.readiness;
-        if (r != null) {
-            reuse.readiness = null;
-            r.reset();
-        } else {
-            r = new Readiness(nextResource);
-        }
-        this.readiness = r;
-        this.actors = new ArrayList<>(reuse == null ? 16 : reuse.actors);
-        this.processes = new ArrayList<>(reuse == null ? 8 : reuse.processes);
-        this.schedule = reuse == null ? new Schedule() : new Schedule(new IntList(reuse.choices + (reuse.choices >> 2) + 8));
+        this.readiness = reuse == null ? new Readiness(nextResource) : reuse.takeReadiness(nextResource);
+        this.actors = new ArrayList<>(reuse == null ? 16 : reuse.actorCapacity());
+        this.processes = new ArrayList<>(reuse == null ? 8 : reuse.processCapacity());
+        this.schedule = reuse == null ? new Schedule() : reuse.takeSchedule();
         this.clockResource = newResource();
     }
 
@@ -115,11 +93,18 @@ public final class Kernel {
      * nothing will run or ask this kernel's actors again (its schedule, trace and outcome stay valid).
      */
     public void recycle(Reuse reuse) {
+        recycle(reuse, false);
+    }
+
+    /**
+     * Like {@link #recycle(Reuse)}, and when {@code choicesToo} also the list of this execution's
+     * choices, which the next execution then overwrites: for a search that reads the schedule of a
+     * failing execution only (a heavy-load execution makes some 340 choices, a list allocated and
+     * zeroed anew each time otherwise).
+     */
+    public void recycle(Reuse reuse, boolean choicesToo) {
         recycled = true;
-        reuse.readiness = readiness;
-        reuse.choices = schedule.size();
-        reuse.actors = Math.max(16, actors.size() + 4); // room for an execution that spawns a few more
-        reuse.processes = Math.max(8, processes.size() + 2);
+        reuse.keep(readiness, schedule, actors.size(), processes.size(), choicesToo);
     }
 
     /** Records a trace of every step; call before {@link #run()}. Off by default: tracing costs. */

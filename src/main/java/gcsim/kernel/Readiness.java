@@ -16,7 +16,7 @@ import java.util.Arrays;
  * <p>Waiting actors hang in one list per watched resource (and one for endings, one for guards that
  * watch nothing: {@link WaitLists}), so a write costs a look at the actors waiting on that resource,
  * not at every actor, and nothing is allocated per step; a search's executions reuse one index
- * ({@link #reset}, {@link Kernel.Reuse}). The decision's cost does not grow with the actors that merely wait: the options are
+ * ({@link #reset}, {@link Reuse}). The decision's cost does not grow with the actors that merely wait: the options are
  * rewritten only when the runnable set changed, and the window ends ({@link Guard#latest}) are kept
  * here rather than asked of every runnable actor. Everything here is derived from the actors'
  * guards and the state they read.
