@@ -7,8 +7,8 @@ import gcsim.scenario.Scenario;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
+import java.util.TreeMap;
 
 /**
  * The fixed facts about every store path a scenario names: its full path, hash part, size,
@@ -36,8 +36,7 @@ public final class StoreLayout {
     private final String[] full;
     private final String[] hash;
     private final int[] rank;
-    /** Looked up, never iterated: a hash map, as steps resolve the scenario's names through it. */
-    private final HashMap<String, Integer> byName = new HashMap<>();
+    private final TreeMap<String, Integer> byName = new TreeMap<>();
     /** What each world of this scenario starts from, resolved once (see {@link WorldPlan}). */
     private final WorldPlan plan;
 
