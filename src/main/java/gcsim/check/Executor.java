@@ -14,7 +14,9 @@ public interface Executor {
     /**
      * Runs one untraced execution for a search that does not count distinct end states (random and
      * PCT): the result's {@link RunResult#terminalState()} may be 0, which spares the digest of the
-     * final state that only the exhaustive search reads. Otherwise the same as {@code run(strategy, false)}.
+     * final state that only the exhaustive search reads. Otherwise the same as {@code run(strategy, false)},
+     * but that the schedule of a result that did not fail is valid only until this executor's next run:
+     * the searches that call this read the schedule of a failure only, and the executor may reuse the list.
      */
     default RunResult runForSearch(Strategy strategy) {
         return run(strategy, false);

@@ -2,6 +2,7 @@ package gcsim.check;
 
 import gcsim.kernel.Kernel;
 import gcsim.kernel.Outcome;
+import gcsim.kernel.Reuse;
 import gcsim.kernel.Strategy;
 import gcsim.model.StoreLayout;
 import gcsim.model.World;
@@ -25,7 +26,7 @@ public final class Runner implements Forkable {
     /** The kernel's starvation bound, or -1 for none (see {@link Kernel#withStarvationBound}). */
     private final int starvationBound;
     /** The last finished search execution's kernel buffers, for the next (this runner is one thread's). */
-    private final Kernel.Reuse reuse = new Kernel.Reuse();
+    private final Reuse reuse = new Reuse();
     /** Which switches any execution of this runner read: what its results can depend on. */
     private final SwitchUse switchUse;
 
@@ -66,7 +67,8 @@ public final class Runner implements Forkable {
     public RunResult runForSearch(Strategy strategy) {
         ModelRun r = build(strategy, false, false);
         RunResult result = r.finish(r.kernel.run());
-        r.kernel.recycle(reuse); // nothing asks this execution's actors again
+        // nothing asks this execution's actors again, nor the schedule of one that passed
+        r.kernel.recycle(reuse, !result.failed());
         return result;
     }
 

@@ -8,7 +8,13 @@ package gcsim.kernel;
  */
 public final class Actor {
     private final int id;
+    /** The name, or null when it is the process's name followed by {@link #nameTail} and {@link #nameNumber}. */
     private final String name;
+    private final String nameTail;
+    /** Ends the name when not negative ({@code /gc-client-1}). */
+    private final int nameNumber;
+    @Derived("a name for messages, put together from the process's name and the tail when first asked")
+    private String builtName;
     private final SimProcess process;
     private final Kernel kernel;
 
@@ -24,10 +30,12 @@ public final class Actor {
     private Fault failure;
     boolean done;
 
-    Actor(Kernel kernel, int id, String name, SimProcess process, Frame body) {
+    Actor(Kernel kernel, int id, String name, String nameTail, int nameNumber, SimProcess process, Frame body) {
         this.kernel = kernel;
         this.id = id;
         this.name = name;
+        this.nameTail = nameTail;
+        this.nameNumber = nameNumber;
         this.process = process;
         this.top = body;
     }
@@ -36,8 +44,17 @@ public final class Actor {
         return id;
     }
 
+    /** The thread's name; one made of its process's name is put together when first asked (see {@link SimProcess#spawnNamed}). */
     public String name() {
-        return name;
+        if (name != null) {
+            return name;
+        }
+        String n = builtName;
+        if (n == null) {
+            n = nameNumber < 0 ? process.name() + nameTail : process.name() + nameTail + nameNumber;
+            builtName = n;
+        }
+        return n;
     }
 
     public SimProcess process() {
@@ -115,7 +132,7 @@ public final class Actor {
      */
     public void startsWhen(Guard g) {
         if (kernel.steps() != 0 || guard != null) {
-            throw new IllegalStateException(name + " has already run or waits already");
+            throw new IllegalStateException(name() + " has already run or waits already");
         }
         guard = g;
         serviceWait = false;
@@ -161,27 +178,23 @@ public final class Actor {
             if (top == null) { // the step ended this actor's process (exit), so its frames are gone
                 return;
             }
-            switch (c) {
-                case YIELD:
-                case WAIT:
+            // comparisons of references rather than a switch, which reads the enum's ordinal through
+            // a table of a synthetic class on every pass of the commonest loop of a search
+            if (c == Control.YIELD || c == Control.WAIT) {
+                return;
+            } else if (c == Control.CALL) {
+                Frame callee = pendingCall;
+                pendingCall = null;
+                callee.caller = top;
+                top = callee;
+            } else if (c == Control.RETURN) {
+                top = top.caller;
+                if (top == null) {
+                    done = true;
                     return;
-                case CONTINUE:
-                    break;
-                case CALL:
-                    Frame callee = pendingCall;
-                    pendingCall = null;
-                    callee.caller = top;
-                    top = callee;
-                    break;
-                case RETURN:
-                    top = top.caller;
-                    if (top == null) {
-                        done = true;
-                        return;
-                    }
-                    break;
-                default:
-                    throw new IllegalStateException(String.valueOf(c));
+                }
+            } else if (c != Control.CONTINUE) {
+                throw new IllegalStateException(String.valueOf(c));
             }
         }
         done = true;
@@ -202,6 +215,6 @@ public final class Actor {
 
     @Override
     public String toString() {
-        return name;
+        return name();
     }
 }

@@ -20,17 +20,13 @@ public final class CondVar {
         boolean notified;
 
         Waiter(int resource) {
+            super(resource);
             this.resource = resource;
         }
 
         @Override
         public boolean ready() {
             return notified;
-        }
-
-        @Override
-        public int watches() {
-            return resource;
         }
     }
 

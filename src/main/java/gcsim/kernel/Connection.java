@@ -59,14 +59,13 @@ public final class Connection {
          * {@link Guard#watching}, so that the scheduler's every ask is one virtual call, not two.
          */
         private final class Readable extends Guard {
-            @Override
-            public boolean ready() {
-                return !inbox.isEmpty() || peer().closed;
+            Readable() {
+                super(resource);
             }
 
             @Override
-            public int watches() {
-                return resource;
+            public boolean ready() {
+                return !inbox.isEmpty() || peer().closed;
             }
         }
 

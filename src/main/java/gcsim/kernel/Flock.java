@@ -42,6 +42,7 @@ public final class Flock {
         private final boolean exclusiveMode;
 
         Lockable(OpenFile file, boolean exclusiveMode) {
+            super(resource);
             this.file = file;
             this.exclusiveMode = exclusiveMode;
         }
@@ -49,11 +50,6 @@ public final class Flock {
         @Override
         public boolean ready() {
             return canLockQuiet(file, exclusiveMode);
-        }
-
-        @Override
-        public int watches() {
-            return resource;
         }
     }
 

@@ -10,6 +10,10 @@ package gcsim.kernel;
  * <p>An abstract class rather than an interface: the scheduler asks guards of many classes at every
  * decision, and a call through a class's virtual table costs less than the search of an interface
  * table that such a call site needs (a JFR profile put about a tenth of a step at the interface calls).
+ * For the same reason what a guard watches and its deadline are fixed when it is made and kept in
+ * final fields here: the scheduler reads them for every actor whose guard it asks, and a field read
+ * costs nothing beside a call through a table that many classes share; only {@link #ready} (and,
+ * for the few guards that hold the clock, {@link #latest}) is a virtual call.
  */
 public abstract class Guard {
     public static final long NEVER = Long.MAX_VALUE;
@@ -21,20 +25,54 @@ public abstract class Guard {
      */
     public static final int ENDINGS = -2;
 
+    @Derived("fixed by the guard's class and parts when it is made: the resource it watches")
+    private final int watched;
+    @Derived("fixed by the guard's class and parts when it is made: the time it becomes ready by itself")
+    private final long readyAt;
+    @Derived("fixed by the guard's class when it is made: whether it overrides latest()")
+    private final boolean holdsClock;
+
+    /** A guard that watches nothing (asked at every decision) and has no deadline. */
+    protected Guard() {
+        this(-1, NEVER, false);
+    }
+
+    /** A guard whose answer changes only when {@code watches} is written (see {@link #watches}). */
+    protected Guard(int watches) {
+        this(watches, NEVER, false);
+    }
+
+    /**
+     * @param watches what {@link #watches} returns
+     * @param deadline what {@link #deadline} returns
+     * @param holdsClock true when the subclass overrides {@link #latest}, which is asked only then
+     */
+    protected Guard(int watches, long deadline, boolean holdsClock) {
+        this.watched = watches;
+        this.readyAt = deadline;
+        this.holdsClock = holdsClock;
+    }
+
     public abstract boolean ready();
 
     /** The virtual time at which this guard becomes ready by itself, or {@link #NEVER}. */
-    public long deadline() {
-        return NEVER;
+    public final long deadline() {
+        return readyAt;
     }
 
     /**
      * For a guard that is ready: the latest virtual time its actor may still be waiting at, or
      * {@link #NEVER}. Time does not pass beyond it while the actor has not run, so a start the
      * strategy chooses within a window ({@link Kernel#window}) cannot be skipped by a clock advance.
+     * A subclass that overrides it passes {@code holdsClock} true to the constructor.
      */
     public long latest() {
         return NEVER;
+    }
+
+    /** {@link #latest}, asked only of a guard that overrides it. */
+    final long latestIfHeld() {
+        return holdsClock ? latest() : NEVER;
     }
 
     /**
@@ -44,21 +82,16 @@ public abstract class Guard {
      * nothing at every decision, so a guard may watch a resource only when every change to what it
      * reads writes (or wakes) that resource.
      */
-    public int watches() {
-        return -1;
+    public final int watches() {
+        return watched;
     }
 
     /** A guard that answers {@code test} and whose answer changes only when {@code resource} is written. */
     public static Guard watching(int resource, java.util.function.BooleanSupplier test) {
-        return new Guard() {
+        return new Guard(resource) {
             @Override
             public boolean ready() {
                 return test.getAsBoolean();
-            }
-
-            @Override
-            public int watches() {
-                return resource;
             }
         };
     }

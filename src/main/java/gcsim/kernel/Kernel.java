@@ -25,8 +25,8 @@ public final class Kernel {
     // Package-private where RunLoop, which decides the next step, reads or writes them.
     final Strategy strategy;
     final Schedule schedule;
-    final List<Actor> actors = new ArrayList<>(16);
-    private final List<SimProcess> processes = new ArrayList<>(8);
+    final List<Actor> actors;
+    private final List<SimProcess> processes;
     int[] options = new int[16];
     /** The options were cut by the starvation bound and must be rewritten from the runnable set. */
     @Derived("the options follow from the runnable set, which follows from the guards")
@@ -69,18 +69,6 @@ public final class Kernel {
      */
     static final boolean AUDIT_READINESS = Boolean.getBoolean("gcsim.auditReadiness");
 
-    /**
-     * What a finished execution's kernel leaves to the next execution on the same thread (see
-     * {@link #recycle}): its index of runnable actors, so that a search does not allocate and zero
-     * it once per execution. Holds nothing between a take and a give back, so two live kernels never
-     * share it. Not thread-safe: one per search thread.
-     */
-    public static final class Reuse {
-        private Readiness readiness;
-        /** The last execution's number of choices: the next schedule is sized for it, not grown by doubling. */
-        private int choices = 64;
-    }
-
     /** Set once {@link #recycle} gave this kernel's buffers away: it may not run again. */
     @Derived("only guards against a misuse; a recycled kernel is never snapshotted or run")
     boolean recycled;
@@ -93,15 +81,10 @@ public final class Kernel {
     public Kernel(Strategy strategy, int maxSteps, Reuse reuse) {
         this.strategy = strategy;
         this.maxSteps = maxSteps;
-        Readiness r = reuse == null ? null : reuse.readiness;
-        if (r != null) {
-            reuse.readiness = null;
-            r.reset();
-        } else {
-            r = new Readiness(nextResource);
-        }
-        this.readiness = r;
-        this.schedule = reuse == null ? new Schedule() : new Schedule(new IntList(reuse.choices + (reuse.choices >> 2) + 8));
+        this.readiness = reuse == null ? new Readiness(nextResource) : reuse.takeReadiness(nextResource);
+        this.actors = new ArrayList<>(reuse == null ? 16 : reuse.actorCapacity());
+        this.processes = new ArrayList<>(reuse == null ? 8 : reuse.processCapacity());
+        this.schedule = reuse == null ? new Schedule() : reuse.takeSchedule();
         this.clockResource = newResource();
     }
 
@@ -110,9 +93,18 @@ public final class Kernel {
      * nothing will run or ask this kernel's actors again (its schedule, trace and outcome stay valid).
      */
     public void recycle(Reuse reuse) {
+        recycle(reuse, false);
+    }
+
+    /**
+     * Like {@link #recycle(Reuse)}, and when {@code choicesToo} also the list of this execution's
+     * choices, which the next execution then overwrites: for a search that reads the schedule of a
+     * failing execution only (a heavy-load execution makes some 340 choices, a list allocated and
+     * zeroed anew each time otherwise).
+     */
+    public void recycle(Reuse reuse, boolean choicesToo) {
         recycled = true;
-        reuse.readiness = readiness;
-        reuse.choices = schedule.size();
+        reuse.keep(readiness, schedule, actors.size(), processes.size(), choicesToo);
     }
 
     /** Records a trace of every step; call before {@link #run()}. Off by default: tracing costs. */
@@ -224,13 +216,22 @@ public final class Kernel {
     }
 
     public SimProcess newProcess(String name) {
-        SimProcess p = new SimProcess(this, nextPid++, name);
+        return newProcess(name, -1);
+    }
+
+    /**
+     * A process named {@code head} followed by {@code number} when it is not negative, put together
+     * only when the name is asked for (a daemon's {@code worker-3}, forked at a step of every execution).
+     */
+    public SimProcess newProcess(String head, int number) {
+        SimProcess p = new SimProcess(this, nextPid++, head, number);
         processes.add(p);
         return p;
     }
 
-    Actor newActor(String name, SimProcess p, Frame body) {
-        Actor a = new Actor(this, actors.size(), name, p, body);
+    /** @param name the actor's name, or null for its process's name followed by {@code tail} and {@code number} */
+    Actor newActor(String name, String tail, int number, SimProcess p, Frame body) {
+        Actor a = new Actor(this, actors.size(), name, tail, number, p, body);
         actors.add(a);
         readiness.actorCreated(a);
         if (starvation != null) {

@@ -31,14 +31,13 @@ public final class Listener implements SimProcess.Resource {
 
     /** Ready when a connection waits to be accepted; a class, not a lambda, for one virtual call per ask. */
     private final class Pending extends Guard {
-        @Override
-        public boolean ready() {
-            return !backlog.isEmpty();
+        Pending() {
+            super(resource);
         }
 
         @Override
-        public int watches() {
-            return resource;
+        public boolean ready() {
+            return !backlog.isEmpty();
         }
     }
 

@@ -19,14 +19,13 @@ public final class Mutex {
 
     /** Ready when nobody holds the mutex; a class, not a lambda, for one virtual call per ask. */
     private final class Free extends Guard {
-        @Override
-        public boolean ready() {
-            return holder == null;
+        Free() {
+            super(resource);
         }
 
         @Override
-        public int watches() {
-            return resource;
+        public boolean ready() {
+            return holder == null;
         }
     }
 

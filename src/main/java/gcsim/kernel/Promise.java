@@ -8,8 +8,9 @@ public final class Promise<T> extends Guard {
     private T value;
 
     public Promise(Kernel kernel) {
+        super(kernel.newResource());
         this.kernel = kernel;
-        this.resource = kernel.newResource();
+        this.resource = watches();
     }
 
     public void fulfil(T v) {
@@ -21,11 +22,6 @@ public final class Promise<T> extends Guard {
     @Override
     public boolean ready() {
         return fulfilled;
-    }
-
-    @Override
-    public int watches() {
-        return resource;
     }
 
     public T get() {

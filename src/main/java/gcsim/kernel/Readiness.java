@@ -16,7 +16,7 @@ import java.util.Arrays;
  * <p>Waiting actors hang in one list per watched resource (and one for endings, one for guards that
  * watch nothing: {@link WaitLists}), so a write costs a look at the actors waiting on that resource,
  * not at every actor, and nothing is allocated per step; a search's executions reuse one index
- * ({@link #reset}, {@link Kernel.Reuse}). The decision's cost does not grow with the actors that merely wait: the options are
+ * ({@link #reset}, {@link Reuse}). The decision's cost does not grow with the actors that merely wait: the options are
  * rewritten only when the runnable set changed, and the window ends ({@link Guard#latest}) are kept
  * here rather than asked of every runnable actor. Everything here is derived from the actors'
  * guards and the state they read.
@@ -162,7 +162,7 @@ final class Readiness {
                 lists.link(id, list);
             }
             boolean ready = g.ready();
-            settle(id, ready, ready ? Guard.NEVER : d, ready ? g.latest() : Guard.NEVER);
+            settle(id, ready, ready ? Guard.NEVER : d, ready ? g.latestIfHeld() : Guard.NEVER);
         }
         for (int i = 0, n = written.size(); i < n; i++) {
             for (int id = lists.first(written.get(i)); id != NONE; id = lists.next(id)) {
@@ -242,7 +242,7 @@ final class Readiness {
         Guard g = a.guard;
         boolean ready = !a.done && (g == null || g.ready());
         long d = ready || a.done || g == null ? Guard.NEVER : g.deadline();
-        settle(a.id(), ready, d, ready && g != null ? g.latest() : Guard.NEVER);
+        settle(a.id(), ready, d, ready && g != null ? g.latestIfHeld() : Guard.NEVER);
     }
 
     /** Keeps an actor's answer: whether it can run, its deadline while it cannot, its guard's latest while it can. */

@@ -6,6 +6,7 @@ final class Timer extends Guard {
     private final long wake;
 
     Timer(Kernel kernel, long wake) {
+        super(kernel.clockResource(), wake, false);
         this.kernel = kernel;
         this.wake = wake;
     }
@@ -15,16 +16,6 @@ final class Timer extends Guard {
         return kernel.now() >= wake;
     }
 
-    @Override
-    public long deadline() {
-        return wake;
-    }
-
-    @Override
-    public int watches() {
-        return kernel.clockResource();
-    }
-
     /** A timer that, once ready, holds the clock at {@code closes} until its actor runs. */
     static final class Window extends Guard {
         private final Kernel kernel;
@@ -32,6 +23,7 @@ final class Timer extends Guard {
         private final long closes;
 
         Window(Kernel kernel, long opens, long closes) {
+            super(kernel.clockResource(), opens, true);
             this.kernel = kernel;
             this.opens = opens;
             this.closes = closes;
@@ -43,18 +35,8 @@ final class Timer extends Guard {
         }
 
         @Override
-        public long deadline() {
-            return opens;
-        }
-
-        @Override
         public long latest() {
             return closes;
-        }
-
-        @Override
-        public int watches() {
-            return kernel.clockResource();
         }
     }
 }

@@ -80,7 +80,7 @@ final class AutoGc extends ModelFrame {
                 ls.gcFuture = new Promise<>(k);
                 future = ls.gcFuture;
                 long maxFreed = w.settings.maxFree() - avail;
-                ls.gcThread = ls.process.spawn(ls.process.name() + "/auto-gc", new AutoGcThread(w, ls, maxFreed, future));
+                ls.gcThread = ls.process.spawnNamed("/auto-gc", -1, new AutoGcThread(w, ls, maxFreed, future));
                 if (k.tracing()) {
                     story(FN + " step 10", "free space " + Bytes.format(avail) + " < min-free " + Bytes.format(w.settings.minFree())
                             + ": starts an auto-GC to free up to " + Bytes.format(maxFreed));

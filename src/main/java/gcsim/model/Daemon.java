@@ -23,10 +23,10 @@ final class Daemon extends ModelFrame {
                 pc = 1;
                 return self.awaitWork(listener.pending());
             case 1: { // accept, authenticate, fork W ⟂
-                SimProcess worker = k.newProcess("worker-" + (++workers));
+                SimProcess worker = k.newProcess("worker-", ++workers); // named when printed
                 Connection.End end = listener.accept(worker);
                 LocalStore store = new LocalStore(w, worker, true);
-                worker.spawn(worker.name(), new Worker(w, store, end));
+                worker.spawnNamed("", -1, new Worker(w, store, end)); // its thread bears its name
                 if (k.tracing()) {
                     note("daemon §2.3", "accepts a connection and forks " + worker.name() + " (pid " + worker.pid() + ")");
                 }

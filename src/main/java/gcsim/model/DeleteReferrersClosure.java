@@ -17,8 +17,12 @@ final class DeleteReferrersClosure extends ModelFrame {
     private static final String FN = "maybeDeleteReferrersClosure §2.7";
     private final GcRun run;
     private final int start;
+    /**
+     * Every entry visited, in the order first seen; those from {@link #head} on are the queue still to
+     * walk (B1 takes from the front, B7 appends to both), so one list serves as both.
+     */
     private final IntList visited = new IntList(4);
-    private final IntList queue = new IntList(4);
+    private int head;
     private int path;
 
     DeleteReferrersClosure(World w, GcRun run, int startEntry) {
@@ -49,13 +53,12 @@ final class DeleteReferrersClosure extends ModelFrame {
         switch (pc) {
             case 0: // B0
                 visited.add(start);
-                queue.add(start);
                 return goTo(1);
             case 1: // B1–B5
-                if (queue.isEmpty()) {
+                if (head == visited.size()) { // the queue is empty
                     return goTo(10);
                 }
-                path = queue.removeAt(0);
+                path = visited.get(head++);
                 if (run.alive.get(path)) { // B2
                     run.alive.set(start);
                     return goTo(30);
@@ -102,7 +105,7 @@ final class DeleteReferrersClosure extends ModelFrame {
                 return yieldTo(1);
             case 4: { // B7: enqueue referrers (cached per run), outputs (keep-derivations), derivers (keep-outputs) ⟂[db]
                 int p = path >> 1;
-                int enqueuedFrom = queue.size();
+                int enqueuedFrom = visited.size();
                 IntList refs = run.referrersCache[p];
                 if (refs == null) {
                     refs = w.db.referrers(p);
@@ -124,7 +127,7 @@ final class DeleteReferrersClosure extends ModelFrame {
                     }
                 }
                 if (k.tracing()) {
-                    story(FN + " B7", CollectorWords.enqueued(w, entryName(start), entryName(path), queue, enqueuedFrom));
+                    story(FN + " B7", CollectorWords.enqueued(w, entryName(start), entryName(path), visited, enqueuedFrom));
                 }
                 return yieldTo(1);
             }
@@ -159,8 +162,7 @@ final class DeleteReferrersClosure extends ModelFrame {
 
     private void enqueue(int entry) {
         if (!visited.contains(entry)) {
-            visited.add(entry);
-            queue.add(entry);
+            visited.add(entry); // and so to the queue's end
         }
     }
 

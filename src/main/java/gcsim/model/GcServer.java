@@ -40,8 +40,7 @@ final class GcServer extends ModelFrame {
                 { // S2: accept and start a client thread ⟂[thr]
                     Connection.End end = run.listener.accept(self.process());
                     run.clientEnds.add(end);
-                    Actor t = self.process().spawn(self.process().name() + "/gc-client-" + (run.clientThreads.size() + 1),
-                            new Client(w, run, end));
+                    Actor t = self.process().spawnNamed("/gc-client-", run.clientThreads.size() + 1, new Client(w, run, end));
                     run.clientThreads.add(t);
                     if (k.tracing()) {
                         note(FN + " S2", "accepts a GC-socket client");

@@ -24,7 +24,7 @@ final class StartWindow {
         }
         SimProcess other = w.process(((Start.After) win.opens()).process());
         long within = win.within();
-        return new Guard() {
+        return new Guard(Guard.ENDINGS, Guard.NEVER, true) { // both answers change only at the other process's exit
             @Override
             public boolean ready() {
                 return other.exited();
@@ -33,11 +33,6 @@ final class StartWindow {
             @Override
             public long latest() {
                 return other.exited() ? plus(other.exitedAt(), within) : Guard.NEVER;
-            }
-
-            @Override
-            public int watches() {
-                return Guard.ENDINGS; // both answers change only at the other process's exit
             }
         };
     }

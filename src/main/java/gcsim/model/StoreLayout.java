@@ -37,6 +37,8 @@ public final class StoreLayout {
     private final String[] hash;
     private final int[] rank;
     private final TreeMap<String, Integer> byName = new TreeMap<>();
+    /** What each world of this scenario starts from, resolved once (see {@link WorldPlan}). */
+    private final WorldPlan plan;
 
     public StoreLayout(Scenario s) {
         List<PathSpec> specs = new ArrayList<>(s.paths());
@@ -93,6 +95,11 @@ public final class StoreLayout {
         for (int i = 0; i < n; i++) {
             rank[byPath[i]] = i;
         }
+        plan = new WorldPlan(s, this);
+    }
+
+    WorldPlan plan() {
+        return plan;
     }
 
     private void computeHash(int p, boolean[] onStack) {

@@ -14,9 +14,7 @@ import gcsim.variant.SwitchUse;
 import gcsim.variant.Switches;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -43,7 +41,8 @@ public final class World {
     /** Events signalled so far (the FIFOs of Nix's functional tests). */
     private final java.util.TreeSet<String> signalled = new java.util.TreeSet<>();
     private final int eventsResource;
-    private final Map<String, SimProcess> processes = new LinkedHashMap<>();
+    /** The scenario's processes, in its order: an array, since a world is built per execution. */
+    private final SimProcess[] processes;
 
     private int clientOpsInFlight;
     private int gcRuns;
@@ -73,34 +72,31 @@ public final class World {
         this.daemonSocket = new SocketFile(kernel, "/nix/var/nix/daemon-socket/socket");
         this.roots = new Roots(kernel);
         this.eventsResource = kernel.newResource();
-        for (RootSpec r : scenario.roots()) {
-            int p = layout.id(r.path());
-            switch (r.kind()) {
-                case GCROOT -> roots.direct.put("gcroots/" + r.link(), p);
-                case PROFILE -> roots.direct.put("profiles/" + r.link(), p);
-                case INDIRECT -> {
-                    roots.links.put(r.link(), p);
-                    roots.auto.put(Roots.autoName(r.link()), r.link());
-                }
+        WorldPlan plan = layout.plan();
+        for (int i = 0; i < plan.rootKey.length; i++) {
+            int p = plan.rootPath[i];
+            if (plan.rootKind[i] == RootSpec.Kind.INDIRECT) {
+                roots.links.put(plan.rootKey[i], p);
+                roots.auto.put(plan.rootAuto[i], plan.rootKey[i]);
+            } else {
+                roots.direct.put(plan.rootKey[i], p);
             }
         }
-        for (Scenario.FetcherCacheEntry e : scenario.fetcherCache()) {
-            fetcherCache.computeIfAbsent(e.user(), u -> new BitSet()).set(layout.id(e.path()));
+        for (int i = 0; i < plan.fetcherUser.length; i++) {
+            fetcherCache.computeIfAbsent(plan.fetcherUser[i], u -> new BitSet()).set(plan.fetcherPath[i]);
         }
-        boolean anyDaemonClient = false; // a loop, not a stream: a world is built per execution
-        for (ProcessSpec spec : scenario.processes()) {
-            anyDaemonClient |= spec.viaDaemon();
-        }
-        if (anyDaemonClient) {
+        if (plan.anyDaemonClient) {
             SimProcess daemon = kernel.newProcess("nix-daemon");
             daemon.spawn("nix-daemon", new Daemon(this, daemonSocket.bind(daemon)));
         }
-        for (ProcessSpec spec : scenario.processes()) {
-            SimProcess proc = kernel.newProcess(spec.name());
-            processes.put(spec.name(), proc);
+        ProcessSpec[] specs = plan.processes;
+        processes = new SimProcess[specs.length];
+        for (int i = 0; i < specs.length; i++) {
+            processes[i] = kernel.newProcess(specs[i].name());
         }
-        for (ProcessSpec spec : scenario.processes()) {
-            SimProcess proc = processes.get(spec.name());
+        for (int i = 0; i < specs.length; i++) {
+            ProcessSpec spec = specs[i];
+            SimProcess proc = processes[i];
             StoreApi api = spec.viaDaemon() ? new RemoteStore(this, proc) : new LocalStore(this, proc, false);
             Client c = new Client(proc, spec.user(), api, spec.viaDaemon());
             Actor main = proc.spawn(spec.name(), new ClientMain(this, c, spec));
@@ -121,8 +117,14 @@ public final class World {
         return gcsim.kernel.Guard.watching(eventsResource, () -> signalled.contains(event));
     }
 
+    /** The scenario's process named {@code name}, or null (a scan: processes are few and names unique). */
     SimProcess process(String name) {
-        return processes.get(name);
+        for (SimProcess p : processes) {
+            if (p.name().equals(name)) {
+                return p;
+            }
+        }
+        return null;
     }
 
     public Db db() {
@@ -217,6 +219,11 @@ public final class World {
 
     /** True when the named process is a scenario client (not the daemon, a worker or a thread of one). */
     public boolean isClient(SimProcess p) {
-        return processes.get(p.name()) == p;
+        for (SimProcess q : processes) {
+            if (q == p) {
+                return true;
+            }
+        }
+        return false;
     }
 }

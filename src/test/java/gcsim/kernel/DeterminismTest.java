@@ -43,7 +43,7 @@ class DeterminismTest {
 
     @Test
     void aKernelBuiltFromARecycledOneRunsEveryExecutionAsAFreshKernelDoes() {
-        Kernel.Reuse reuse = new Kernel.Reuse();
+        Reuse reuse = new Reuse();
         for (long seed = 0; seed < 30; seed++) {
             Run fresh = run(new SeededStrategy(seed));
             Kernel k = new Kernel(new SeededStrategy(seed), 10_000, reuse).withTrace();
@@ -58,7 +58,7 @@ class DeterminismTest {
 
     @Test
     void aKernelRecycledAfterACutExecutionStillRunsTheNextAsAFreshKernelDoes() {
-        Kernel.Reuse reuse = new Kernel.Reuse();
+        Reuse reuse = new Reuse();
         for (long seed = 0; seed < 30; seed++) {
             int steps = seed % 2 == 0 ? 7 : 10_000; // every other execution is cut with actors still runnable
             Kernel fresh = new Kernel(new SeededStrategy(seed), steps).withTrace();

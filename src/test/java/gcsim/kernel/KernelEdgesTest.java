@@ -71,17 +71,7 @@ class KernelEdgesTest {
         Kernel k = new Kernel(FixedStrategy.lowest(), 100);
         int resource = k.newResource();
         boolean[] flag = {false};
-        Guard flagSet = new Guard() {
-            @Override
-            public boolean ready() {
-                return flag[0];
-            }
-
-            @Override
-            public int watches() {
-                return resource;
-            }
-        };
+        Guard flagSet = Guard.watching(resource, () -> flag[0]);
         List<String> log = new ArrayList<>();
         k.newProcess("p").spawn("waiter", Script.of(self -> self.await(flagSet), self -> {
             log.add("woken");

@@ -1,0 +1,62 @@
+package gcsim.model;
+
+import gcsim.scenario.ProcessSpec;
+import gcsim.scenario.RootSpec;
+import gcsim.scenario.Scenario;
+import java.util.List;
+
+/**
+ * What every {@link World} of one scenario starts from, resolved once: the roots' map keys and path
+ * ids, the fetcher cache's users and path ids, and the processes as an array. A search builds a world
+ * for each of its executions, and looking the same names up in sorted maps and walking the same
+ * lists through iterators each time was a tenth of building one (JFR, hosts-drv). Immutable; held by
+ * the {@link StoreLayout}, which every execution of a search shares.
+ */
+final class WorldPlan {
+    /** Per declared root, in the scenario's order: its kind, its key in its map, and its target. */
+    final RootSpec.Kind[] rootKind;
+    final String[] rootKey;
+    /** For an indirect root, its name under {@code gcroots/auto}; else null. */
+    final String[] rootAuto;
+    final int[] rootPath;
+    final String[] fetcherUser;
+    final int[] fetcherPath;
+    final ProcessSpec[] processes;
+    /** Whether some process talks to the daemon, which is then started first. */
+    final boolean anyDaemonClient;
+
+    WorldPlan(Scenario scenario, StoreLayout layout) {
+        List<RootSpec> roots = scenario.roots();
+        int n = roots.size();
+        rootKind = new RootSpec.Kind[n];
+        rootKey = new String[n];
+        rootAuto = new String[n];
+        rootPath = new int[n];
+        for (int i = 0; i < n; i++) {
+            RootSpec r = roots.get(i);
+            rootKind[i] = r.kind();
+            rootPath[i] = layout.id(r.path());
+            switch (r.kind()) {
+                case GCROOT -> rootKey[i] = "gcroots/" + r.link();
+                case PROFILE -> rootKey[i] = "profiles/" + r.link();
+                case INDIRECT -> {
+                    rootKey[i] = r.link();
+                    rootAuto[i] = Roots.autoName(r.link());
+                }
+            }
+        }
+        List<Scenario.FetcherCacheEntry> cache = scenario.fetcherCache();
+        fetcherUser = new String[cache.size()];
+        fetcherPath = new int[cache.size()];
+        for (int i = 0; i < cache.size(); i++) {
+            fetcherUser[i] = cache.get(i).user();
+            fetcherPath[i] = layout.id(cache.get(i).path());
+        }
+        processes = scenario.processes().toArray(new ProcessSpec[0]);
+        boolean daemon = false;
+        for (ProcessSpec spec : processes) {
+            daemon |= spec.viaDaemon();
+        }
+        anyDaemonClient = daemon;
+    }
+}
