@@ -2,9 +2,9 @@ package gcsim.cli;
 
 import gcsim.check.Failure;
 import gcsim.check.RunResult;
-import gcsim.kernel.Kernel;
 import gcsim.kernel.Outcome;
 import gcsim.kernel.TraceEvent;
+import gcsim.kernel.VirtualTime;
 import gcsim.report.Json;
 import gcsim.search.Pct;
 import java.util.ArrayList;
@@ -53,7 +53,7 @@ final class Reports {
             case CUT -> "cut at the step bound (--max-steps " + maxSteps + ") before finishing";
             case STOPPED -> "stopped after " + o.steps() + " steps"
                     + (o.stopReason() == null ? "" : ": " + o.stopReason());
-        } + ", virtual time " + Kernel.formatTime(o.time());
+        } + ", virtual time " + VirtualTime.format(o.time());
     }
 
     /** {@code invalid-path seen by registerValidPaths §2.5 step 4}. */

@@ -90,17 +90,11 @@ public final class Kernel {
 
     /**
      * Gives this finished kernel's buffers to {@code reuse} for the next execution; call only when
-     * nothing will run or ask this kernel's actors again (its schedule, trace and outcome stay valid).
-     */
-    public void recycle(Reuse reuse) {
-        recycle(reuse, false);
-    }
-
-    /**
-     * Like {@link #recycle(Reuse)}, and when {@code choicesToo} also the list of this execution's
-     * choices, which the next execution then overwrites: for a search that reads the schedule of a
-     * failing execution only (a heavy-load execution makes some 340 choices, a list allocated and
-     * zeroed anew each time otherwise).
+     * nothing will run or ask this kernel's actors again (its trace and outcome stay valid, and so
+     * does its schedule unless {@code choicesToo}). With {@code choicesToo} the list of this
+     * execution's choices goes too, and the next execution overwrites it: for a search that reads the
+     * schedule of a failing execution only (a heavy-load execution makes some 340 choices, a list
+     * allocated and zeroed anew each time otherwise).
      */
     public void recycle(Reuse reuse, boolean choicesToo) {
         recycled = true;
@@ -120,14 +114,8 @@ public final class Kernel {
     }
 
     /**
-     * Bounds starvation by retry loops: a clock advance is not offered while an actor that can run
-     * has already been passed over by {@code bound} turns of such loops in a row, and neither is the
-     * retry of an actor whose last step {@link #spin spun}. A turn is a clock advance (a loop waiting
-     * on time, such as a retry every 100 ms) or the retry of a spinning actor (a loop that retries at
-     * once). So such a loop cannot go on forever while the actor it waits for never runs. A bound on
-     * the schedules explored, as the step bound is, for the exhaustive search; choices made where an
-     * option was held back are still recorded, so such a schedule replays in a kernel without the
-     * bound. Call before {@link #run()}.
+     * Bounds starvation by retry loops at {@code bound} turns ({@link Starvation} says what a turn is
+     * and why a search needs the bound). Call before {@link #run()}.
      */
     public Kernel withStarvationBound(int bound) {
         if (bound < 0) {
@@ -361,19 +349,5 @@ public final class Kernel {
     /** Runs the execution to its end. */
     public Outcome run() {
         return RunLoop.run(this);
-    }
-
-    /** Virtual time as people read it: {@code 1.25s}, {@code 100ms}, {@code 0s}, {@code 5ns}. */
-    public static String formatTime(long nanos) {
-        if (nanos % 1_000_000_000L == 0) {
-            return nanos / 1_000_000_000L + "s";
-        }
-        if (nanos % 1_000_000L == 0) {
-            if (Math.abs(nanos) < 1_000_000_000L) {
-                return nanos / 1_000_000L + "ms";
-            }
-            return java.math.BigDecimal.valueOf(nanos / 1_000_000L, 3).stripTrailingZeros().toPlainString() + "s";
-        }
-        return nanos + "ns";
     }
 }

@@ -125,7 +125,7 @@ final class RunLoop {
         k.readiness.written(k.clockResource);
         k.lastActor = -1;
         if (k.trace != null) {
-            k.trace.add(new TraceEvent(k.steps, k.now, "clock", "time advances to " + Kernel.formatTime(k.now), false));
+            k.trace.add(new TraceEvent(k.steps, k.now, "clock", "time advances to " + VirtualTime.format(k.now), false));
         }
     }
 

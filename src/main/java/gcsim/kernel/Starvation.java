@@ -11,6 +11,14 @@ import java.util.List;
  * not run, and {@code fairness[a]} is the resource that count lives in, written by the turns that
  * raise it and by {@code a}'s own steps, so that the exhaustive search sees the dependence between a
  * retry loop and the actor it passes over.
+ *
+ * <p>Why a bound: a clock advance is not offered while an actor that can run has already been passed
+ * over by {@code bound} turns of retry loops in a row, and neither is the retry of an actor whose
+ * last step {@link Kernel#spin spun}. A turn is a clock advance (a loop waiting on time, such as a
+ * retry every 100 ms) or the retry of a spinning actor (a loop that retries at once). So such a loop
+ * cannot go on forever while the actor it waits for never runs. It bounds the schedules explored,
+ * as the step bound does, for the exhaustive search; choices made where an option was held back are
+ * still recorded, so such a schedule replays in a kernel without the bound.
  */
 final class Starvation {
     /** The bound: at least 0. */

@@ -3,8 +3,8 @@ package gcsim.model;
 import gcsim.kernel.Actor;
 import gcsim.kernel.Guard;
 import gcsim.kernel.Control;
-import gcsim.kernel.Kernel;
 import gcsim.kernel.SimProcess;
+import gcsim.kernel.VirtualTime;
 import gcsim.scenario.Op;
 import gcsim.scenario.ProcessSpec;
 import gcsim.scenario.Start;
@@ -71,7 +71,7 @@ final class ClientMain extends ModelFrame {
             case 4: { // a start the search chose: this pick is it; the clock read ties it to the window
                 long at = k.now();
                 if (k.tracing()) {
-                    story("client", c.process.name() + " starts at " + Kernel.formatTime(at) + " (start "
+                    story("client", c.process.name() + " starts at " + VirtualTime.format(at) + " (start "
                             + StartWindow.describe(spec.start()) + ", chosen by the search)");
                 }
                 return goTo(2);

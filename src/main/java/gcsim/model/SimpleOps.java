@@ -3,7 +3,7 @@ package gcsim.model;
 import gcsim.kernel.Actor;
 import gcsim.kernel.Control;
 import gcsim.kernel.Guard;
-import gcsim.kernel.Kernel;
+import gcsim.kernel.VirtualTime;
 import gcsim.scenario.Op;
 import gcsim.scenario.ScenarioRunError;
 
@@ -25,8 +25,8 @@ final class SimpleOps {
         if (op instanceof Op.Sleep o) {
             long now = w.kernel.now();
             if (o.nanos() >= Guard.NEVER - now) { // the kernel would saturate: a sleep that never ends, not a deadlock
-                throw new ScenarioRunError(o.pos(), "sleep " + Kernel.formatTime(o.nanos()) + " at virtual time "
-                        + Kernel.formatTime(now) + " overflows virtual time (it ends at 2^63 ns, about 292 years;"
+                throw new ScenarioRunError(o.pos(), "sleep " + VirtualTime.format(o.nanos()) + " at virtual time "
+                        + VirtualTime.format(now) + " overflows virtual time (it ends at 2^63 ns, about 292 years;"
                         + " use shorter starts and sleeps)");
             }
             return self.sleep(o.nanos());

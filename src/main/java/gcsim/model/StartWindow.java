@@ -3,6 +3,7 @@ package gcsim.model;
 import gcsim.kernel.Guard;
 import gcsim.kernel.Kernel;
 import gcsim.kernel.SimProcess;
+import gcsim.kernel.VirtualTime;
 import gcsim.scenario.Start;
 
 /**
@@ -40,9 +41,9 @@ final class StartWindow {
     /** The window in words, for the story: {@code any}, {@code within 5s of 1ms}, {@code within 5s of X's exit}. */
     static String describe(Start start) {
         if (start instanceof Start.Window win) {
-            String from = win.opens() instanceof Start.At at ? Kernel.formatTime(at.nanos())
+            String from = win.opens() instanceof Start.At at ? VirtualTime.format(at.nanos())
                     : ((Start.After) win.opens()).process() + "'s exit";
-            return "within " + Kernel.formatTime(win.within()) + " of " + from;
+            return "within " + VirtualTime.format(win.within()) + " of " + from;
         }
         return "any";
     }

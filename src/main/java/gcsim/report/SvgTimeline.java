@@ -2,7 +2,7 @@ package gcsim.report;
 
 import static gcsim.report.Markup.html;
 
-import gcsim.kernel.Kernel;
+import gcsim.kernel.VirtualTime;
 import java.util.List;
 
 /**
@@ -69,7 +69,7 @@ public final class SvgTimeline {
                 sb.append("<line x1=\"").append(AXIS_WIDTH - 12).append("\" y1=\"").append(y).append("\" x2=\"")
                         .append(AXIS_WIDTH - 4).append("\" y2=\"").append(y).append("\" stroke=\"#888\"/>");
                 sb.append("<text x=\"").append(AXIS_WIDTH - 14).append("\" y=\"").append(y + 4)
-                        .append("\" font-size=\"11\" text-anchor=\"end\" fill=\"#555\">").append(html(Kernel.formatTime(s.time())))
+                        .append("\" font-size=\"11\" text-anchor=\"end\" fill=\"#555\">").append(html(VirtualTime.format(s.time())))
                         .append("</text>\n");
             }
         }

@@ -2,13 +2,14 @@ package gcsim.report;
 
 import gcsim.kernel.Kernel;
 import gcsim.kernel.TraceEvent;
+import gcsim.kernel.VirtualTime;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The full step trace, one event a line: {@code #step  time  actor  text}. Columns are padded to the
  * widest entry of the trace itself, so the output depends on the execution only and replays match
- * byte for byte. Time is virtual time ({@link Kernel#formatTime}), never the wall clock.
+ * byte for byte. Time is virtual time ({@link gcsim.kernel.VirtualTime#format}), never the wall clock.
  */
 public final class TracePrinter {
     private TracePrinter() {}
@@ -19,7 +20,7 @@ public final class TracePrinter {
         int actorWidth = 1;
         for (TraceEvent e : trace) {
             stepWidth = Math.max(stepWidth, 1 + Integer.toString(e.step()).length());
-            timeWidth = Math.max(timeWidth, Kernel.formatTime(e.time()).length());
+            timeWidth = Math.max(timeWidth, VirtualTime.format(e.time()).length());
             actorWidth = Math.max(actorWidth, e.actor().length());
         }
         List<String> out = new ArrayList<>(trace.size());
@@ -28,7 +29,7 @@ public final class TracePrinter {
             sb.setLength(0);
             pad(sb, "#" + e.step(), stepWidth);
             sb.append("  ");
-            pad(sb, Kernel.formatTime(e.time()), timeWidth);
+            pad(sb, VirtualTime.format(e.time()), timeWidth);
             sb.append("  ");
             pad(sb, e.actor(), actorWidth);
             sb.append("  ").append(e.text());

@@ -19,11 +19,11 @@ class StartWindowTest {
     private Kernel windowAndSleeper(Strategy s) {
         Kernel k = new Kernel(s, 1000);
         k.newProcess("q").spawn("sleeper", Script.of(self -> self.sleep(10 * S), self -> {
-            log.add("sleeper@" + Kernel.formatTime(k.now()));
+            log.add("sleeper@" + VirtualTime.format(k.now()));
             return self.ret(null);
         }));
         k.newProcess("p").spawn("windowed", Script.of(self -> self.await(k.window(S, 3 * S)), self -> {
-            log.add("windowed@" + Kernel.formatTime(k.now()));
+            log.add("windowed@" + VirtualTime.format(k.now()));
             return self.ret(null);
         }));
         return k;
@@ -50,7 +50,7 @@ class StartWindowTest {
     void twoWindowsHoldTheClockAtTheEarlierEnd() {
         Kernel k = windowAndSleeper(FixedStrategy.highest());
         k.newProcess("r").spawn("early", Script.of(self -> self.await(k.window(S, 2 * S)), self -> {
-            log.add("early@" + Kernel.formatTime(k.now()));
+            log.add("early@" + VirtualTime.format(k.now()));
             return self.ret(null);
         }));
 
@@ -64,11 +64,11 @@ class StartWindowTest {
         // long sleeps 5s, short sleeps 1s, then at 1s, with short ready, the clock is picked
         Kernel k = new Kernel(FixedStrategy.picking(0, 1, Kernel.ADVANCE_CLOCK), 1000);
         k.newProcess("p").spawn("long", Script.of(self -> self.sleep(5 * S), self -> {
-            log.add("long@" + Kernel.formatTime(k.now()));
+            log.add("long@" + VirtualTime.format(k.now()));
             return self.ret(null);
         }));
         k.newProcess("q").spawn("short", Script.of(self -> self.sleep(S), self -> {
-            log.add("short@" + Kernel.formatTime(k.now()));
+            log.add("short@" + VirtualTime.format(k.now()));
             return self.ret(null);
         }));
 

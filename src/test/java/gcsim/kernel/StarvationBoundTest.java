@@ -26,7 +26,7 @@ class StarvationBoundTest {
         Kernel k = new Kernel(strategy, 1_000);
         int[] polls = {0};
         k.newProcess("w").spawn("worker", Script.of(self -> {
-            log.add("worker@" + Kernel.formatTime(self.kernel().now()));
+            log.add("worker@" + VirtualTime.format(self.kernel().now()));
             return Control.YIELD;
         }));
         k.newProcess("p").spawn("poller", Script.of(self -> {

@@ -11,7 +11,7 @@ final class Toys {
     static String traceText(Kernel k) {
         StringBuilder sb = new StringBuilder();
         for (TraceEvent e : k.trace()) {
-            sb.append(e.step()).append(' ').append(Kernel.formatTime(e.time())).append(' ')
+            sb.append(e.step()).append(' ').append(VirtualTime.format(e.time())).append(' ')
                     .append(e.actor()).append(": ").append(e.text()).append(e.story() ? " *" : "").append('\n');
         }
         return sb.toString();

@@ -14,7 +14,7 @@ class VirtualTimeTest {
 
     private Script.Step logTime(String what) {
         return self -> {
-            log.add(what + "@" + Kernel.formatTime(self.kernel().now()));
+            log.add(what + "@" + VirtualTime.format(self.kernel().now()));
             return Control.YIELD;
         };
     }
@@ -170,17 +170,17 @@ class VirtualTimeTest {
     }
 
     @Test
-    void formatTimeUsesTheLargestExactUnit() {
-        assertThat(Kernel.formatTime(0)).isEqualTo("0s");
-        assertThat(Kernel.formatTime(2 * S)).isEqualTo("2s");
-        assertThat(Kernel.formatTime(100 * MS)).isEqualTo("100ms");
-        assertThat(Kernel.formatTime(1500)).isEqualTo("1500ns");
-        assertThat(Kernel.formatTime(1)).isEqualTo("1ns");
+    void timeIsWrittenInTheLargestExactUnit() {
+        assertThat(VirtualTime.format(0)).isEqualTo("0s");
+        assertThat(VirtualTime.format(2 * S)).isEqualTo("2s");
+        assertThat(VirtualTime.format(100 * MS)).isEqualTo("100ms");
+        assertThat(VirtualTime.format(1500)).isEqualTo("1500ns");
+        assertThat(VirtualTime.format(1)).isEqualTo("1ns");
     }
 
     @Test
-    void formatTimeReadsFractionalSecondsAsDocumented() {
-        assertThat(Kernel.formatTime(1_250_000_000L)).isEqualTo("1.25s");
+    void fractionalSecondsAreWrittenAsDocumented() {
+        assertThat(VirtualTime.format(1_250_000_000L)).isEqualTo("1.25s");
     }
 
     @Test
