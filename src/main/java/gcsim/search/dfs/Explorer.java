@@ -25,12 +25,14 @@ import java.util.List;
  * ({@link Checkpoints}): the explorer then starts from its own state at that step ({@link Resume})
  * rather than from scratch, and the steps before it are neither run nor logged again.
  */
-final class Explorer implements Strategy, ExecutionListener, RaceAnalysis.Sink {
+final class Explorer implements Strategy, ExecutionListener {
     private final Integer bound;
     private final boolean reduction;
     private final List<Node> nodes = new ArrayList<>(256);
     private final List<ValuePoint> values = new ArrayList<>(16);
     final RaceAnalysis analysis = new RaceAnalysis();
+    /** Turns the races and disablings the analysis finds into alternatives on the path. */
+    private final Backtracks backtracks;
     private final StepLog log = new StepLog();
     /** The kernel's processes that had ended when last looked at. */
     private final BitSet exited = new BitSet();
@@ -67,6 +69,7 @@ final class Explorer implements Strategy, ExecutionListener, RaceAnalysis.Sink {
         this.bound = bound;
         this.reduction = reduction;
         this.cache = cache;
+        this.backtracks = new Backtracks(nodes, log, bound);
     }
 
     /**
@@ -178,7 +181,7 @@ final class Explorer implements Strategy, ExecutionListener, RaceAnalysis.Sink {
         node.chosen = pick;
         if (!reduction) {
             for (int o : node.options) {
-                request(node, Node.slot(o));
+                backtracks.request(node, Node.slot(o));
             }
         }
         nodes.add(node);
@@ -248,63 +251,14 @@ final class Explorer implements Strategy, ExecutionListener, RaceAnalysis.Sink {
             nodes.get(s).merge(log.accesses[s], s + 1 < n ? nodes.get(s + 1).enabled : log.after, log.killed[s]);
         }
         if (reduction) {
-            analysis.analyse(log, nodes, divergence, this);
+            analysis.analyse(log, nodes, divergence, backtracks);
             if (audit != null) {
                 audit.analysed(log, nodes, divergence);
             }
         }
         if (cache != null) {
-            cache.analysed(log, nodes, analysis, this);
+            cache.analysed(log, nodes, analysis, backtracks);
         }
-    }
-
-    @Override
-    public void race(int e, int racer, BitSet initials, boolean enabling) {
-        Node node = nodes.get(e);
-        if (initials.intersects(node.backtrack) || initials.intersects(node.sleeping)) {
-            return;
-        }
-        int q = node.initialFor(initials, racer, bound);
-        if (q >= 0) {
-            request(node, q);
-        } else if (!enabling) {
-            // no initial can run here (an enabling the happens-before relation missed): add them all
-            for (int o : node.options) {
-                request(node, Node.slot(o));
-            }
-        }
-        if (bound != null) {
-            // Bounded search: also try the reversal where the racing actor's current slice began,
-            // so that it can happen without a preemption (after Coons, Musuvathi and McKinley).
-            int pe = log.slot[e];
-            int s0 = e;
-            while (s0 > 0 && log.slot[s0 - 1] == pe) {
-                s0--;
-            }
-            if (s0 < e) {
-                Node start = nodes.get(s0);
-                int q0 = q >= 0 ? q : racer;
-                if (start.enabled.get(q0)) {
-                    request(start, q0);
-                }
-            }
-        }
-    }
-
-    @Override
-    public void disabled(int e, int slot) {
-        request(nodes.get(e), slot);
-    }
-
-    private void request(Node node, int slot) {
-        if (node.backtrack.get(slot) || node.sleeping.get(slot)) {
-            return;
-        }
-        if (!node.withinBound(slot, bound)) {
-            node.overBound.set(slot);
-            return;
-        }
-        node.backtrack.set(slot);
     }
 
     /**

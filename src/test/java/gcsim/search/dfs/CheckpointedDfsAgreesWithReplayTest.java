@@ -13,9 +13,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The exhaustive search that resumes executions from copies of the world ({@link Checkpoints}) and
@@ -116,11 +120,18 @@ class CheckpointedDfsAgreesWithReplayTest {
         assertThat(resumed).as("executions resumed from a copy").isGreaterThan(options.maxExecutions() / 2);
     }
 
+    static Stream<Arguments> toys() {
+        return Stream.of(Arguments.of("checkThenAct", (Supplier<Toy>) Toys::checkThenAct),
+                Arguments.of("gcSocket", (Supplier<Toy>) GcToys::gcSocket),
+                Arguments.of("readdir", (Supplier<Toy>) GcToys::readdir),
+                Arguments.of("exitKills", (Supplier<Toy>) Toys::exitKills),
+                Arguments.of("allDependent", (Supplier<Toy>) Toys::allDependent));
+    }
+
     @ParameterizedTest(name = "toy {0}")
-    @CsvSource({"checkThenAct", "gcSocket", "readdir", "exitKills", "allDependent"})
-    void aToyExploresTheSameExecutionsToTheEndWhetherResumedFromCopiesOrReplayed(String toy) throws Exception {
-        Toy t = (Toy) Toys.class.getDeclaredMethod(toy).invoke(null);
-        agree(t, Outcomes.everything(), toy);
+    @MethodSource("toys")
+    void aToyExploresTheSameExecutionsToTheEndWhetherResumedFromCopiesOrReplayed(String toy, Supplier<Toy> make) {
+        agree(make.get(), Outcomes.everything(), toy);
     }
 
     @Test
