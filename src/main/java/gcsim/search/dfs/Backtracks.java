@@ -11,7 +11,7 @@ import java.util.List;
  * <p>Why apart from the {@link Explorer}: the explorer walks the path and the analysis reads it;
  * this is the one rule, shared by the stateless and the stateful search, of what a race asks for.
  */
-final class Backtracks implements RaceAnalysis.Sink {
+final class Backtracks implements RaceSink {
     private final List<Node> nodes;
     private final StepLog log;
     private final Integer bound;

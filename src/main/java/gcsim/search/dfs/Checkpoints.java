@@ -19,7 +19,7 @@ import java.util.ArrayList;
  * A copy is taken between two steps, where the {@link Explorer} throws {@link #PAUSE} from its pick
  * before the kernel changes anything (as the stateful search's driver does), so running the kernel
  * again on the copy, or on the original, goes on exactly as the uninterrupted run would have. With
- * the copy the explorer keeps its own per-execution state at that step ({@link Explorer.Resume}): its
+ * the copy the explorer keeps its own per-execution state at that step ({@link Resume}): its
  * step log up to there, the processes that had exited, the data-choice cursor. A copy at step
  * {@code c} stays valid while every later execution agrees with the path up to {@code c}, that is
  * while the divergence is at or after {@code c}; the others are dropped.
@@ -44,7 +44,7 @@ final class Checkpoints {
     /** The most copies held at once. */
     static final int MOST = 128;
 
-    private record Checkpoint(Forkable.Session session, Explorer.Resume resume) {}
+    private record Checkpoint(Forkable.Session session, Resume resume) {}
 
     private final Forkable executor;
     private final Snapshot snapshot;
@@ -84,7 +84,7 @@ final class Checkpoints {
             try {
                 return s.finish(s.kernel().run());
             } catch (Pause p) {
-                Explorer.Resume here = explorer.pausedAt();
+                Resume here = explorer.pausedAt();
                 stack.add(new Checkpoint(snapshot.copy(s), here));
                 explorer.resumeAt(here); // the original goes on from where it paused
             }

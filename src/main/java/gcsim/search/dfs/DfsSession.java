@@ -126,8 +126,8 @@ public final class DfsSession {
         return executions;
     }
 
-    /** Lets a test see every execution the race analysis sees (see {@link Explorer.Audit}). */
-    void audit(Explorer.Audit audit) {
+    /** Lets a test see every execution the race analysis sees (see {@link AnalysisAudit}). */
+    void audit(AnalysisAudit audit) {
         explorer.audit = audit;
     }
 

@@ -53,11 +53,7 @@ final class Explorer implements Strategy, ExecutionListener {
     /** The copies along the path, or null when every execution replays its prefix. */
     Checkpoints checkpoints;
     /** Told of each execution the race analysis saw, for tests that analyse it again another way; or null. */
-    Audit audit;
-
-    interface Audit {
-        void analysed(StepLog log, List<Node> nodes, int from);
-    }
+    AnalysisAudit audit;
 
     long pruned;
     long boundSkipped;
@@ -71,13 +67,6 @@ final class Explorer implements Strategy, ExecutionListener {
         this.cache = cache;
         this.backtracks = new Backtracks(nodes, log, bound);
     }
-
-    /**
-     * The per-execution state at the step where a run paused for a copy: the steps logged, the
-     * processes that had exited, how many data choices were made. Taken before the step's node is
-     * looked up, so that resuming looks it up (and numbers its fresh resources) as a replay would.
-     */
-    record Resume(int step, BitSet exited, int valueCursor) {}
 
     /** The state to resume at, once the log caught up with the paused step. */
     Resume pausedAt() {
@@ -96,15 +85,15 @@ final class Explorer implements Strategy, ExecutionListener {
     @Override
     public void started(Kernel k) {
         kernel = k;
-        int from = resume == null ? 0 : resume.step;
+        int from = resume == null ? 0 : resume.step();
         log.truncate(from);
         exited.clear();
         if (resume != null) {
-            exited.or(resume.exited);
+            exited.or(resume.exited());
         }
         stepsSeen = from;
         probed = from;
-        valueCursor = resume == null ? 0 : resume.valueCursor;
+        valueCursor = resume == null ? 0 : resume.valueCursor();
         abandonedAt = null;
         resume = null;
     }

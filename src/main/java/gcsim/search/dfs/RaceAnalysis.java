@@ -42,53 +42,35 @@ import java.util.List;
  * next step is unknown and taken to conflict with every write. These checks give extra races, never
  * happens-before edges, so they can only add exploration.
  *
- * <p>Vector clocks are computed per step from its direct predecessors: the actor's previous step,
- * its enabler, the steps that disabled it, for an exit the killed threads' last steps, and for each
- * resource it touches the last write (and, for a write, the reads since). A predecessor of another
- * actor is an immediate race when no other direct predecessor comes after it in happens-before; for
- * each such race the callback gets the initials of {@code notdep(e).j}, the actors that could start
- * the reversed sequence.
+ * <p>Vector clocks are computed per step from its direct predecessors ({@link Predecessors}). A
+ * predecessor of another actor is an immediate race when no other direct predecessor comes after it
+ * in happens-before; for each such race the callback gets the initials of {@code notdep(e).j}, the
+ * actors that could start the reversed sequence.
  *
  * <p>Incremental: consecutive executions of the depth-first search share a long prefix, and what
- * the analysis computes for a step depends only on the steps up to it and the scheduling point
- * after it. So the analysis keeps, per step, what it held before the step ({@link StepStates}) and
- * each resource's accesses ({@link Resources}), and the next execution's analysis goes on from the
- * first step that differs, unless the number of actor slots changed. The one check that still looks
- * back is that of a wait begun before that step whose next step is after it: it is done from the
- * kept predecessors and resource histories, in the same order a whole analysis would do it. The
- * races and disablings reported are exactly a whole analysis's ({@link #whole} keeps that mode as
- * the reference tests compare with).
+ * is computed for a step depends only on the steps up to it and the scheduling point after it. So
+ * the analysis keeps what it held before each step ({@link StepStates}) and each resource's accesses
+ * ({@link Resources}), and goes on from the first step that differs unless the number of actor slots
+ * changed. Only a wait begun before that step whose next step is after it looks back, from the kept
+ * predecessors and histories, in a whole analysis's order. The races and disablings reported are
+ * exactly a whole analysis's ({@link #whole} keeps that mode for the tests to compare with).
  */
 final class RaceAnalysis {
-    /** Where the analysis reports. */
-    interface Sink {
-        /**
-         * Step {@code e} races with a later step of the actor in slot {@code racer}; {@code initials}
-         * (slots) can each start a sequence reversing them. {@code enabling} says that {@code e}
-         * enabled the racer: the reversal is feasible only through another enabler, so only initials
-         * that can run before {@code e} are of use.
-         */
-        void race(int e, int racer, BitSet initials, boolean enabling);
-
-        /** Step {@code e} disabled the actor in {@code slot}, which could run before it. */
-        void disabled(int e, int slot);
-    }
-
-    private static final int PROGRAM = 0;
-    private static final int ENABLE = 1;
-    private static final int CONFLICT = 2;
+    private static final int PROGRAM = Predecessors.PROGRAM;
+    private static final int ENABLE = Predecessors.ENABLE;
+    private static final int CONFLICT = Predecessors.CONFLICT;
 
     private int[][] vc = new int[0][];
     private int[] lc = new int[0];
     private int[] waiter = new int[0];
     private final Resources resources = new Resources();
-    private final IntList preds = new IntList(16);
-    private final IntList kinds = new IntList(16);
-    private final IntList extra = new IntList(16);
+    /** The current step's direct predecessors and the virtual ones of a wait, with their kinds. */
+    private final Predecessors direct = new Predecessors();
+    private final IntList preds = direct.preds;
+    private final IntList extra = direct.extra;
     private final IntList scratch = new IntList(16);
-    private final IntList disabledE = new IntList(16);
-    private final IntList disabledQ = new IntList(16);
-    private final BitSet disabledBlocked = new BitSet();
+    /** The disablings found so far in this execution, kept across analyses like the step states. */
+    private final Disablings disablings = new Disablings();
     private final Initials initials = new Initials();
     private int[] slotOf;
     private int slots;
@@ -127,7 +109,7 @@ final class RaceAnalysis {
      *
      * @param nodes the scheduling points of the logged steps, for their enabled sets
      */
-    void analyse(StepLog log, List<Node> nodes, int from, Sink sink) {
+    void analyse(StepLog log, List<Node> nodes, int from, RaceSink sink) {
         int n = log.size;
         slotOf = log.slot;
         boolean known = !whole && from <= analysed && from < n; // the state before step from is kept
@@ -161,16 +143,11 @@ final class RaceAnalysis {
             Arrays.fill(enabler, -1);
             Arrays.fill(disablers, null);
             states.reset(slots);
-            disabledE.clear();
         } else {
             resources.rewind(start, analysed);
             states.restore(start, count, lastOf, enabler, disablers);
-            while (!disabledE.isEmpty() && disabledE.get(disabledE.size() - 1) >= start) {
-                disabledE.truncate(disabledE.size() - 1);
-            }
         }
-        disabledQ.truncate(disabledE.size());
-        disabledBlocked.clear(disabledE.size(), Math.max(disabledE.size(), disabledBlocked.length()));
+        disablings.rewind(start);
         analysed = n;
         waiter = log.waiters(slots, waiter);
         for (int j = 0; j < start; j++) {
@@ -179,8 +156,7 @@ final class RaceAnalysis {
             }
         }
         Enabling.Disabled onDisabled = (step, q) -> {
-            disabledE.add(step);
-            disabledQ.add(q);
+            disablings.add(step, q, false);
             if (step >= from) {
                 sink.disabled(step, q);
             }
@@ -190,39 +166,35 @@ final class RaceAnalysis {
             int p = slotOf[j];
             int[] acc = log.accesses[j];
             states.save(j, count, lastOf, enabler, disablers);
-            preds.clear();
-            kinds.clear();
-            extra.clear();
+            direct.clear();
             if (lastOf[p] >= 0) {
-                addPred(lastOf[p], PROGRAM);
+                direct.add(lastOf[p], PROGRAM);
             }
             if (enabler[p] >= 0) {
-                addPred(enabler[p], ENABLE);
+                direct.add(enabler[p], ENABLE);
                 enabler[p] = -1;
             }
             if (disablers[p] != null) {
                 for (int i = 0; i < disablers[p].size(); i++) {
-                    addPred(disablers[p].get(i), CONFLICT);
+                    direct.add(disablers[p].get(i), CONFLICT);
                 }
                 disablers[p].clear();
             }
             BitSet dead = log.killed[j];
             for (int q = dead.nextSetBit(0); q >= 0 && q < slots; q = dead.nextSetBit(q + 1)) {
                 if (lastOf[q] >= 0) {
-                    addPred(lastOf[q], CONFLICT);
+                    direct.add(lastOf[q], CONFLICT);
                 }
                 boolean waiting = lastOf[q] < 0 || !log.finished.get(lastOf[q]);
                 if (waiting && !nodes.get(j).enabled.get(q)) {
                     // killed while blocked: the step it would have taken once woken is disabled too
-                    disabledE.add(j);
-                    disabledQ.add(q);
-                    disabledBlocked.set(disabledE.size() - 1);
+                    disablings.add(j, q, true);
                 }
             }
             if (log.stopped && j == n - 1) {
                 for (int q = 0; q < slots; q++) {
                     if (q != p && lastOf[q] >= 0) {
-                        addPred(lastOf[q], CONFLICT);
+                        direct.add(lastOf[q], CONFLICT);
                     }
                 }
             }
@@ -230,27 +202,27 @@ final class RaceAnalysis {
                 int r = a >>> 1;
                 resources.ensure(r);
                 if (resources.lastWrite[r] >= 0) {
-                    addPred(resources.lastWrite[r], CONFLICT);
+                    direct.add(resources.lastWrite[r], CONFLICT);
                 }
                 IntList rs = resources.reads[r];
                 for (int i = 0; (a & 1) != 0 && rs != null && i < rs.size(); i++) {
-                    addPred(rs.get(i), CONFLICT);
+                    direct.add(rs.get(i), CONFLICT);
                 }
             }
             int w = waiter[j];
             if (w >= 0 && (j >= from || w >= from)) {
                 if (w == n) {
                     for (int r = 0; r < resources.lastWrite.length; r++) {
-                        addExtra(resources.lastWrite[r]);
+                        direct.addExtra(resources.lastWrite[r]);
                     }
                 } else {
                     for (int a : log.accesses[w]) {
                         int r = a >>> 1;
                         if (r < resources.lastWrite.length) {
-                            addExtra(resources.lastWrite[r]);
+                            direct.addExtra(resources.lastWrite[r]);
                             IntList rs = resources.reads[r];
                             for (int i = 0; (a & 1) != 0 && rs != null && i < rs.size(); i++) {
-                                addExtra(rs.get(i));
+                                direct.addExtra(rs.get(i));
                             }
                         }
                     }
@@ -279,7 +251,7 @@ final class RaceAnalysis {
 
             for (int i = 0; i < extra.size(); i++) {
                 int e = extra.get(i);
-                if (slotOf[e] != p && immediate(e, -1)) {
+                if (slotOf[e] != p && direct.immediate(e, -1, vc, lc, slotOf)) {
                     sink.race(e, p, initials.of(vc, lc, slotOf, slots, e, j), false);
                 }
             }
@@ -288,21 +260,12 @@ final class RaceAnalysis {
             }
             for (int i = 0; i < preds.size(); i++) {
                 int e = preds.get(i);
-                if (kinds.get(i) != PROGRAM && slotOf[e] != p && immediate(e, i)) {
-                    sink.race(e, p, initials.of(vc, lc, slotOf, slots, e, j), kinds.get(i) == ENABLE);
+                if (direct.kinds.get(i) != PROGRAM && slotOf[e] != p && direct.immediate(e, i, vc, lc, slotOf)) {
+                    sink.race(e, p, initials.of(vc, lc, slotOf, slots, e, j), direct.kinds.get(i) == ENABLE);
                 }
             }
         }
-        for (int i = 0; i < disabledE.size(); i++) {
-            int e = disabledE.get(i);
-            int q = disabledQ.get(i);
-            if (q < slots && lastOf[q] > e) {
-                continue; // it ran again: its next step was analysed as a race with e
-            }
-            BitSet reversing = initials.ofPending(vc, lc, slotOf, slots, log, e, q, nodes.get(e).sleeperOf(q));
-            // a blocked actor needs another step to enable it first: only initials that can run help
-            sink.race(e, q, reversing, disabledBlocked.get(i));
-        }
+        disablings.report(vc, lc, slotOf, slots, log, nodes, lastOf, initials, sink);
     }
 
     /**
@@ -310,69 +273,27 @@ final class RaceAnalysis {
      * last analysis's execution, against the actor's next step {@code waiter[j]}, which is in the new
      * part: the races a full analysis reports at step {@code j}, from the tables as they were then.
      */
-    private void waitBefore(StepLog log, int j, int n, Sink sink) {
+    private void waitBefore(StepLog log, int j, int n, RaceSink sink) {
         int p = slotOf[j];
         int w = waiter[j];
         states.predecessorsOf(j, preds);
         extra.clear();
         for (int r = 0, size = w == n ? resources.size() : log.accesses[w].length; r < size; r++) {
             int a = w == n ? r << 1 : log.accesses[w][r];
-            addExtra(resources.lastWriteBefore(a >>> 1, j));
+            direct.addExtra(resources.lastWriteBefore(a >>> 1, j));
             if ((a & 1) != 0) {
                 scratch.clear();
                 resources.readsBefore(a >>> 1, j, scratch);
                 for (int i = 0; i < scratch.size(); i++) {
-                    addExtra(scratch.get(i));
+                    direct.addExtra(scratch.get(i));
                 }
             }
         }
         for (int i = 0; i < extra.size(); i++) {
             int e = extra.get(i);
-            if (slotOf[e] != p && immediate(e, -1)) {
+            if (slotOf[e] != p && direct.immediate(e, -1, vc, lc, slotOf)) {
                 sink.race(e, p, initials.of(vc, lc, slotOf, slots, e, j), false);
             }
         }
-    }
-
-    /** Adds a direct predecessor, once; an enabling edge wins over a plain conflict. */
-    private void addPred(int e, int kind) {
-        for (int i = 0; i < preds.size(); i++) {
-            if (preds.get(i) == e) {
-                if (kind < kinds.get(i)) {
-                    kinds.set(i, kind);
-                }
-                return;
-            }
-        }
-        preds.add(e);
-        kinds.add(kind);
-    }
-
-    private void addExtra(int e) {
-        if (e >= 0 && !extra.contains(e) && !preds.contains(e)) {
-            extra.add(e);
-        }
-    }
-
-    /**
-     * No direct predecessor (other than entry {@code index} of the list) nor virtual one other than
-     * {@code e} comes after {@code e} in happens-before.
-     */
-    private boolean immediate(int e, int index) {
-        int se = slotOf[e], le = lc[e];
-        for (int i = 0; i < preds.size(); i++) {
-            if (i != index && vc[preds.get(i)][se] >= le) {
-                return false;
-            }
-        }
-        if (index < 0) {
-            for (int i = 0; i < extra.size(); i++) {
-                int x = extra.get(i);
-                if (x != e && vc[x][se] >= le) {
-                    return false;
-                }
-            }
-        }
-        return true;
     }
 }

@@ -103,7 +103,7 @@ final class StateCache {
     }
 
     /** After the analysis of an execution: the races with what its last state cut off, and that state's summary on the path. */
-    void analysed(StepLog log, List<Node> nodes, RaceAnalysis analysis, RaceAnalysis.Sink sink) {
+    void analysed(StepLog log, List<Node> nodes, RaceAnalysis analysis, RaceSink sink) {
         if (hit == null) {
             return;
         }

@@ -18,7 +18,7 @@ import java.util.List;
  * start the reversed sequence is exact where it can be: the initials among the path's own steps
  * after the racing step are initials of the real sequence too (steps appended later cannot precede
  * them), so a race with such initials goes through the same rule as the stateless search ({@link
- * RaceAnalysis.Sink#race}), except that when none of them can run at the racing step every option is
+ * RaceSink#race}), except that when none of them can run at the racing step every option is
  * requested (the unknown initials below the state might have). When there are none (the racing step is followed only by steps ordered
  * after it, as the path's last step always is), the initials lie below the state and are unknown:
  * every actor that runs below the state and can run at the racing step is requested, and when none
@@ -31,7 +31,7 @@ final class SummaryRaces {
      * Reports to {@code sink} the races between the logged path and the steps {@code below} the state
      * it ended at; {@code nodes} are the path's scheduling points, {@code analysis} has just analysed it.
      */
-    static void report(StepLog log, List<Node> nodes, RaceAnalysis analysis, Summary below, RaceAnalysis.Sink sink) {
+    static void report(StepLog log, List<Node> nodes, RaceAnalysis analysis, Summary below, RaceSink sink) {
         int n = log.size;
         BitSet actors = below.slots();
         int slots = Math.max(actors.length(), log.after == null ? 0 : log.after.length());
@@ -153,7 +153,7 @@ final class SummaryRaces {
     }
 
     /** No initial on the path: requests every actor of the summary that can run at {@code e}, else every option. */
-    private static void requestAll(Node node, BitSet actors, boolean enabling, int e, RaceAnalysis.Sink sink) {
+    private static void requestAll(Node node, BitSet actors, boolean enabling, int e, RaceSink sink) {
         boolean any = false;
         for (int c = actors.nextSetBit(0); c >= 0; c = actors.nextSetBit(c + 1)) {
             if (node.enabled.get(c)) {

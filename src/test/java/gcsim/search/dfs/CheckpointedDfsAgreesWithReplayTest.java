@@ -70,7 +70,7 @@ class CheckpointedDfsAgreesWithReplayTest {
      * Analyses every execution again, both incrementally and whole, and records the executions whose
      * two analyses reported different races or disablings (in kind, order or content).
      */
-    private static final class AnalysedAgain implements Explorer.Audit {
+    private static final class AnalysedAgain implements AnalysisAudit {
         private final RaceAnalysis incremental = new RaceAnalysis();
         private final RaceAnalysis whole = new RaceAnalysis();
         final List<Long> differences = new ArrayList<>();
@@ -92,7 +92,7 @@ class CheckpointedDfsAgreesWithReplayTest {
 
         private static List<String> reports(RaceAnalysis analysis, StepLog log, List<Node> nodes, int from) {
             List<String> out = new ArrayList<>();
-            analysis.analyse(log, nodes, from, new RaceAnalysis.Sink() {
+            analysis.analyse(log, nodes, from, new RaceSink() {
                 @Override
                 public void race(int e, int racer, BitSet initials, boolean enabling) {
                     out.add("race " + e + " " + racer + " " + initials + " " + enabling);
