@@ -18,16 +18,16 @@ import java.util.TreeSet;
  * {@link Shape}'s order, collections in their own order, which the model keeps free of hash order),
  * and a second visit writes that number, so sharing and cycles count and identity hash codes never
  * do. Constants shared by every execution (the scenario, the layout) are numbered by first sight
- * over the whole search, since they are the same objects in every state. Containers, which the
- * model never shares ({@link Shape#owned}), are numbered but not remembered: a second visit cannot
- * happen, and remembering them was most of a fingerprint's cost. Not thread-safe: one per search
- * thread.
+ * over the whole search, since they are the same objects in every state. A container reached
+ * through its only reference ({@link Shape#ownedThrough}) is numbered but not remembered: a second
+ * visit cannot happen, and remembering it cost a fresh identity hash code. Not thread-safe: one per
+ * search thread.
  */
 public final class Fingerprint {
     /** A 128-bit fingerprint; {@code equals} by value. */
     public record Value(long high, long low) {}
 
-    /** The objects numbered so far that may be reached again; containers are not kept (see {@link Shape#owned}). */
+    /** The objects numbered so far that may be reached again; owned containers are not kept (see {@link Shape#ownedThrough}). */
     private final IdentityTable seen = new IdentityTable();
     /** How many objects were numbered so far: the next one's number. */
     private int numbered;

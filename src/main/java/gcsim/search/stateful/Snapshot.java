@@ -21,14 +21,15 @@ import java.util.TreeSet;
  *
  * <p>Why it looks as it does: a search copies a world (a few hundred objects) once or more per
  * execution, and the copy was a quarter of a comparison's CPU, most of it spent in the identity map
- * that finds objects reached twice. So containers, which the model never shares ({@link
- * Shape#owned}), are copied without entering the map; plain objects are copied by a plan worked out
- * once per class ({@link CopyPlan}); and the map is a table that is kept between copies ({@link
- * IdentityTable}).
+ * that finds objects reached twice (each object of a copy is new, so its identity hash code is
+ * made afresh when the next copy looks it up). So a container reached through a reference that is
+ * its only one ({@link Shape#ownedThrough}: collections, and the kernel's own int arrays and bit
+ * sets) is copied without entering the map; plain objects are copied by a plan worked out once per
+ * class ({@link CopyPlan}); and the map is a table kept between copies ({@link IdentityTable}).
  */
 public final class Snapshot {
     private final Object[] shared;
-    /** Each copied object that may be reached again, to its copy; containers are not kept (see {@link Shape#owned}). */
+    /** Each copied object that may be reached again, to its copy; owned containers are not kept (see {@link Shape#ownedThrough}). */
     private final IdentityTable copies = new IdentityTable();
     /** Where {@link #copy(Object, Map)} wants every copied object's copy, or null. */
     private Map<Object, Object> keepAll;
