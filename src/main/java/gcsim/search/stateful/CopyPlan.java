@@ -15,9 +15,11 @@ final class CopyPlan {
     /** Offsets of the reference fields. */
     final long[] references;
     /**
-     * For each reference field, the shape of the class it last held: a field nearly always holds one
-     * class, and checking that is cheaper than the class-value lookup of {@link Shape#of}. Written
-     * racily by every thread copying this class; a stale or missing entry only costs that lookup.
+     * For each reference field, the shape of the first class it was seen to hold: a field nearly
+     * always holds one class, and checking that is cheaper than the class-value lookup of {@link
+     * Shape#of}. Set once (racily, by whichever thread copying this class comes first; any shape is
+     * right for its own class) and never rewritten, so that two search threads do not pass the
+     * cache line back and forth for a field that holds several classes.
      */
     final Shape[] lastShapes;
     /** For each reference field, whether {@link Shape#kernelOwns} it. */

@@ -168,9 +168,11 @@ public final class Fingerprint {
                         continue;
                     }
                     Shape vs = guesses[k];
-                    if (vs == null || vs.type != v.getClass()) {
+                    if (vs == null) {
                         vs = Shape.of(v.getClass());
                         guesses[k] = vs;
+                    } else if (vs.type != v.getClass()) {
+                        vs = Shape.of(v.getClass());
                     }
                     visit(v, vs, plan.stateKernelOwned[k] ? Shape.VIA_KERNEL_FIELD : Shape.VIA_FIELD);
                 }

@@ -189,9 +189,11 @@ public final class Snapshot {
                     Object v = u.getObject(o, refs[k]);
                     if (v != null) {
                         Shape vs = guesses[k];
-                        if (vs == null || vs.type != v.getClass()) {
+                        if (vs == null) {
                             vs = Shape.of(v.getClass());
                             guesses[k] = vs;
+                        } else if (vs.type != v.getClass()) {
+                            vs = Shape.of(v.getClass());
                         }
                         u.putObject(c, refs[k], copyOf(v, vs, plan.kernelOwned[k] ? Shape.VIA_KERNEL_FIELD : Shape.VIA_FIELD));
                     }
