@@ -98,7 +98,7 @@ final class CopyPlan {
                 ? T_BYTE : t == short.class ? T_SHORT : t == char.class ? T_CHAR : t == double.class ? T_DOUBLE : T_FLOAT;
     }
 
-    /** A primitive state field's value as a long, exactly as {@link Unsafes#primitive} reads it. */
+    /** A primitive state field's value as a long, for a fingerprint: floating-point values by their bits. */
     static long primitive(Object o, byte type, long offset) {
         var u = Unsafes.U;
         return switch (type) {
