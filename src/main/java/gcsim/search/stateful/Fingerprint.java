@@ -18,14 +18,19 @@ import java.util.TreeSet;
  * {@link Shape}'s order, collections in their own order, which the model keeps free of hash order),
  * and a second visit writes that number, so sharing and cycles count and identity hash codes never
  * do. Constants shared by every execution (the scenario, the layout) are numbered by first sight
- * over the whole search, since they are the same objects in every state. Not thread-safe: one per
+ * over the whole search, since they are the same objects in every state. A container reached
+ * through its only reference ({@link Shape#ownedThrough}) is numbered but not remembered: a second
+ * visit cannot happen, and remembering it cost a fresh identity hash code. Not thread-safe: one per
  * search thread.
  */
 public final class Fingerprint {
     /** A 128-bit fingerprint; {@code equals} by value. */
     public record Value(long high, long low) {}
 
-    private final IdentityHashMap<Object, Integer> seen = new IdentityHashMap<>(64);
+    /** The objects numbered so far that may be reached again; owned containers are not kept (see {@link Shape#ownedThrough}). */
+    private final IdentityTable seen = new IdentityTable();
+    /** How many objects were numbered so far: the next one's number. */
+    private int numbered;
     private final IdentityHashMap<Object, Long> constants = new IdentityHashMap<>();
     private long h1;
     private long h2;
@@ -33,15 +38,16 @@ public final class Fingerprint {
     /** The fingerprint of everything reachable from {@code root}. */
     public Value of(Object root) {
         seen.clear();
+        numbered = 0;
         h1 = 0x243f6a8885a308d3L;
         h2 = 0x13198a2e03707344L;
         visit(root);
-        return new Value(fmix(h1 ^ seen.size()), fmix(h2 + seen.size()));
+        return new Value(fmix(h1 ^ numbered), fmix(h2 + numbered));
     }
 
     /** How many objects the last fingerprint visited (constants and values aside): the size of a state. */
     public int objects() {
-        return seen.size();
+        return numbered;
     }
 
     /** The probability that some two of {@code n} distinct states share a 128-bit fingerprint: n²/2¹²⁹. */
@@ -59,7 +65,11 @@ public final class Fingerprint {
             emit(0);
             return;
         }
-        Shape s = Shape.of(o.getClass());
+        visit(o, Shape.of(o.getClass()), Shape.VIA_FIELD);
+    }
+
+    /** @param via how {@code o} was reached (see {@link Shape#ownedThrough}) */
+    private void visit(Object o, Shape s, int via) {
         switch (s.kind) {
             case VALUE -> {
                 emit(s.tag);
@@ -78,13 +88,16 @@ public final class Fingerprint {
             }
             default -> { }
         }
-        Integer id = seen.get(o);
-        if (id != null) {
-            emit(1);
-            emit(id);
-            return;
+        if (!s.ownedThrough(via)) {
+            int id = seen.number(o);
+            if (id >= 0) {
+                emit(1);
+                emit(id);
+                return;
+            }
+            seen.put(o, null, numbered);
         }
-        seen.put(o, seen.size());
+        numbered++;
         emit(s.tag);
         switch (s.kind) {
             case FAULT -> {
@@ -140,13 +153,28 @@ public final class Fingerprint {
             }
             case RECORD, LAMBDA -> reflected(o, s);
             case OBJECT -> {
-                for (int i : s.state) {
-                    Field f = s.all[i];
-                    if (f.getType().isPrimitive()) {
-                        emit(Unsafes.primitive(o, f, s.offsets[i]));
-                    } else {
-                        visit(Unsafes.U.getObject(o, s.offsets[i]));
+                CopyPlan plan = s.plan;
+                long[] offsets = plan.stateOffsets;
+                byte[] types = plan.stateTypes;
+                Shape[] guesses = plan.lastStateShapes;
+                for (int k = 0; k < offsets.length; k++) {
+                    if (types[k] != CopyPlan.T_REFERENCE) {
+                        emit(CopyPlan.primitive(o, types[k], offsets[k]));
+                        continue;
                     }
+                    Object v = Unsafes.U.getObject(o, offsets[k]);
+                    if (v == null) {
+                        emit(0);
+                        continue;
+                    }
+                    Shape vs = guesses[k];
+                    if (vs == null) {
+                        vs = Shape.of(v.getClass());
+                        guesses[k] = vs;
+                    } else if (vs.type != v.getClass()) {
+                        vs = Shape.of(v.getClass());
+                    }
+                    visit(v, vs, plan.stateKernelOwned[k] ? Shape.VIA_KERNEL_FIELD : Shape.VIA_FIELD);
                 }
             }
             default -> throw new IllegalStateException(s.kind.toString());
@@ -159,8 +187,10 @@ public final class Fingerprint {
             Object v = Unsafes.read(f, o);
             if (f.getType().isPrimitive()) {
                 emit(valueHash(v));
+            } else if (v == null) {
+                emit(0);
             } else {
-                visit(v);
+                visit(v, Shape.of(v.getClass()), Shape.VIA_CAPTURE);
             }
         }
     }

@@ -60,6 +60,13 @@ final class Shape {
     final Constructor<?> constructor;
     /** A stable tag for the class within this JVM. */
     final long tag;
+    /** How {@link Snapshot} copies a plain object of the class; null for other kinds. */
+    final CopyPlan plan;
+    /**
+     * Whether an instance is reached through one reference only in any state, so that a walker
+     * need not remember it to see sharing or cycles (see {@link #ownedKind}).
+     */
+    final boolean owned;
 
     private static final ClassValue<Shape> CACHE = new ClassValue<>() {
         @Override
@@ -77,6 +84,55 @@ final class Shape {
         this.offsets = kind == Kind.OBJECT ? Unsafes.offsets(all) : null;
         this.state = stateFields(type, all);
         this.constructor = constructorFor(type, kind, all);
+        this.plan = kind == Kind.OBJECT ? new CopyPlan(all, offsets, state) : null;
+        this.owned = ownedKind(kind);
+    }
+
+    /**
+     * The kinds the model never shares: a collection (or an array of objects) belongs to the one
+     * object or collection that holds it, and whoever else needs its contents holds the objects in
+     * it, not the collection. Primitive arrays and bit sets are another matter: the model passes them
+     * by reference in messages and results (a request's paths, a reply's set of valid paths), so they
+     * are owned only where {@link #kernelOwns} says. A third of the objects of a world are such
+     * containers, and the copy and the fingerprint skip their identity map for them. {@code
+     * OwnershipAuditTest} walks the worlds of every library scenario and fails if an object reached
+     * through an owning reference is reached twice.
+     */
+    static boolean ownedKind(Kind kind) {
+        return switch (kind) {
+            case OBJECT_ARRAY, ARRAY_LIST, ARRAYS_LIST, ARRAY_DEQUE, TREE_MAP, TREE_SET, LINKED_HASH_MAP -> true;
+            default -> false;
+        };
+    }
+
+    /**
+     * Whether the primitive array or bit set in field {@code f} belongs to its object alone: true for
+     * the kernel's own fields of those types (its lists of ints, its sets of actors), which the
+     * kernel never hands out, and false elsewhere (see {@link #ownedKind}).
+     */
+    static boolean kernelOwns(Field f) {
+        Class<?> t = f.getType();
+        Class<?> holder = f.getDeclaringClass();
+        return !holder.isRecord() && holder.getName().startsWith("gcsim.kernel.")
+                && ((t.isArray() && t.getComponentType().isPrimitive()) || t == java.util.BitSet.class);
+    }
+
+    /** How a walker reached an object: what decides whether that reference may be its only one. */
+    static final int VIA_FIELD = 0, VIA_KERNEL_FIELD = 1, VIA_CAPTURE = 2;
+
+    /**
+     * Whether a reference to an object of this shape is its only one, given how it was reached: as a
+     * plain field or an element ({@link #VIA_FIELD}), as a field that {@link #kernelOwns}, or as a
+     * part of a record or a lambda ({@link #VIA_CAPTURE}: a value passed on, or a local that several
+     * lambdas capture, which is never assumed to be owned).
+     */
+    boolean ownedThrough(int via) {
+        return via != VIA_CAPTURE && (owned || (via == VIA_KERNEL_FIELD && (kind == Kind.PRIMITIVE_ARRAY || kind == Kind.BIT_SET)));
+    }
+
+    /** How a walker reaches the value of field {@code f} of an object of this shape (see {@link #ownedThrough}). */
+    int via(Field f) {
+        return kind == Kind.RECORD || kind == Kind.LAMBDA ? VIA_CAPTURE : kernelOwns(f) ? VIA_KERNEL_FIELD : VIA_FIELD;
     }
 
     static Shape of(Class<?> type) {

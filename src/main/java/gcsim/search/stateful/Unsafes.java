@@ -42,52 +42,6 @@ final class Unsafes {
         }
     }
 
-    /** The value of a field as a long (primitives) for fingerprints; references are not read here. */
-    static long primitive(Object o, Field f, long offset) {
-        Class<?> t = f.getType();
-        if (t == int.class) {
-            return U.getInt(o, offset);
-        } else if (t == long.class) {
-            return U.getLong(o, offset);
-        } else if (t == boolean.class) {
-            return U.getBoolean(o, offset) ? 1 : 0;
-        } else if (t == byte.class) {
-            return U.getByte(o, offset);
-        } else if (t == short.class) {
-            return U.getShort(o, offset);
-        } else if (t == char.class) {
-            return U.getChar(o, offset);
-        } else if (t == double.class) {
-            return Double.doubleToLongBits(U.getDouble(o, offset));
-        } else if (t == float.class) {
-            return Float.floatToIntBits(U.getFloat(o, offset));
-        }
-        throw new IllegalArgumentException(t.getName());
-    }
-
-    /** Copies a primitive field from {@code from} to {@code to}. */
-    static void copyPrimitive(Object from, Object to, Class<?> t, long offset) {
-        if (t == int.class) {
-            U.putInt(to, offset, U.getInt(from, offset));
-        } else if (t == long.class) {
-            U.putLong(to, offset, U.getLong(from, offset));
-        } else if (t == boolean.class) {
-            U.putBoolean(to, offset, U.getBoolean(from, offset));
-        } else if (t == byte.class) {
-            U.putByte(to, offset, U.getByte(from, offset));
-        } else if (t == short.class) {
-            U.putShort(to, offset, U.getShort(from, offset));
-        } else if (t == char.class) {
-            U.putChar(to, offset, U.getChar(from, offset));
-        } else if (t == double.class) {
-            U.putDouble(to, offset, U.getDouble(from, offset));
-        } else if (t == float.class) {
-            U.putFloat(to, offset, U.getFloat(from, offset));
-        } else {
-            throw new IllegalArgumentException(t.getName());
-        }
-    }
-
     /** A field's value by reflection, for records and lambdas, whose offsets the JVM does not give out. */
     static Object read(Field f, Object o) {
         try {
