@@ -130,4 +130,20 @@ final class CopyPlan {
             u.putShort(to, off, u.getShort(from, off));
         }
     }
+
+    /**
+     * {@code v}'s shape, guessed from the class field {@code k} held the first time ({@code guesses}
+     * is {@link #lastShapes} or {@link #lastStateShapes}): a field mostly holds one class, and the
+     * guess saves a {@code ClassValue} lookup per reference.
+     */
+    static Shape shapeOf(Object v, Shape[] guesses, int k) {
+        Shape vs = guesses[k];
+        if (vs == null) {
+            vs = Shape.of(v.getClass());
+            guesses[k] = vs;
+        } else if (vs.type != v.getClass()) {
+            vs = Shape.of(v.getClass());
+        }
+        return vs;
+    }
 }

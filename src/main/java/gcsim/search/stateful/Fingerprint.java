@@ -167,13 +167,7 @@ public final class Fingerprint {
                         emit(0);
                         continue;
                     }
-                    Shape vs = guesses[k];
-                    if (vs == null) {
-                        vs = Shape.of(v.getClass());
-                        guesses[k] = vs;
-                    } else if (vs.type != v.getClass()) {
-                        vs = Shape.of(v.getClass());
-                    }
+                    Shape vs = CopyPlan.shapeOf(v, guesses, k);
                     visit(v, vs, plan.stateKernelOwned[k] ? Shape.VIA_KERNEL_FIELD : Shape.VIA_FIELD);
                 }
             }

@@ -188,13 +188,7 @@ public final class Snapshot {
                 for (int k = 0; k < refs.length; k++) {
                     Object v = u.getObject(o, refs[k]);
                     if (v != null) {
-                        Shape vs = guesses[k];
-                        if (vs == null) {
-                            vs = Shape.of(v.getClass());
-                            guesses[k] = vs;
-                        } else if (vs.type != v.getClass()) {
-                            vs = Shape.of(v.getClass());
-                        }
+                        Shape vs = CopyPlan.shapeOf(v, guesses, k);
                         u.putObject(c, refs[k], copyOf(v, vs, plan.kernelOwned[k] ? Shape.VIA_KERNEL_FIELD : Shape.VIA_FIELD));
                     }
                 }
