@@ -25,27 +25,24 @@ final class IdentityTable {
 
     /** The copy recorded for {@code key}, or null. */
     Object get(Object key) {
-        Object[] ks = keys;
-        int mask = ks.length - 1;
-        for (int i = slot(key, mask); ; i = (i + 1) & mask) {
-            Object k = ks[i];
-            if (k == key) {
-                return values[i];
-            }
-            if (k == null) {
-                return null;
-            }
-        }
+        int i = find(key);
+        return i < 0 ? null : values[i];
     }
 
     /** The number recorded for {@code key}, or -1. */
     int number(Object key) {
+        int i = find(key);
+        return i < 0 ? -1 : numbers[i];
+    }
+
+    /** The slot holding {@code key}, or -1: linear probing from its hash until the key or a free slot. */
+    private int find(Object key) {
         Object[] ks = keys;
         int mask = ks.length - 1;
         for (int i = slot(key, mask); ; i = (i + 1) & mask) {
             Object k = ks[i];
             if (k == key) {
-                return numbers[i];
+                return i;
             }
             if (k == null) {
                 return -1;
