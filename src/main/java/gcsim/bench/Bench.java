@@ -115,11 +115,13 @@ public final class Bench {
         double[] allPerCpu = new double[runs];
         double[] speedup = new double[runs];
         double[] perStep = new double[runs];
+        double[] bytesPerStep = new double[runs];
         for (int i = 0; i < runs; i++) {
             Throughput.Run single = t.run(1, nanos(options.seconds()), 1 + i);
             Throughput.Run many = t.run(threads, nanos(options.seconds()), 1 + i);
             one[i] = single.perCpuSecond();
             perStep[i] = single.nanosPerStep();
+            bytesPerStep[i] = single.bytesPerStep();
             all[i] = many.perWallSecond();
             allPerCpu[i] = many.perCpuSecond();
             speedup[i] = many.perWallSecond() / single.perWallSecond();
@@ -129,6 +131,9 @@ public final class Bench {
                 ? Figure.atLeast(THROUGHPUT, oneName, "/CPU-s", one, target, String.format(Locale.ROOT, "≥ %,.0f", target))
                 : Figure.plain(THROUGHPUT, oneName, "/CPU-s", one));
         figures.add(Figure.plain(THROUGHPUT, name + ", 1 thread, cost of a step", "ns", perStep));
+        if (!Double.isNaN(bytesPerStep[0])) {
+            figures.add(Figure.plain(THROUGHPUT, name + ", 1 thread, bytes allocated per step", "B", bytesPerStep));
+        }
         figures.add(Figure.plain(THROUGHPUT, name + ", " + threads + " threads", "/CPU-s", allPerCpu));
         figures.add(Figure.plain(THROUGHPUT, name + ", " + threads + " threads, wall", "/s", all));
         String speedName = name + ", speed-up of " + threads + " threads over 1 (wall)";

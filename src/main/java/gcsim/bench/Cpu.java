@@ -26,6 +26,21 @@ final class Cpu {
         return THREADS.getCurrentThreadCpuTime();
     }
 
+    /**
+     * Bytes the calling thread has allocated so far, or -1 where the JVM does not count them (the
+     * count is HotSpot's, through {@code com.sun.management}). Unlike CPU time it does not depend
+     * on what else the machine runs, so it shows a change of the hot path that noise would hide.
+     */
+    static long threadAllocatedBytes() {
+        if (THREADS instanceof com.sun.management.ThreadMXBean hotspot && hotspot.isThreadAllocatedMemorySupported()) {
+            if (!hotspot.isThreadAllocatedMemoryEnabled()) {
+                hotspot.setThreadAllocatedMemoryEnabled(true);
+            }
+            return hotspot.getCurrentThreadAllocatedBytes();
+        }
+        return -1;
+    }
+
     /** The machine's one-minute load average, or -1 where the platform does not say. */
     static double loadAverage() {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();

@@ -28,8 +28,9 @@ final class Throughput {
      * @param steps kernel steps in them
      * @param cpuNanos CPU time of the threads, summed
      * @param wallNanos wall time from the common start to the last thread's end
+     * @param allocatedBytes bytes the threads allocated, or -1 where the JVM does not count them
      */
-    record Run(long executions, long steps, long cpuNanos, long wallNanos) {
+    record Run(long executions, long steps, long cpuNanos, long wallNanos, long allocatedBytes) {
         double perCpuSecond() {
             return executions * 1e9 / Math.max(1, cpuNanos);
         }
@@ -40,6 +41,11 @@ final class Throughput {
 
         double nanosPerStep() {
             return (double) cpuNanos / Math.max(1, steps);
+        }
+
+        /** Bytes allocated per step, or NaN where they were not counted. */
+        double bytesPerStep() {
+            return allocatedBytes < 0 ? Double.NaN : (double) allocatedBytes / Math.max(1, steps);
         }
     }
 
@@ -55,7 +61,7 @@ final class Throughput {
     Run run(int threads, long cpuNanosEach, long baseSeed) throws InterruptedException {
         CountDownLatch ready = new CountDownLatch(threads);
         CountDownLatch go = new CountDownLatch(1);
-        long[][] counts = new long[threads][3];
+        long[][] counts = new long[threads][4];
         Throwable[] thrown = new Throwable[threads];
         List<Thread> all = new ArrayList<>(threads);
         for (int t = 0; t < threads; t++) {
@@ -85,6 +91,7 @@ final class Throughput {
         long executions = 0;
         long steps = 0;
         long cpu = 0;
+        long bytes = 0;
         for (int t = 0; t < threads; t++) {
             if (thrown[t] != null) {
                 throw new IllegalStateException("a benchmark thread failed: " + thrown[t], thrown[t]);
@@ -92,14 +99,19 @@ final class Throughput {
             executions += counts[t][0];
             steps += counts[t][1];
             cpu += counts[t][2];
+            bytes = bytes < 0 || counts[t][3] < 0 ? -1 : bytes + counts[t][3];
         }
-        return new Run(executions, steps, cpu, wall);
+        return new Run(executions, steps, cpu, wall, bytes);
     }
 
-    /** One thread's share: schedules me, me + stride, … until its CPU budget is spent; {executions, steps, cpu}. */
+    /**
+     * One thread's share: schedules me, me + stride, … until its CPU budget is spent; {executions,
+     * steps, cpu, allocated bytes (-1 when not counted)}.
+     */
     private static long[] loop(Executor executor, SearchStrategy strategy, long baseSeed, int me, int stride,
                                long cpuBudget) {
         long begin = Cpu.threadNanos();
+        long allocatedBefore = Cpu.threadAllocatedBytes();
         long executions = 0;
         long steps = 0;
         long index = me;
@@ -115,6 +127,7 @@ final class Throughput {
             }
             used = Cpu.threadNanos() - begin;
         }
-        return new long[] {executions, steps, used};
+        long allocated = allocatedBefore < 0 ? -1 : Cpu.threadAllocatedBytes() - allocatedBefore;
+        return new long[] {executions, steps, used, allocated};
     }
 }

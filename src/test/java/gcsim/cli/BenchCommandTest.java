@@ -20,6 +20,7 @@ class BenchCommandTest {
         assertThat(c.out())
                 .contains("hosts-drv, drv-only, random, 1 thread ")
                 .contains("[target ≥ 150,000: ")
+                .contains("hosts-drv, drv-only, random, 1 thread, bytes allocated per step")
                 .contains("heavy-load, drv-only, random, 1 thread ")
                 .contains("[target ≥ 40,000: ")
                 .contains("speed-up of 2 threads over 1 (wall)")
@@ -33,6 +34,10 @@ class BenchCommandTest {
                 .orElseThrow();
         long executions = Long.parseLong(perCpu.replaceAll("^.*/\\s+([0-9,]+)\\s+/.*$", "$1").replace(",", ""));
         assertThat(executions).as(perCpu).isPositive();
+        String bytes = lines.stream().filter(l -> l.startsWith("  heavy-load, drv-only, random, 1 thread, bytes allocated"))
+                .findFirst().orElseThrow();
+        double perStep = Double.parseDouble(bytes.replaceAll("^.*/\\s+([0-9.,]+)\\s+/.*$", "$1").replace(",", ""));
+        assertThat(perStep).as(bytes).isPositive();
     }
 
     @Test
