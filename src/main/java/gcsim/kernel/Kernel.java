@@ -122,6 +122,12 @@ public final class Kernel {
             throw new IllegalArgumentException("the starvation bound must be at least 0, not " + bound);
         }
         starvation = new Starvation(bound);
+        // actors spawned before the bound was set get their counters now: otherwise they would all
+        // share index 0 of the counters' table, the clock's resource, and their turns would look
+        // like clock advances to a search
+        for (int i = 0, n = actors.size(); i < n; i++) {
+            starvation.actorCreated(actors.get(i).id(), newResource());
+        }
         return this;
     }
 

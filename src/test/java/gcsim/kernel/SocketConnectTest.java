@@ -42,6 +42,14 @@ class SocketConnectTest {
     }
 
     @Test
+    void aSocketFileLeftByAFinishedServerRefusesConnections() {
+        file.createWithoutListener();
+
+        assertThat(file.exists()).isTrue();
+        assertFault(() -> file.connect(client), "ECONNREFUSED");
+    }
+
+    @Test
     void connectingAfterTheListenersProcessExitedFaultsWithEconnrefused() {
         file.bind(daemon);
         daemon.exit();

@@ -74,6 +74,22 @@ class StarvationBoundTest {
     }
 
     @Test
+    void eachActorsStarvationCounterIsAResourceOfItsOwnWhenEverTheBoundWasSet() {
+        Kernel before = new Kernel(FixedStrategy.highest(), 1_000).withStarvationBound(3);
+        before.newProcess("p").spawn("a", Script.of(self -> Control.YIELD));
+        before.newProcess("q").spawn("b", Script.of(self -> Control.YIELD));
+        Kernel after = pollerAndWorker(FixedStrategy.highest()).withStarvationBound(3);
+
+        for (Kernel k : List.of(before, after)) {
+            int first = k.starvationCounter(0);
+            int second = k.starvationCounter(1);
+            assertThat(first).isNotEqualTo(k.clockResource()).isNotNegative();
+            assertThat(second).isNotEqualTo(k.clockResource()).isNotEqualTo(first).isNotNegative();
+        }
+        assertThat(pollerAndWorker(FixedStrategy.highest()).starvationCounter(0)).isEqualTo(-1);
+    }
+
+    @Test
     void aClockAdvanceWritesTheCountersOfTheActorsItPassesAndAnActorsStepWritesItsOwn() {
         Kernel k = pollerAndWorker(FixedStrategy.highest()).withStarvationBound(3).withFootprints();
         k.run();
