@@ -46,8 +46,8 @@ public final class CondVar {
 
     public void signalAll() {
         kernel.write(resource);
-        for (Waiter w : waiters) {
-            w.notified = true;
+        for (int i = 0, n = waiters.size(); i < n; i++) {
+            waiters.get(i).notified = true;
         }
         waiters.clear();
     }

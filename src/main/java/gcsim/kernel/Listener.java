@@ -74,10 +74,9 @@ public final class Listener implements SimProcess.Resource {
         closed = true;
         owner.disown(this);
         file.listenerClosed(this);
-        for (Connection c : backlog) {
+        for (Connection c = backlog.pollFirst(); c != null; c = backlog.pollFirst()) {
             c.reset();
         }
-        backlog.clear();
     }
 
     @Override

@@ -160,7 +160,8 @@ final class RunLoop {
     /** Nothing can run and no timer is pending: complete, or a deadlock of the actors still waiting. */
     private static Outcome finish(Kernel k) {
         List<String> blocked = new ArrayList<>();
-        for (Actor a : k.actors) {
+        for (int i = 0, n = k.actors.size(); i < n; i++) {
+            Actor a = k.actors.get(i);
             if (!a.done && a.guard != null && !a.serviceWait) {
                 blocked.add(a.name());
             }

@@ -115,7 +115,11 @@ public final class SimProcess {
             resources.get(i).closeOnExit(this);
         }
         closing = false;
-        resources.subList(0, n).clear();
+        if (n == resources.size()) {
+            resources.clear(); // the commonest exit: no close made this process own anything
+        } else {
+            resources.subList(0, n).clear();
+        }
     }
 
     @Override

@@ -1,7 +1,6 @@
 package gcsim.model;
 
 import gcsim.kernel.Actor;
-import gcsim.kernel.Guard;
 import gcsim.kernel.Control;
 import gcsim.kernel.Fault;
 import gcsim.kernel.IntList;
@@ -106,7 +105,7 @@ final class CollectGarbage extends ModelFrame {
                 run.shutDown();
                 run.wakeup.signalAll();
                 pc = 21;
-                return self.await(Guard.watching(Guard.ENDINGS, run::serverDone));
+                return self.await(run.serverEnded);
             case 21: // G13.2: close the listening socket; the socket file stays
                 if (run.listener != null) {
                     run.listener.close();
@@ -127,7 +126,8 @@ final class CollectGarbage extends ModelFrame {
     }
 
     private boolean pausesAt(gcsim.scenario.Op.PausePoint point) {
-        for (gcsim.scenario.Op.GcPause p : pauses) {
+        for (int i = 0, n = pauses.size(); i < n; i++) {
+            gcsim.scenario.Op.GcPause p = pauses.get(i);
             if (p.at() == point) {
                 pauseUntil = p.until();
                 return true;

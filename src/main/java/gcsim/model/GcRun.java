@@ -3,6 +3,8 @@ package gcsim.model;
 import gcsim.kernel.Actor;
 import gcsim.kernel.CondVar;
 import gcsim.kernel.Connection;
+import gcsim.kernel.Derived;
+import gcsim.kernel.Guard;
 import gcsim.kernel.IntList;
 import gcsim.kernel.Kernel;
 import gcsim.kernel.Listener;
@@ -62,6 +64,15 @@ final class GcRun {
         }
         return true;
     }
+
+    /**
+     * The joins of the main thread on the server and of the server on its client threads, made once
+     * per run rather than at each wait: a guard is a pure read, so one object serves every wait.
+     */
+    @Derived("guard objects over server and clientThreads, made once")
+    final Guard serverEnded = Guard.watching(Guard.ENDINGS, this::serverDone);
+    @Derived("guard objects over server and clientThreads, made once")
+    final Guard clientThreadsEnded = Guard.watching(Guard.ENDINGS, this::clientThreadsDone);
 
     GcRun(Kernel kernel, LocalStore store, int paths, long maxFreed) {
         this.store = store;

@@ -5,6 +5,7 @@ import gcsim.kernel.Guard;
 import gcsim.kernel.CondVar;
 import gcsim.kernel.Connection;
 import gcsim.kernel.Control;
+import gcsim.kernel.Derived;
 
 /**
  * The collector's socket server thread S and its per-client threads T (§2.7). A client's path is
@@ -14,10 +15,15 @@ import gcsim.kernel.Control;
 final class GcServer extends ModelFrame {
     private static final String FN = "collectGarbage server §2.7";
     private final GcRun run;
+    /** S1's wait, made once per server rather than at each turn of its accept loop (the listener is bound before S starts). */
+    @Derived("the guard object over the listener and the shutdown flag, made once")
+    private final Guard acceptable;
 
     GcServer(World w, GcRun run) {
         super(w);
         this.run = run;
+        this.acceptable = Guard.watching(run.listener.pending().watches(),
+                () -> run.shutdownRequested() || run.listener.pending().ready());
     }
 
     @Override
@@ -26,16 +32,15 @@ final class GcServer extends ModelFrame {
             case 0: // S1: poll the shutdown pipe and the listening socket ⟂
                 pc = 1;
                 // watches the listener: the shutdown wakes it too (GcRun.shutDown)
-                return self.awaitWork(Guard.watching(run.listener.pending().watches(),
-                        () -> run.shutdownRequested() || run.listener.pending().ready()));
+                return self.awaitWork(acceptable);
             case 1:
                 // shut down every client connection, then join the client threads
                 if (run.shuttingDown(run.listener.hasPending())) {
-                    for (Connection.End e : run.clientEnds) {
-                        e.close();
+                    for (int i = 0, n = run.clientEnds.size(); i < n; i++) {
+                        run.clientEnds.get(i).close();
                     }
                     pc = 2;
-                    return self.await(Guard.watching(Guard.ENDINGS, run::clientThreadsDone));
+                    return self.await(run.clientThreadsEnded);
                 }
                 { // S2: accept and start a client thread ⟂[thr]
                     Connection.End end = run.listener.accept(self.process());

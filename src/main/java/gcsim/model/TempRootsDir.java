@@ -20,7 +20,8 @@ final class TempRootsDir {
 
     TempRootsFile lookup(int pid) {
         kernel.read(resource);
-        for (TempRootsFile f : linked) {
+        for (int i = 0, n = linked.size(); i < n; i++) {
+            TempRootsFile f = linked.get(i);
             if (f.pid == pid) {
                 return f;
             }
