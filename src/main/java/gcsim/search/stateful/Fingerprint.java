@@ -1,5 +1,6 @@
 package gcsim.search.stateful;
 
+import gcsim.kernel.IntList;
 import java.lang.reflect.Field;
 import java.util.ArrayDeque;
 import java.util.BitSet;
@@ -33,6 +34,8 @@ public final class Fingerprint {
     private int numbered;
     private final IdentityHashMap<Object, Long> constants = new IdentityHashMap<>();
     private long h1;
+    private static final long INT_LIST_ITEMS = Unsafes.offset(IntList.class, "items");
+    private static final long INT_LIST_SIZE = Unsafes.offset(IntList.class, "size");
     private long h2;
 
     /** The fingerprint of everything reachable from {@code root}. */
@@ -153,6 +156,10 @@ public final class Fingerprint {
             }
             case RECORD, LAMBDA -> reflected(o, s);
             case OBJECT -> {
+                if (s.type == IntList.class) {
+                    intList(o);
+                    return;
+                }
                 CopyPlan plan = s.plan;
                 long[] offsets = plan.stateOffsets;
                 byte[] types = plan.stateTypes;
@@ -172,6 +179,26 @@ public final class Fingerprint {
                 }
             }
             default -> throw new IllegalStateException(s.kind.toString());
+        }
+    }
+
+    /**
+     * An {@link IntList} by content: its size and its elements up to the size. Its array's length
+     * and what lies past the size depend on the list's history (growth, truncation, capacities sized
+     * from an earlier execution), so equal states would otherwise fingerprint differently and the
+     * visited set would keep both. A missing array writes -1, so that the completeness audit's
+     * clearing of the field still shows.
+     */
+    private void intList(Object o) {
+        int[] items = (int[]) Unsafes.U.getObject(o, INT_LIST_ITEMS);
+        int size = Unsafes.U.getInt(o, INT_LIST_SIZE);
+        if (items == null) {
+            emit(-1);
+            return;
+        }
+        emit(size);
+        for (int i = 0, n = Math.min(size, items.length); i < n; i++) {
+            emit(items[i]);
         }
     }
 

@@ -25,6 +25,15 @@ final class Unsafes {
 
     private Unsafes() {}
 
+    /** The offset of {@code type}'s field {@code name}, for a walker that reads one class specially. */
+    static long offset(Class<?> type, String name) {
+        try {
+            return U.objectFieldOffset(type.getDeclaredField(name));
+        } catch (NoSuchFieldException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     static long[] offsets(Field[] fields) {
         long[] out = new long[fields.length];
         for (int i = 0; i < fields.length; i++) {
