@@ -45,7 +45,7 @@ public final class Bench {
      * @param coldSeeds fresh JVMs per cold-start run (one seed each), or 0 to leave it out
      * @param home the project root, which the fresh JVMs are given
      * @param cdsArchive the class-data-sharing archive the launcher builds, or null
-     * @param peers whether to run jcstress and Lincheck on the seed race too (minutes)
+     * @param peers whether to run jcstress, Lincheck and Fray on the seed race too (minutes)
      */
     public record Options(int runs, double seconds, double warmupSeconds, int seeds, int threads, long heapSchedules,
                           int coldSeeds, Path home, Path cdsArchive, boolean peers) {}
@@ -239,9 +239,10 @@ public final class Bench {
     }
 
     /**
-     * jcstress and Lincheck on the real-thread seed race, once each (a run takes a minute or more),
-     * beside gcsim's fresh-JVM time to the same failure; the ratios compare whole processes, JVM
-     * start included on both sides, and CPU time where both give it.
+     * jcstress, Lincheck and Fray on the real-thread seed race, once each (a run takes from seconds
+     * to minutes), beside gcsim's fresh-JVM time to the same failure; the ratios compare whole
+     * processes, JVM start included on both sides, and CPU time where both give it. A peer that
+     * cannot run here is a note saying why, not a failed benchmark.
      */
     private void peers() throws Exception {
         if (Double.isNaN(coldProcessMs)) {
@@ -251,24 +252,30 @@ public final class Bench {
         }
         figures.add(Figure.plain(PEERS, "gcsim: a fresh JVM's whole process (median)", "ms", new double[] {coldProcessMs}));
         figures.add(Figure.plain(PEERS, "gcsim: the search's own time (median)", "ms", new double[] {coldSearchMs}));
-        for (boolean jcstress : new boolean[] {true, false}) {
-            say("peers: " + (jcstress ? "jcstress (seed preset)" : "Lincheck 3.7 model checking") + ", through Maven");
-            Peers.Observation o = jcstress ? Peers.jcstress(options.home()) : Peers.lincheck(options.home());
+        for (Peers.Peer peer : Peers.ALL) {
+            say("peers: " + peer.what() + ", through Maven");
+            Peers.Observation o = peer.run().observe(options.home());
+            if (!o.ran()) {
+                notes.add("peers: " + o.peer() + " not run: " + o.why());
+                continue;
+            }
             if (!o.found()) {
                 notes.add("peers: " + o.peer() + " gave no first observation: " + o.why()
                         + (Double.isNaN(o.wallMs()) ? "" : String.format(Locale.ROOT, " (after %,.0f ms, %,.0f ms of CPU)",
                         o.wallMs(), o.cpuMs())));
                 continue;
             }
-            String from = jcstress ? "from jcstress's start" : "from its VM's start";
-            figures.add(Figure.plain(PEERS, o.peer() + ": wall time " + from, "ms", new double[] {o.wallMs()}));
+            if (o.note() != null) {
+                notes.add("peers: " + o.peer() + " " + o.note());
+            }
+            figures.add(Figure.plain(PEERS, o.peer() + ": wall time " + peer.from(), "ms", new double[] {o.wallMs()}));
             figures.add(Figure.plain(PEERS, o.peer() + ": CPU time", "ms", new double[] {o.cpuMs()}));
             figures.add(Figure.atLeast(PEERS, o.peer() + " / gcsim, whole processes", "x",
                     new double[] {o.wallMs() / coldProcessMs}, 100, "≥ 100"));
             figures.add(Figure.atLeast(PEERS, o.peer() + " / gcsim's search", "x",
                     new double[] {o.wallMs() / Math.max(coldSearchMs, 1)}, 100, "≥ 100"));
         }
-        notes.add("peers: each ran once (a run takes a minute or more); gcsim's side is the median of its fresh-JVM runs");
+        notes.add("peers: each ran once (a run takes seconds to minutes); gcsim's side is the median of its fresh-JVM runs");
     }
 
     private void peakHeap(Scenario s, Variant v) {

@@ -49,7 +49,7 @@ final class BenchCommand implements Callable<Integer> {
                     + " the cold start out (default: ${DEFAULT-VALUE}).")
     String coldSeeds;
 
-    @Option(names = "--peers", description = "Also time the seed race's first observation under jcstress and Lincheck"
+    @Option(names = "--peers", description = "Also time the seed race's first observation under jcstress, Lincheck and Fray"
             + " (run by Maven; minutes) and print the ratios to gcsim's.")
     boolean peers;
 
