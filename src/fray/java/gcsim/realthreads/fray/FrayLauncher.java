@@ -64,10 +64,13 @@ public final class FrayLauncher {
         if (!os.contains("linux") || !(arch.equals("amd64") || arch.equals("x86_64"))) {
             return "the profile brings Fray's JVMTI library for Linux x86-64 only, this is " + os + " " + arch;
         }
-        Optional<Path> jdk = findJdk();
+        String home = System.getenv("JDK25_HOME");
+        boolean fromEnv = home != null && !home.isBlank();
+        Optional<Path> jdk = fromEnv ? Optional.of(Path.of(home)).filter(FrayLauncher::isJdk25) : findJdk();
         if (jdk.isEmpty()) {
-            return "no JDK " + FEATURE + " under " + JDKS + " (nor in JDK25_HOME): Fray " + frayVersion(agent)
-                    + " instruments a JDK " + FEATURE + " and would otherwise download one";
+            return (fromEnv ? "JDK25_HOME (" + home + ") is not a JDK " + FEATURE + " with bin/jlink"
+                    : "no JDK " + FEATURE + " under " + JDKS) + ": Fray " + frayVersion(agent) + " instruments a JDK "
+                    + FEATURE + " (and would otherwise download one)";
         }
         System.out.println("fray: JDK " + FEATURE + " found at " + jdk.get());
         Path frayJava = work.resolve("fray-java");
@@ -92,12 +95,11 @@ public final class FrayLauncher {
         return null;
     }
 
-    /** {@code JDK25_HOME} (Fray's own convention) if set, else the first JDK 25 under {@link #JDKS} by name. */
+    /**
+     * The first JDK 25 under {@link #JDKS} by name (used when {@code JDK25_HOME}, Fray's own way of
+     * being given one, is not set).
+     */
     static Optional<Path> findJdk() throws IOException {
-        String home = System.getenv("JDK25_HOME");
-        if (home != null && !home.isBlank()) {
-            return Optional.of(Path.of(home)).filter(FrayLauncher::isJdk25);
-        }
         Path root = Path.of(JDKS);
         if (!Files.isDirectory(root)) {
             return Optional.empty();

@@ -42,6 +42,7 @@ public final class SeedRaceFray {
     public static void main(String[] args) throws Exception {
         AtomicReference<Configuration> config = new AtomicReference<>();
         boolean found = false;
+        boolean stopped = false;
         String error = "";
         PrintStream out = System.out;
         // Fray redraws a progress screen on standard output at every power of ten; keep it out of the log
@@ -54,6 +55,7 @@ public final class SeedRaceFray {
                         return kotlin.Unit.INSTANCE;
                     });
         } catch (Throwable t) {
+            stopped = true;
             found = String.valueOf(t).contains(NOT_VALID);
             error = found ? "" : (t.getClass().getSimpleName() + ": " + String.valueOf(t.getMessage()).lines()
                     .map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse(""));
@@ -63,10 +65,11 @@ public final class SeedRaceFray {
         long wallMs = ManagementFactory.getRuntimeMXBean().getUptime();
         long cpuMs = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime() / 1_000_000;
-        // Fray counts iterations from 0 and stops on the failing one without counting it
-        int done = config.get() == null ? 0 : config.get().getCurrentIteration();
-        String json = "{\"ran\": true, \"found\": " + found + ", \"iteration\": " + (found ? done + 1 : -1)
-                + ", \"iterations\": " + (found ? done + 1 : done) + ", \"wallMs\": " + wallMs + ", \"cpuMs\": " + cpuMs
+        // Fray counts iterations from 0 and stops on a failing one without counting it
+        int current = config.get() == null ? 0 : config.get().getCurrentIteration();
+        int iterations = stopped ? current + 1 : current;
+        String json = "{\"ran\": true, \"found\": " + found + ", \"iteration\": " + (found ? iterations : -1)
+                + ", \"iterations\": " + iterations + ", \"wallMs\": " + wallMs + ", \"cpuMs\": " + cpuMs
                 + ", \"error\": \"" + error.replace("\\", "\\\\").replace("\"", "'") + "\"}\n";
         Path file = Path.of(args[0]);
         Files.createDirectories(file.toAbsolutePath().getParent());
