@@ -68,11 +68,35 @@ final class GcRun {
     /**
      * The joins of the main thread on the server and of the server on its client threads, made once
      * per run rather than at each wait: a guard is a pure read, so one object serves every wait.
+     * Classes rather than lambdas, as the kernel's own guards are: a world's copy rebuilds a lambda
+     * through reflection, but copies a plain object field by field.
      */
     @Derived("guard objects over server and clientThreads, made once")
-    final Guard serverEnded = Guard.watching(Guard.ENDINGS, this::serverDone);
+    final Guard serverEnded = new ServerEnded();
     @Derived("guard objects over server and clientThreads, made once")
-    final Guard clientThreadsEnded = Guard.watching(Guard.ENDINGS, this::clientThreadsDone);
+    final Guard clientThreadsEnded = new ClientThreadsEnded();
+
+    private final class ServerEnded extends Guard {
+        ServerEnded() {
+            super(Guard.ENDINGS);
+        }
+
+        @Override
+        public boolean ready() {
+            return serverDone();
+        }
+    }
+
+    private final class ClientThreadsEnded extends Guard {
+        ClientThreadsEnded() {
+            super(Guard.ENDINGS);
+        }
+
+        @Override
+        public boolean ready() {
+            return clientThreadsDone();
+        }
+    }
 
     GcRun(Kernel kernel, LocalStore store, int paths, long maxFreed) {
         this.store = store;

@@ -22,8 +22,22 @@ final class GcServer extends ModelFrame {
     GcServer(World w, GcRun run) {
         super(w);
         this.run = run;
-        this.acceptable = Guard.watching(run.listener.pending().watches(),
-                () -> run.shutdownRequested() || run.listener.pending().ready());
+        this.acceptable = new Acceptable(run);
+    }
+
+    /** Ready when a connection waits to be accepted or the shutdown was asked for; watches the listener, which the shutdown wakes. */
+    private static final class Acceptable extends Guard {
+        private final GcRun run;
+
+        Acceptable(GcRun run) {
+            super(run.listener.pending().watches());
+            this.run = run;
+        }
+
+        @Override
+        public boolean ready() {
+            return run.shutdownRequested() || run.listener.pending().ready();
+        }
     }
 
     @Override
