@@ -117,8 +117,13 @@ public final class Bench {
         double[] perStep = new double[runs];
         double[] bytesPerStep = new double[runs];
         for (int i = 0; i < runs; i++) {
-            Throughput.Run single = t.run(1, nanos(options.seconds()), 1 + i);
+            // one thread, then every thread, then one thread again: the ratio of the two cancels a steady
+            // drift of the machine's speed, and the every-thread run stays one run with one end to wait
+            // for, as in a search (slices of it would add a wait for the slower thread to each slice)
+            long half = nanos(options.seconds()) / 2;
+            Throughput.Run single = t.run(1, half, 1 + i);
             Throughput.Run many = t.run(threads, nanos(options.seconds()), 1 + i);
+            single = single.plus(t.run(1, nanos(options.seconds()) - half, 1001 + i));
             one[i] = single.perCpuSecond();
             perStep[i] = single.nanosPerStep();
             bytesPerStep[i] = single.bytesPerStep();
@@ -144,19 +149,20 @@ public final class Bench {
 
     private void stepCost(Variant v) throws Exception {
         int[] sizes = {2, 4, 8};
-        List<Throughput> ts = new ArrayList<>();
+        List<Throughput> parts = new ArrayList<>();
         for (int n : sizes) {
             say("cost of a step with " + n + " evaluations");
             Throughput t = new Throughput(executors(Evaluators.scenario(n), v, -1), StrategyKind.RANDOM);
             t.run(1, nanos(options.warmupSeconds()), 7);
-            ts.add(t);
+            parts.add(t);
         }
         int runs = options.runs();
         double[][] ns = new double[sizes.length][runs];
         double[] growth = new double[runs];
         for (int i = 0; i < runs; i++) {
+            Throughput.Run[] r = Throughput.interleaved(parts, nanos(options.seconds()), 1 + i);
             for (int k = 0; k < sizes.length; k++) {
-                ns[k][i] = ts.get(k).run(1, nanos(options.seconds()), 1 + i).nanosPerStep();
+                ns[k][i] = r[k].nanosPerStep();
             }
             growth[i] = 100 * (ns[sizes.length - 1][i] / ns[0][i] - 1);
         }

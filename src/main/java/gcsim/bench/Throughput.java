@@ -47,6 +47,42 @@ final class Throughput {
         double bytesPerStep() {
             return allocatedBytes < 0 ? Double.NaN : (double) allocatedBytes / Math.max(1, steps);
         }
+
+        /** This run and {@code o} together, as if one run had done both. */
+        Run plus(Run o) {
+            long bytes = allocatedBytes < 0 || o.allocatedBytes < 0 ? -1 : allocatedBytes + o.allocatedBytes;
+            return new Run(executions + o.executions, steps + o.steps, cpuNanos + o.cpuNanos, wallNanos + o.wallNanos,
+                    bytes);
+        }
+    }
+
+    /** The CPU time of one slice at least, so that starting a slice's thread stays negligible beside it. */
+    private static final long MIN_SLICE_NANOS = 100_000_000L;
+    /** At most this many slices per part. */
+    private static final int MAX_SLICES = 10;
+
+    /**
+     * Measures on one thread several workloads whose figures are compared with one another (2 against
+     * 8 evaluations): each runs in turn for a slice of its CPU budget, round after round, and each
+     * workload's slices are summed. Why: this machine is shared and its speed drifts by 15 % within
+     * seconds; a ratio of two runs made one after the other carries that drift, while slices taken in
+     * turn share it. Slice {@code s} of every workload runs the schedules of seed
+     * {@code baseSeed * 1000 + s}.
+     *
+     * @param cpuNanosEach each workload's CPU budget, over all its slices
+     * @return one summed run per workload, in the given order
+     */
+    static Run[] interleaved(List<Throughput> workloads, long cpuNanosEach, long baseSeed) throws InterruptedException {
+        int slices = (int) Math.max(1, Math.min(MAX_SLICES, cpuNanosEach / MIN_SLICE_NANOS));
+        long slice = cpuNanosEach / slices;
+        Run[] sums = new Run[workloads.size()];
+        for (int s = 0; s < slices; s++) {
+            for (int i = 0; i < sums.length; i++) {
+                Run r = workloads.get(i).run(1, slice, baseSeed * 1000 + s);
+                sums[i] = sums[i] == null ? r : sums[i].plus(r);
+            }
+        }
+        return sums;
     }
 
     private final Supplier<Executor> executors;
