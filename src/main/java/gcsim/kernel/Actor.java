@@ -138,6 +138,23 @@ public final class Actor {
         serviceWait = false;
     }
 
+    /**
+     * Makes a just-spawned thread begin by waiting for work on {@code g}, as if its first step had
+     * been {@link #awaitWork}: a service thread whose body starts by blocking (a daemon's accept, a
+     * worker's first read) would otherwise spend a step of its own on starting the wait, a step that
+     * changes nothing anyone can see and only adds a decision to every schedule. Its body resumes at
+     * the program counter it was built with once {@code g} is ready. Call right after spawning it,
+     * in the step that spawned it.
+     */
+    public void startsAwaitingWork(Guard g) {
+        if (guard != null || done) {
+            throw new IllegalStateException(name() + " has ended or waits already");
+        }
+        guard = g;
+        serviceWait = true;
+        kernel.actorChanged(this);
+    }
+
     /** Waits for work in a service loop: such a wait never counts as a deadlock. */
     public Control awaitWork(Guard g) {
         guard = g;

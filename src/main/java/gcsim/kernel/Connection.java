@@ -93,6 +93,15 @@ public final class Connection {
             return m;
         }
 
+        /**
+         * The message the next {@link #receive} returns, or null (nothing yet, or end-of-file), read
+         * without a footprint: for naming what a step is about ({@link Frame#subject}), never for a
+         * step's own decisions.
+         */
+        public Object peekQuiet() {
+            return inbox.peek();
+        }
+
         public boolean peerClosed() {
             kernel.read(resource);
             return peer().closed;

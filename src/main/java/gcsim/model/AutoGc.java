@@ -85,7 +85,8 @@ final class AutoGc extends ModelFrame {
                     story(FN + " step 10", "free space " + Bytes.format(avail) + " < min-free " + Bytes.format(w.settings.minFree())
                             + ": starts an auto-GC to free up to " + Bytes.format(maxFreed));
                 }
-                return yieldTo(10);
+                // the ⟂[thr] after the start: when sync, step 11's wait on the future is that point
+                return sync ? goTo(10) : yieldTo(10);
             }
             case 10: // step 11: if sync, wait on the future ⟂[wait]
                 if (!sync) {

@@ -64,7 +64,7 @@ final class CollectGarbage extends ModelFrame {
                 }
                 return yieldTo(3);
             case 3: // G6: start the server thread ⟂[thr]
-                run.server = self.process().spawnNamed("/gc-server", -1, new GcServer(w, run));
+                run.server = GcServer.spawn(w, run, self.process());
                 return yieldTo(4);
             case 4: // G7 (findRootsNoTemp) and G8 (findTempRoots), in the variant's order
                 pc = 5;

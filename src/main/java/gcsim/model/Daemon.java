@@ -16,6 +16,13 @@ final class Daemon extends ModelFrame {
         this.listener = listener;
     }
 
+    /** Starts the daemon's thread in {@code proc}, already waiting for its first connection: the accept is its first scheduling point. */
+    static void spawn(World w, SimProcess proc, Listener listener) {
+        Daemon body = new Daemon(w, listener);
+        body.pc = 1;
+        proc.spawn("nix-daemon", body).startsAwaitingWork(listener.pending());
+    }
+
     @Override
     protected Control step(Actor self) {
         switch (pc) {
@@ -26,11 +33,11 @@ final class Daemon extends ModelFrame {
                 SimProcess worker = k.newProcess("worker-", ++workers); // named when printed
                 Connection.End end = listener.accept(worker);
                 LocalStore store = new LocalStore(w, worker, true);
-                worker.spawnNamed("", -1, new Worker(w, store, end)); // its thread bears its name
+                Worker.spawn(w, worker, store, end);
                 if (k.tracing()) {
                     note("daemon §2.3", "accepts a connection and forks " + worker.name() + " (pid " + worker.pid() + ")");
                 }
-                return yieldTo(0);
+                return goTo(0); // the next scheduling point is the wait for the next connection
             }
             default:
                 throw new IllegalStateException("pc " + pc);

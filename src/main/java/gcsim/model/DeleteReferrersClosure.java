@@ -93,11 +93,11 @@ final class DeleteReferrersClosure extends ModelFrame {
                 return yieldTo(3);
             case 5: // B4's markAlive ⟂[db]
                 markAlive(path);
-                return yieldTo(30);
+                return goTo(30); // the ⟂ after markAlive is the wait for Shared
             case 6: // B6's markAlive ⟂[db], holding Shared (under 2.8 it may first wait for the state mutex)
                 markAlive(path);
                 run.mutex.unlock(self);
-                return yieldTo(30);
+                return goTo(30); // the ⟂ after markAlive is the wait for Shared
             case 3: // B7: isValidPath ⟂[db]
                 if ((path & 1) == 0 && w.db.isValid(path >> 1)) {
                     return yieldTo(4);

@@ -6,6 +6,7 @@ import gcsim.kernel.CondVar;
 import gcsim.kernel.Connection;
 import gcsim.kernel.Control;
 import gcsim.kernel.Derived;
+import gcsim.kernel.SimProcess;
 
 /**
  * The collector's socket server thread S and its per-client threads T (§2.7). A client's path is
@@ -40,6 +41,18 @@ final class GcServer extends ModelFrame {
         }
     }
 
+    /**
+     * Starts the server thread S in the collector's process, already in S1's poll: the poll is its
+     * first scheduling point, with no step before it, as after every accept.
+     */
+    static Actor spawn(World w, GcRun run, SimProcess proc) {
+        GcServer body = new GcServer(w, run);
+        body.pc = 1;
+        Actor s = proc.spawnNamed("/gc-server", -1, body);
+        s.startsAwaitingWork(body.acceptable);
+        return s;
+    }
+
     @Override
     protected Control step(Actor self) {
         switch (pc) {
@@ -59,12 +72,12 @@ final class GcServer extends ModelFrame {
                 { // S2: accept and start a client thread ⟂[thr]
                     Connection.End end = run.listener.accept(self.process());
                     run.clientEnds.add(end);
-                    Actor t = self.process().spawnNamed("/gc-client-", run.clientThreads.size() + 1, new Client(w, run, end));
+                    Actor t = Client.spawn(w, run, end, self.process(), run.clientThreads.size() + 1);
                     run.clientThreads.add(t);
                     if (k.tracing()) {
                         note(FN + " S2", "accepts a GC-socket client");
                     }
-                    return yieldTo(0);
+                    return goTo(0); // the ⟂ after the accept is S1's poll
                 }
             case 2:
                 return self.ret(null);
@@ -86,6 +99,21 @@ final class GcServer extends ModelFrame {
             this.end = end;
         }
 
+        /** Starts thread T number {@code number} for {@code end}, already in T1's read: its first scheduling point, as after every ack. */
+        static Actor spawn(World w, GcRun run, Connection.End end, SimProcess proc, int number) {
+            Client body = new Client(w, run, end);
+            body.pc = 1;
+            Actor t = proc.spawnNamed("/gc-client-", number, body);
+            t.startsAwaitingWork(body.lineOrShutdown());
+            return t;
+        }
+
+        /** T1's wait: a line, the connection's close or the shutdown; watches the connection, whose close writes it and which the shutdown wakes (GcRun.shutDown). */
+        Guard lineOrShutdown() {
+            return Guard.watching(end.readable().watches(),
+                    () -> run.shutdownRequested() || end.closed() || end.readable().ready());
+        }
+
         @Override
         protected int subject() { // the path this activation is about, for transfers
             return hash;
@@ -96,9 +124,7 @@ final class GcServer extends ModelFrame {
             switch (pc) {
                 case 0: // T1: read one line ⟂[sock]
                     pc = 1;
-                    // watches the connection: its close writes it, the shutdown wakes it (GcRun.shutDown)
-                    return self.awaitWork(Guard.watching(end.readable().watches(),
-                            () -> run.shutdownRequested() || end.closed() || end.readable().ready()));
+                    return self.awaitWork(lineOrShutdown());
                 case 1: {
                     if (run.shuttingDown(true) || end.closed()) { // a line may wait: always a read
                         return self.ret(null);
@@ -136,7 +162,7 @@ final class GcServer extends ModelFrame {
                     if (k.tracing()) {
                         note(FN + " T4", "acknowledges " + name(hash));
                     }
-                    return yieldTo(0);
+                    return goTo(0); // the ⟂ after the ack is T1's read
                 default:
                     throw new IllegalStateException("pc " + pc);
             }

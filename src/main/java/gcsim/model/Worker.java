@@ -4,6 +4,7 @@ import gcsim.kernel.Actor;
 import gcsim.kernel.Connection;
 import gcsim.kernel.Control;
 import gcsim.kernel.Fault;
+import gcsim.kernel.SimProcess;
 
 /**
  * A daemon worker: reads one op at a time from its connection, runs it on its own {@link
@@ -20,6 +21,26 @@ final class Worker extends ModelFrame {
         super(w);
         this.store = store;
         this.conn = conn;
+    }
+
+    /**
+     * Forks the worker's thread in {@code proc}, already waiting for its first op: the read is its
+     * first scheduling point (§2.3), with no step before it, as after every reply.
+     */
+    static void spawn(World w, SimProcess proc, LocalStore store, Connection.End conn) {
+        Worker body = new Worker(w, store, conn);
+        body.pc = 1;
+        proc.spawnNamed("", -1, body).startsAwaitingWork(conn.readable()); // its thread bears its name
+    }
+
+    /** Before a read: the op it will read, or end-of-file ({@link WorkerOp#meaning}); else none. */
+    @Override
+    protected int subject() {
+        if (pc != 1) {
+            return -1;
+        }
+        Object m = conn.peekQuiet();
+        return m instanceof WorkerOp op ? WorkerOp.meaning(op) : WorkerOp.END_OF_FILE;
     }
 
     @Override
@@ -60,7 +81,7 @@ final class Worker extends ModelFrame {
                     // the client went away; the next read sees end-of-file
                 }
                 reply = null;
-                return yieldTo(0);
+                return goTo(0); // the ⟂ after the reply is the wait for the next op
             case 3:
                 self.process().exit();
                 return self.ret(null);

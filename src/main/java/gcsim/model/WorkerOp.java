@@ -27,4 +27,51 @@ sealed interface WorkerOp {
 
     /** The worker's answer: a value, or the error it raised. */
     record Reply(Object value, NixError error) {}
+
+    /** {@link #meaning} of the read that finds end-of-file. */
+    int END_OF_FILE = 15 << 20;
+
+    /**
+     * What reading {@code op} is about, as a transfer names a worker's read (the subject of its
+     * point): the op's kind in the high bits and its path (or a hash of its link or paths) in the low
+     * twenty, the same under every variant that sends it. Why: a worker's reads are all one point of
+     * its loop, so without it a variant that sends one op more shifts every later read of the
+     * recording onto the wrong op, and its end-of-file onto none.
+     */
+    static int meaning(WorkerOp op) {
+        int datum;
+        int kind;
+        if (op instanceof IsValidPath o) {
+            kind = 0;
+            datum = o.path();
+        } else if (op instanceof AddToStore o) {
+            kind = 1;
+            datum = o.path();
+        } else if (op instanceof AddTempRoot o) {
+            kind = 2;
+            datum = o.path();
+        } else if (op instanceof AddIndirectRoot o) {
+            kind = 3;
+            datum = o.link().hashCode();
+        } else if (op instanceof QueryPathInfo o) {
+            kind = 4;
+            datum = o.path();
+        } else if (op instanceof QueryValidPaths o) {
+            kind = 5;
+            datum = java.util.Arrays.hashCode(o.paths());
+        } else if (op instanceof AddMultipleToStore o) {
+            kind = 6;
+            datum = java.util.Arrays.hashCode(o.paths());
+        } else if (op instanceof BuildDerivation o) {
+            kind = 7;
+            datum = o.drv();
+        } else if (op instanceof BuildPaths o) {
+            kind = 8;
+            datum = o.drv();
+        } else {
+            kind = 9; // CollectGarbage
+            datum = 0;
+        }
+        return (kind << 20) | (datum & 0xFFFFF);
+    }
 }

@@ -87,7 +87,7 @@ public final class World {
         }
         if (plan.anyDaemonClient) {
             SimProcess daemon = kernel.newProcess("nix-daemon");
-            daemon.spawn("nix-daemon", new Daemon(this, daemonSocket.bind(daemon)));
+            Daemon.spawn(this, daemon, daemonSocket.bind(daemon));
         }
         ProcessSpec[] specs = plan.processes;
         processes = new SimProcess[specs.length];

@@ -16,12 +16,12 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * compare carries a failure found under one variant to the variants of the same scenario whose own
  * search missed it. The fixture: the collector that must wait through a long build, with a budget of
- * three schedules per strategy, so that PCT finds the window under early-return and misses it under
+ * eight schedules per strategy, so that PCT finds the window under early-return and misses it under
  * drv-and-refs, which has it too; both cells must end {@code fail}, the second labelled as carried.
  */
 class CarriedVerdictTest {
     private static final String[] RUN = {"compare", "--scenarios", "collector-after-long-build", "--variants", "early-return,drv-and-refs",
-            "--budget", "3", "--dfs-executions", "0", "--threads", "2"};
+            "--budget", "8", "--dfs-executions", "0", "--threads", "2"};
 
     @TempDir
     static Path dir;
@@ -75,7 +75,7 @@ class CarriedVerdictTest {
     void aCarriedCellKeepsTheFiguresOfItsOwnSearchWhichFoundNothing() {
         assertThat(JsonReader.at(carried, "random", "failed")).isEqualTo(false);
         assertThat(JsonReader.at(carried, "pct", "failed")).isEqualTo(false);
-        assertThat(JsonReader.at(carried, "pct", "schedules")).isEqualTo(3L);
+        assertThat(JsonReader.at(carried, "pct", "schedules")).isEqualTo(8L);
     }
 
     @Test

@@ -93,7 +93,10 @@ final class Checkpoints {
 
     /** Whether the explorer, about to pick at {@code step}, should pause there for a copy. */
     boolean wanted(int step) {
-        int last = stack.isEmpty() ? 0 : stack.get(stack.size() - 1).resume.step();
+        if (stack.isEmpty()) { // even a first pick may come after many forced steps, which a copy there saves
+            return step == divergence || step >= SPACING;
+        }
+        int last = stack.get(stack.size() - 1).resume.step();
         return step > last && stack.size() < MOST && (step == divergence || step >= last + SPACING);
     }
 }

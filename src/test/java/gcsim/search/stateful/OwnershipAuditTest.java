@@ -40,7 +40,7 @@ class OwnershipAuditTest {
                 PausingWalk walk = new PausingWalk(file.getFileName().toString().hashCode() * 17L + v.id().hashCode());
                 Forkable.Session session = runner.open(walk);
                 snapshot = new Snapshot(walk);
-                for (int point : new int[] {0, 3, 10, 25, 50, 90, 150, 250, 400}) {
+                for (int point : new int[] {0, 1, 3, 6, 10, 25, 50, 90, 150, 250, 400}) {
                     walk.pauseAt = point;
                     try {
                         session.kernel().run();
