@@ -144,7 +144,8 @@ public final class Actor {
      * worker's first read) would otherwise spend a step of its own on starting the wait, a step that
      * changes nothing anyone can see and only adds a decision to every schedule. Its body resumes at
      * the program counter it was built with once {@code g} is ready. Call right after spawning it,
-     * in the step that spawned it.
+     * in the step that spawned it: the scheduler then asks {@code g} at the next decision, as it asks
+     * about every actor spawned since the last one.
      */
     public void startsAwaitingWork(Guard g) {
         if (guard != null || done) {
@@ -152,7 +153,6 @@ public final class Actor {
         }
         guard = g;
         serviceWait = true;
-        kernel.actorChanged(this);
     }
 
     /** Waits for work in a service loop: such a wait never counts as a deadlock. */

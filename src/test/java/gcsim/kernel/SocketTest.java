@@ -44,6 +44,24 @@ class SocketTest {
     }
 
     @Test
+    void peekingShowsTheNextMessageWithoutTakingItOrLeavingAFootprint() {
+        Listener l = file.bind(daemon);
+        Connection.End c = file.connect(client);
+        Connection.End s = l.accept(daemon);
+        assertThat(s.peekQuiet()).isNull();
+        c.send("op");
+        c.send("next");
+
+        assertThat(s.peekQuiet()).isEqualTo("op");
+        assertThat(s.peekQuiet()).isEqualTo("op");
+        assertThat(s.receive()).isEqualTo("op");
+        assertThat(s.peekQuiet()).isEqualTo("next");
+        assertThat(s.receive()).isEqualTo("next");
+        c.close();
+        assertThat(s.peekQuiet()).as("end-of-file").isNull();
+    }
+
+    @Test
     void closingOneEndMakesThePeerReadEofAndFailToSendWithEpipe() {
         Listener l = file.bind(daemon);
         Connection.End c = file.connect(client);
