@@ -58,7 +58,7 @@ final class Throughput {
 
     /** The CPU time of one slice at least, so that starting a slice's thread stays negligible beside it. */
     private static final long MIN_SLICE_NANOS = 100_000_000L;
-    /** At most this many slices per part. */
+    /** At most this many slices per workload. */
     private static final int MAX_SLICES = 10;
 
     /**
