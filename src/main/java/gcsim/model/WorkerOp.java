@@ -39,39 +39,29 @@ sealed interface WorkerOp {
      * recording onto the wrong op, and its end-of-file onto none.
      */
     static int meaning(WorkerOp op) {
-        int datum;
-        int kind;
         if (op instanceof IsValidPath o) {
-            kind = 0;
-            datum = o.path();
+            return code(0, o.path());
         } else if (op instanceof AddToStore o) {
-            kind = 1;
-            datum = o.path();
+            return code(1, o.path());
         } else if (op instanceof AddTempRoot o) {
-            kind = 2;
-            datum = o.path();
+            return code(2, o.path());
         } else if (op instanceof AddIndirectRoot o) {
-            kind = 3;
-            datum = o.link().hashCode();
+            return code(3, o.link().hashCode());
         } else if (op instanceof QueryPathInfo o) {
-            kind = 4;
-            datum = o.path();
+            return code(4, o.path());
         } else if (op instanceof QueryValidPaths o) {
-            kind = 5;
-            datum = java.util.Arrays.hashCode(o.paths());
+            return code(5, java.util.Arrays.hashCode(o.paths()));
         } else if (op instanceof AddMultipleToStore o) {
-            kind = 6;
-            datum = java.util.Arrays.hashCode(o.paths());
+            return code(6, java.util.Arrays.hashCode(o.paths()));
         } else if (op instanceof BuildDerivation o) {
-            kind = 7;
-            datum = o.drv();
+            return code(7, o.drv());
         } else if (op instanceof BuildPaths o) {
-            kind = 8;
-            datum = o.drv();
-        } else {
-            kind = 9; // CollectGarbage
-            datum = 0;
+            return code(8, o.drv());
         }
+        return code(9, 0); // CollectGarbage
+    }
+
+    private static int code(int kind, int datum) {
         return (kind << 20) | (datum & 0xFFFFF);
     }
 }
