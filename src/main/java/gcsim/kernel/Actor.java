@@ -182,6 +182,7 @@ public final class Actor {
     void runStep() {
         guard = null;
         serviceWait = false;
+        kernel.touched = false;
         while (top != null) {
             Control c;
             try {
@@ -197,8 +198,16 @@ public final class Actor {
             }
             // comparisons of references rather than a switch, which reads the enum's ordinal through
             // a table of a synthetic class on every pass of the commonest loop of a search
-            if (c == Control.YIELD || c == Control.WAIT) {
-                return;
+            if (c == Control.YIELD) {
+                if (!InvisibleSteps.goesOnAfterYield(kernel)) {
+                    return;
+                }
+            } else if (c == Control.WAIT) {
+                if (!InvisibleSteps.goesOnAfterWait(kernel, guard)) {
+                    return;
+                }
+                guard = null; // the wait of a step nobody saw is over at once
+                serviceWait = false;
             } else if (c == Control.CALL) {
                 Frame callee = pendingCall;
                 pendingCall = null;

@@ -69,6 +69,17 @@ public final class Kernel {
      */
     static final boolean AUDIT_READINESS = Boolean.getBoolean("gcsim.auditReadiness");
 
+    /** Whether a step nobody could see runs on into its actor's next one ({@link InvisibleSteps}). */
+    boolean joinsInvisibleSteps;
+    /**
+     * Set by everything a running step does that another actor or the scheduler could see: a
+     * resource read, written or woken, a clock read, an actor spawned, changed or ended, a process
+     * made or ended, a chosen start, a spin, a stop. Cleared when a step begins. A store per access,
+     * kept whether or not steps are joined.
+     */
+    @Derived("read only within a step, which clears it first; between steps it means nothing")
+    boolean touched;
+
     /** Set once {@link #recycle} gave this kernel's buffers away: it may not run again. */
     @Derived("only guards against a misuse; a recycled kernel is never snapshotted or run")
     boolean recycled;
@@ -114,6 +125,17 @@ public final class Kernel {
     }
 
     /**
+     * Joins invisible steps to their successors: a step that read and wrote no resource, read no
+     * clock and started, changed or ended no actor or process runs on into its actor's next step
+     * instead of ending at a scheduling point ({@link InvisibleSteps} says why that loses nothing).
+     * Call before {@link #run()}.
+     */
+    public Kernel withInvisibleStepsJoined() {
+        joinsInvisibleSteps = true;
+        return this;
+    }
+
+    /**
      * Bounds starvation by retry loops at {@code bound} turns ({@link Starvation} says what a turn is
      * and why a search needs the bound). Call before {@link #run()}.
      */
@@ -149,6 +171,7 @@ public final class Kernel {
      * once, without waiting for anything (a busy retry loop). Only the starvation bound reads it.
      */
     public void spin() {
+        touched = true;
         if (current != null) {
             current.spun = true;
         }
@@ -156,6 +179,7 @@ public final class Kernel {
 
     /** Virtual time in nanoseconds; a read of the clock by the running step. */
     public long now() {
+        touched = true;
         if (footprints != null && current != null && recording) {
             footprints.record(clockResource, false);
         }
@@ -218,6 +242,7 @@ public final class Kernel {
      * only when the name is asked for (a daemon's {@code worker-3}, forked at a step of every execution).
      */
     public SimProcess newProcess(String head, int number) {
+        touched = true;
         SimProcess p = new SimProcess(this, nextPid++, head, number);
         processes.add(p);
         return p;
@@ -225,6 +250,7 @@ public final class Kernel {
 
     /** @param name the actor's name, or null for its process's name followed by {@code tail} and {@code number} */
     Actor newActor(String name, String tail, int number, SimProcess p, Frame body) {
+        touched = true;
         Actor a = new Actor(this, actors.size(), name, tail, number, p, body);
         actors.add(a);
         readiness.actorCreated(a);
@@ -247,6 +273,7 @@ public final class Kernel {
 
     /** The actor's guard was replaced or it ended: its readiness is asked again at the next decision. */
     void actorChanged(Actor a) {
+        touched = true;
         readiness.changed(a);
         if (a.done) {
             readiness.ended();
@@ -255,11 +282,13 @@ public final class Kernel {
 
     /** A process exited: guards watching {@link Guard#ENDINGS} are asked again at the next decision. */
     void processExited() {
+        touched = true;
         readiness.ended();
     }
 
     /** Reports that the running step read {@code resource}. */
     public void read(int resource) {
+        touched = true;
         if (footprints != null && recording) {
             footprints.record(resource, false);
         }
@@ -271,11 +300,13 @@ public final class Kernel {
      * resource, read by a guard that can watch only one ({@link Guard#watches}).
      */
     public void wake(int resource) {
+        touched = true;
         readiness.written(resource);
     }
 
     /** Reports that the running step wrote {@code resource}. */
     public void write(int resource) {
+        touched = true;
         readiness.written(resource);
         if (footprints != null && recording) {
             footprints.record(resource, true);
@@ -299,6 +330,7 @@ public final class Kernel {
      * strategy may plan when to let it run; the choice itself is the actor pick, recorded as usual.
      */
     public void startChosen(Actor a) {
+        touched = true;
         if (running) {
             strategy.startPending(a.id());
         } else {
@@ -342,6 +374,7 @@ public final class Kernel {
 
     /** Ends the execution after the current step. */
     public void stop(String reason) {
+        touched = true;
         if (stopReason == null) {
             stopReason = reason;
         }

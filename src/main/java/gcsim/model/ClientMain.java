@@ -45,23 +45,37 @@ final class ClientMain extends ModelFrame {
         stack.add(new Cursor(spec.ops(), 1));
     }
 
+    /**
+     * Spawns the client's main thread in {@code proc}, before the execution runs. A client that waits
+     * for its start (a later time, another process's exit) is spawned already waiting, with no step
+     * of its own before the start: that step would only begin the wait, which nobody can see (docs/model.md,
+     * "A wait is the scheduling point itself"). A start in a window is spawned waiting in its window,
+     * and the pick that runs it is the start the search chose.
+     */
+    static Actor spawn(World w, SimProcess proc, Client c, ProcessSpec spec) {
+        ClientMain body = new ClientMain(w, c, spec);
+        Actor main = proc.spawn(spec.name(), body);
+        Start start = spec.start();
+        if (start instanceof Start.Window || start instanceof Start.Any) {
+            body.pc = 4;
+            main.startsWhen(StartWindow.of(w, start)); // its first pick is its start
+            w.kernel.startChosen(main);
+        } else if (start instanceof Start.At at && at.nanos() > 0) {
+            body.pc = 1;
+            main.startsWhen(w.kernel.timer(at.nanos()));
+        } else if (start instanceof Start.After after) {
+            SimProcess other = w.process(after.process());
+            body.pc = 1;
+            main.startsWhen(Guard.watching(Guard.ENDINGS, other::exited));
+        }
+        return main;
+    }
+
     @Override
     protected Control step(Actor self) {
         switch (pc) {
-            case 0: { // start
-                pc = 1;
-                if (spec.start() instanceof Start.At at && at.nanos() > k.now()) {
-                    return self.await(k.timer(at.nanos()));
-                }
-                if (spec.start() instanceof Start.After after) {
-                    SimProcess other = w.process(after.process());
-                    return self.await(Guard.watching(Guard.ENDINGS, other::exited));
-                }
-                if (spec.start() instanceof Start.Window || spec.start() instanceof Start.Any) {
-                    return goTo(4); // spawned waiting in its window (World): this first step is its start
-                }
+            case 0: // a start at time 0; every other start is waited for from the spawn (spawn)
                 return goTo(1);
-            }
             case 1: {
                 if (k.tracing()) {
                     note("client", c.process.name() + " starts");

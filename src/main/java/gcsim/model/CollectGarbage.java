@@ -57,13 +57,13 @@ final class CollectGarbage extends ModelFrame {
             case 2: // G5: unlink the old socket file ⟂[fs]; until the bind, connects see ENOENT
                 w.gcSocket.unlink();
                 return yieldTo(25);
-            case 25: // G5: bind and listen ⟂[fs]
+            case 25: // G5: bind and listen ⟂[fs]; G6: start the server thread ⟂[thr], in the same step:
+                     // the start is seen by nobody until S accepts, which it can do right after either
+                     // way, so the ⟂ between the two is the ⟂ after them (docs/model.md, G6)
                 run.listener = w.gcSocket.bind(self.process());
                 if (k.tracing()) {
                     note(FN + " G5", "binds gc-socket/socket");
                 }
-                return yieldTo(3);
-            case 3: // G6: start the server thread ⟂[thr]
                 run.server = GcServer.spawn(w, run, self.process());
                 return yieldTo(4);
             case 4: // G7 (findRootsNoTemp) and G8 (findTempRoots), in the variant's order

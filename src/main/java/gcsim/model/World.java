@@ -1,6 +1,5 @@
 package gcsim.model;
 
-import gcsim.kernel.Actor;
 import gcsim.kernel.Flock;
 import gcsim.kernel.Kernel;
 import gcsim.kernel.SimProcess;
@@ -9,7 +8,6 @@ import gcsim.scenario.ProcessSpec;
 import gcsim.scenario.RootSpec;
 import gcsim.scenario.Scenario;
 import gcsim.scenario.Settings;
-import gcsim.scenario.Start;
 import gcsim.variant.SwitchUse;
 import gcsim.variant.Switches;
 import java.util.ArrayList;
@@ -57,7 +55,10 @@ public final class World {
 
     /** @param switches the executor's record of switches read, which every world it builds adds to */
     public World(Scenario scenario, StoreLayout layout, SwitchUse switches, Kernel kernel) {
-        this.kernel = kernel;
+        // A modelled step that only moves its own program counter (findRuntimeRoots, which finds
+        // nothing here; the last turn of a loop, which finds nothing left) is not a scheduling point
+        // of its own: docs/model.md, "A step nobody can see is not a scheduling point".
+        this.kernel = kernel.withInvisibleStepsJoined();
         this.layout = layout;
         this.switches = switches;
         this.settings = scenario.settings();
@@ -99,11 +100,7 @@ public final class World {
             SimProcess proc = processes[i];
             StoreApi api = spec.viaDaemon() ? new RemoteStore(this, proc) : new LocalStore(this, proc, false);
             Client c = new Client(proc, spec.user(), api, spec.viaDaemon());
-            Actor main = proc.spawn(spec.name(), new ClientMain(this, c, spec));
-            if (spec.start() instanceof Start.Window || spec.start() instanceof Start.Any) {
-                main.startsWhen(StartWindow.of(this, spec.start())); // its first pick is its start
-                kernel.startChosen(main);
-            }
+            ClientMain.spawn(this, proc, c, spec);
         }
     }
 

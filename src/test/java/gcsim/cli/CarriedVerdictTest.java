@@ -17,10 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
  * compare carries a failure found under one variant to the variants of the same scenario whose own
  * search missed it. The fixture: the collector that must wait through a long build, with a budget of
  * eight schedules per strategy, so that PCT finds the window under early-return and misses it under
- * drv-and-refs, which has it too; both cells must end {@code fail}, the second labelled as carried.
+ * nix-2.34, which has it too; both cells must end {@code fail}, the second labelled as carried.
  */
 class CarriedVerdictTest {
-    private static final String[] RUN = {"compare", "--scenarios", "collector-after-long-build", "--variants", "early-return,drv-and-refs",
+    private static final String[] RUN = {"compare", "--scenarios", "collector-after-long-build", "--variants", "early-return,nix-2.34",
             "--budget", "8", "--dfs-executions", "0", "--threads", "2"};
 
     @TempDir
@@ -81,24 +81,24 @@ class CarriedVerdictTest {
     @Test
     void theReportAndTheOutputSayWhichCellsFailOnlyThroughACarriedCounterexample() throws IOException {
         String summary = Files.readString(dir.resolve("single/summary.md"), StandardCharsets.UTF_8);
-        assertThat(summary).contains("[✗ carried](cells/collector-after-long-build--drv-and-refs.md)")
-                .contains("collector-after-long-build: the same failure under drv-and-refs (from early-return)");
+        assertThat(summary).contains("[✗ carried](cells/collector-after-long-build--nix-2.34.md)")
+                .contains("collector-after-long-build: the same failure under nix-2.34 (from early-return)");
         String report = Files.readString(dir.resolve("single/report.md"), StandardCharsets.UTF_8);
         assertThat(report).contains("✗ fails (carried from early-return)")
-                .contains("collector-after-long-build: the same failure under drv-and-refs (from early-return)");
+                .contains("collector-after-long-build: the same failure under nix-2.34 (from early-return)");
         assertThat(Files.readString(dir.resolve("single/report.html"), StandardCharsets.UTF_8))
-                .contains("collector-after-long-build: the same failure under drv-and-refs (from early-return)");
-        String page = Files.readString(dir.resolve("single/cells/collector-after-long-build--drv-and-refs.md"),
+                .contains("collector-after-long-build: the same failure under nix-2.34 (from early-return)");
+        String page = Files.readString(dir.resolve("single/cells/collector-after-long-build--nix-2.34.md"),
                 StandardCharsets.UTF_8);
         assertThat(page).contains("carried from early-return: this variant's own search found no failure");
         assertThat(single.out()).contains("cells: 2 (2 fail, 1 of them carried from another variant, 0 verified, 0 pass, 0 error)");
-        assertThat(single.err()).contains("collector-after-long-build × drv-and-refs: fails with the counterexample carried"
+        assertThat(single.err()).contains("collector-after-long-build × nix-2.34: fails with the counterexample carried"
                 + " from early-return (its own search found none)");
     }
 
     @Test
     void theCarriedCounterexampleHasItsOwnScheduleThatReplaysToTheFailure() {
-        Path schedule = dir.resolve("single/failures/collector-after-long-build--drv-and-refs.schedule");
+        Path schedule = dir.resolve("single/failures/collector-after-long-build--nix-2.34.schedule");
         assertThat(schedule).exists();
         Cli replay = Cli.run(project, "replay", "--schedule", schedule.toString());
         assertThat(replay.code()).as(replay.err()).isEqualTo(1);
@@ -126,7 +126,7 @@ class CarriedVerdictTest {
         assertThat(((Map<?, ?>) cells.get(1)).get("carriedFrom")).isEqualTo("early-return");
         assertThat(JsonReader.at(cells.get(1), "counterexample", "choices"))
                 .isEqualTo(JsonReader.at(carried, "counterexample", "choices"));
-        assertThat(Files.readString(merged.resolve("failures/collector-after-long-build--drv-and-refs.schedule")))
-                .isEqualTo(Files.readString(dir.resolve("single/failures/collector-after-long-build--drv-and-refs.schedule")));
+        assertThat(Files.readString(merged.resolve("failures/collector-after-long-build--nix-2.34.schedule")))
+                .isEqualTo(Files.readString(dir.resolve("single/failures/collector-after-long-build--nix-2.34.schedule")));
     }
 }

@@ -82,18 +82,23 @@ class TempRootAgainstACollectorTest {
         List<World> runs = runs(race(), Switches.baseline());
         for (World w : runs) {
             List<String> t = client(w);
-            int viaSocket = index(t, "gc.lock is held by a collector; using its socket for lib");
-            int sent = index(t, "sends lib to the collector");
-            int acked = index(t, "collector acknowledged lib");
             int written = index(t, "temp-roots lib");
-            if (viaSocket >= 0) {
-                assertThat(sent).as("%s", t).isGreaterThan(viaSocket);
-                assertThat(acked).isGreaterThan(sent);
-                assertThat(written).isGreaterThan(acked);
-            }
             assertThat(written).as("%s", t).isNotNegative();
+            for (int i = 0; i < written; i++) {
+                if (t.get(i).startsWith("sends lib to the collector")) {
+                    // the collector either acknowledges the path or closes the socket (it has finished),
+                    // and then the client starts over (step 7); it never writes the path unanswered
+                    assertThat(t.get(i + 1)).as("%s", t)
+                            .matches("(collector acknowledged lib|collector closed the socket; restarting).*");
+                }
+            }
             assertThat(w.gcLock.holders()).isEqualTo("free");
         }
+        assertThat(runs).anyMatch(w -> {
+            List<String> t = client(w);
+            int acked = index(t, "collector acknowledged lib");
+            return index(t, "sends lib to the collector") >= 0 && acked >= 0 && index(t, "temp-roots lib") > acked;
+        });
         assertThat(runs).anyMatch(w -> client(w).contains("ECONNREFUSED on gc-socket; sleeping 100ms  [addTempRoot §2.6 step 5]"));
         assertThat(runs).anyMatch(w -> index(client(w), "sends app to the collector") >= 0);
     }

@@ -24,8 +24,9 @@ import java.util.ArrayList;
  * {@code c} stays valid while every later execution agrees with the path up to {@code c}, that is
  * while the divergence is at or after {@code c}; the others are dropped.
  *
- * <p>Where copies are taken: at the divergence itself (the next executions mostly leave the path at
- * or below it) and every {@link #SPACING} steps past the last copy, so that no execution replays more
+ * <p>Where copies are taken: at the first pick of a run that starts from the beginning, at the
+ * divergence itself (the next executions mostly leave the path at or below it) and every {@link
+ * #SPACING} steps past the last copy, so that no execution replays more
  * than about that many steps; at most {@link #MOST} copies are held, for memory's sake. A copy costs
  * about as much as 25 steps with their logging; copying every 24 steps as well as at the divergence
  * measured slower on {@code gc} than copying at the divergence alone, hence the wide spacing.
@@ -93,8 +94,11 @@ final class Checkpoints {
 
     /** Whether the explorer, about to pick at {@code step}, should pause there for a copy. */
     boolean wanted(int step) {
-        if (stack.isEmpty()) { // even a first pick may come after many forced steps, which a copy there saves
-            return step == divergence || step >= SPACING;
+        if (stack.isEmpty()) {
+            // the run's first pick: no actor was chosen before it, so later executions leave the
+            // path at or after it (unless at a data choice among the forced steps before it), keep
+            // this copy, and skip replaying those forced steps
+            return true;
         }
         int last = stack.get(stack.size() - 1).resume.step();
         return step > last && stack.size() < MOST && (step == divergence || step >= last + SPACING);

@@ -108,7 +108,7 @@ class CheckpointedDfsAgreesWithReplayTest {
     }
 
     @ParameterizedTest(name = "{0} under {1}")
-    @CsvSource({"gc, early-return", "auto-gc-own-build, early-return", "gc-non-blocking, nix-master",
+    @CsvSource({"gc-concurrent, early-return", "auto-gc-own-build, early-return", "gc-non-blocking, nix-master",
             "hosts-drv, early-return", "gc-auto, nix-master", "heavy-load, early-return"})
     void aLibraryCellExploresTheSameExecutionsWhetherResumedFromCopiesOrReplayed(String name, String variantId)
             throws ScenarioException {

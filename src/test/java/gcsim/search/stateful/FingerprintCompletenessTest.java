@@ -64,22 +64,24 @@ class FingerprintCompletenessTest {
         Runner runner = new Runner(ScenarioLoader.load(Path.of("scenarios/hosts-drv.yaml")),
                 VariantLoader.load(Path.of("scenarios/variants.yaml")).get(0), 100_000, 3);
         PausingWalk walk = new PausingWalk(1);
-        walk.pauseAt = 3;
+        walk.pauseAt = 1;
         Forkable.Session session = runner.open(walk);
-        try {
-            session.kernel().run();
-        } catch (Driver.Pause p) {
-            // paused
-        }
+        assertThat(pauses(session)).as("the run stops at its second decision").isTrue();
         Fingerprint f = new Fingerprint();
         Fingerprint.Value before = f.of(session);
-        walk.pauseAt = 4;
+        walk.pauseAt = 2;
+        assertThat(pauses(session)).as("and at its third, one transition later").isTrue();
+        assertThat(f.of(session)).isNotEqualTo(before);
+    }
+
+    /** Runs the session on until its strategy pauses it; false when it ran to its end instead. */
+    private static boolean pauses(Forkable.Session session) {
         try {
             session.kernel().run();
+            return false;
         } catch (Driver.Pause p) {
-            // one more transition
+            return true;
         }
-        assertThat(f.of(session)).isNotEqualTo(before);
     }
 
     private static List<Path> libraryScenarios() throws IOException {
