@@ -97,22 +97,61 @@ class InvisibleStepsTest {
 
     @Test
     void anInvisibleStepThatWaitsOnAGuardNotYetReadyWaits() {
-        Kernel k = new Kernel(FixedStrategy.lowest(), 100).withInvisibleStepsJoined();
+        // the holder locks (step 1), the waiter's invisible step waits (step 2), the holder unlocks
+        Kernel k = new Kernel(FixedStrategy.picking(0, 1, 0), 100).withInvisibleStepsJoined();
         Mutex m = new Mutex(k);
         k.newProcess("p").spawn("holder", Script.of(self -> {
             m.lock(self);
             return Control.YIELD;
         }, self -> {
             m.unlock(self);
+            log.add("unlocked");
             return Control.YIELD;
         }));
-        k.newProcess("q").spawn("waiter", Script.of(Script.log(log, "starts"), self -> self.await(m.free()),
-                Script.log(log, "runs after the unlock")));
+        k.newProcess("q").spawn("waiter", Script.of(self -> self.await(m.free()), self -> {
+            log.add("runs after the unlock");
+            return Control.YIELD;
+        }));
 
         Outcome o = k.run();
 
         assertThat(o.end()).isEqualTo(Outcome.End.COMPLETE);
-        assertThat(log).containsExactly("starts", "runs after the unlock");
+        assertThat(log).containsExactly("unlocked", "runs after the unlock");
+    }
+
+    @Test
+    void anInvisibleStepThatWaitsOnATimerAlreadyDueGoesOnButOneWaitingOnEndingsWaits() {
+        Kernel timer = new Kernel(FixedStrategy.lowest(), 100).withInvisibleStepsJoined();
+        timer.newProcess("p").spawn("a", Script.of(self -> self.await(timer.timer(0)), reads(timer, "timer")));
+        Kernel endings = new Kernel(FixedStrategy.lowest(), 100).withInvisibleStepsJoined();
+        endings.newProcess("p").spawn("a", Script.of(self -> self.await(Guard.watching(Guard.ENDINGS, () -> true)),
+                reads(endings, "endings")));
+
+        int timerSteps = timer.run().steps();
+        int endingsSteps = endings.run().steps();
+
+        assertThat(log).containsExactly("timer", "endings");
+        assertThat(timerSteps).as("the clock is one resource: the due timer is read, and the wait is over").isEqualTo(2);
+        assertThat(endingsSteps).as("endings are no resource: the step waits, and the wait is a step").isEqualTo(3);
+    }
+
+    /** A step that reads a fresh resource, so that it is seen, and logs {@code text}. */
+    private Script.Step reads(Kernel k, String text) {
+        int r = k.newResource();
+        return self -> {
+            k.read(r);
+            log.add(text);
+            return Control.YIELD;
+        };
+    }
+
+    @Test
+    void withoutJoiningEveryYieldIsASchedulingPoint() {
+        Kernel k = new Kernel(FixedStrategy.lowest(), 100);
+        k.newProcess("p").spawn("a", Script.of(Script.yieldStep(), Script.yieldStep(), Script.log(log, "third")));
+
+        assertThat(k.run().steps()).isEqualTo(4);
+        assertThat(log).containsExactly("third");
     }
 
     @Test
