@@ -12,7 +12,7 @@ import java.util.List;
  *
  * <pre>
  * gcsim-schedule 1
- * gcsim-version: 0.1.0
+ * gcsim-version: 0.2.0
  * scenario: hosts-drv
  * variant: early-return
  * choices: g1.…
