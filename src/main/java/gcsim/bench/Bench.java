@@ -21,8 +21,9 @@ import java.util.function.Supplier;
 public final class Bench {
     /** Step bound of every execution, as {@code gcsim search} uses by default. */
     static final int MAX_STEPS = 100_000;
+    /** heavy-load's target, executions per CPU-second on one thread. */
+    private static final double HEAVY_LOAD_TARGET = 40_000;
     static final String THROUGHPUT = "throughput (executions per CPU-second unless said)";
-    static final String STEP_COST = "cost of a step as evaluations are added (random, one thread)";
     static final String FIRST_FAILURE = "first failure: hosts-drv under early-return";
     static final String COLD = "first failure in a fresh JVM: gcsim search on hosts-drv under early-return, one process per seed";
     static final String PEERS = "peers: time to the first observation of the seed race (hosts-drv under early-return)";
@@ -75,9 +76,11 @@ public final class Bench {
         Scenario hostsDrv = workloads.scenario("hosts-drv");
         throughput("hosts-drv, drv-only, random", executors(hostsDrv, drvOnly, -1), StrategyKind.RANDOM, 150_000);
         throughput("hosts-drv, drv-only, pct", executors(hostsDrv, drvOnly, -1), StrategyKind.PCT, -1);
-        throughput("heavy-load, drv-only, random", executors(workloads.scenario("heavy-load"), drvOnly, -1),
-                StrategyKind.RANDOM, 40_000);
-        stepCost(drvOnly);
+        Scenario heavyLoad = workloads.scenario("heavy-load");
+        throughput("heavy-load, drv-only, random", executors(heavyLoad, drvOnly, -1), StrategyKind.RANDOM, HEAVY_LOAD_TARGET);
+        StepCost steps = new StepCost(options, figures, notes, this::say);
+        steps.asEvaluationsAreAdded(drvOnly);
+        steps.againstOneSchedule(heavyLoad, drvOnly, HEAVY_LOAD_TARGET);
         firstFailure(hostsDrv, earlyReturn);
         if (options.coldSeeds() > 0) {
             coldStart();
@@ -145,31 +148,6 @@ public final class Bench {
         figures.add(threads == 2
                 ? Figure.atLeast(THROUGHPUT, speedName, "x", speedup, 1.85, "≥ 1.85 with 2 threads")
                 : Figure.plain(THROUGHPUT, speedName, "x", speedup));
-    }
-
-    private void stepCost(Variant v) throws Exception {
-        int[] sizes = {2, 4, 8};
-        List<Throughput> parts = new ArrayList<>();
-        for (int n : sizes) {
-            say("cost of a step with " + n + " evaluations");
-            Throughput t = new Throughput(executors(Evaluators.scenario(n), v, -1), StrategyKind.RANDOM);
-            t.run(1, nanos(options.warmupSeconds()), 7);
-            parts.add(t);
-        }
-        int runs = options.runs();
-        double[][] ns = new double[sizes.length][runs];
-        double[] growth = new double[runs];
-        for (int i = 0; i < runs; i++) {
-            Throughput.Run[] r = Throughput.interleaved(parts, nanos(options.seconds()), 1 + i);
-            for (int k = 0; k < sizes.length; k++) {
-                ns[k][i] = r[k].nanosPerStep();
-            }
-            growth[i] = 100 * (ns[sizes.length - 1][i] / ns[0][i] - 1);
-        }
-        for (int k = 0; k < sizes.length; k++) {
-            figures.add(Figure.plain(STEP_COST, "evaluators-" + sizes[k] + " (generated), ns per step", "ns", ns[k]));
-        }
-        figures.add(Figure.atMost(STEP_COST, "growth from 2 to 8 evaluations", "%", growth, 20, "≤ 20 %"));
     }
 
     private void firstFailure(Scenario s, Variant v) {

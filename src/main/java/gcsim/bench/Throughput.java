@@ -87,10 +87,28 @@ final class Throughput {
 
     private final Supplier<Executor> executors;
     private final StrategyKind kind;
+    /** Every execution follows the base seed's first schedule instead of the next one. */
+    private final boolean oneSchedule;
 
     Throughput(Supplier<Executor> executors, StrategyKind kind) {
+        this(executors, kind, false);
+    }
+
+    private Throughput(Supplier<Executor> executors, StrategyKind kind, boolean oneSchedule) {
         this.executors = executors;
         this.kind = kind;
+        this.oneSchedule = oneSchedule;
+    }
+
+    /**
+     * The same workload as one schedule over and over: every execution follows the base seed's first
+     * schedule. Each execution is a real one of the workload, run and judged as a search's are, but
+     * what comes next is no surprise to the processor (its branch and call-target predictors learn
+     * the one execution), so the cost of a step shows what the code itself costs, apart from what
+     * unpredictable schedules add.
+     */
+    static Throughput oneSchedule(Supplier<Executor> executors, StrategyKind kind) {
+        return new Throughput(executors, kind, true);
     }
 
     /** Runs {@code threads} threads, each until it has used {@code cpuNanosEach} of CPU time. */
@@ -108,7 +126,7 @@ final class Throughput {
                 ready.countDown();
                 try {
                     go.await();
-                    counts[me] = loop(executor, strategy, baseSeed, me, threads, cpuNanosEach);
+                    counts[me] = loop(executor, strategy, baseSeed, me, threads, cpuNanosEach, oneSchedule);
                 } catch (Throwable e) {
                     thrown[me] = e;
                 }
@@ -141,11 +159,11 @@ final class Throughput {
     }
 
     /**
-     * One thread's share: schedules me, me + stride, … until its CPU budget is spent; {executions,
-     * steps, cpu, allocated bytes (-1 when not counted)}.
+     * One thread's share: schedules me, me + stride, … (or schedule 0 each time, when {@code same})
+     * until its CPU budget is spent; {executions, steps, cpu, allocated bytes (-1 when not counted)}.
      */
     private static long[] loop(Executor executor, SearchStrategy strategy, long baseSeed, int me, int stride,
-                               long cpuBudget) {
+                               long cpuBudget, boolean same) {
         long begin = Cpu.threadNanos();
         long allocatedBefore = Cpu.threadAllocatedBytes();
         long executions = 0;
@@ -154,7 +172,7 @@ final class Throughput {
         long used = 0;
         while (used < cpuBudget) {
             for (int k = 0; k < CHECK_EVERY; k++) {
-                strategy.reseed(Search.seedOf(baseSeed, index));
+                strategy.reseed(Search.seedOf(baseSeed, same ? 0 : index));
                 strategy.expectDecisions(Pct.DEFAULT_DECISIONS);
                 RunResult r = executor.runForSearch(strategy);
                 steps += r.outcome().steps();

@@ -6,6 +6,9 @@ import gcsim.check.Executor;
 import gcsim.check.Runner;
 import gcsim.scenario.Scenario;
 import gcsim.scenario.ScenarioLoader;
+import gcsim.search.Pct;
+import gcsim.search.Search;
+import gcsim.search.SearchStrategy;
 import gcsim.search.StrategyKind;
 import gcsim.variant.Variant;
 import gcsim.variant.VariantLoader;
@@ -66,6 +69,22 @@ class ThroughputTest {
 
         assertThat(made.get()).isEqualTo(1);
         assertThat(runs[0].executions()).isPositive();
+    }
+
+    @Test
+    void oneScheduleOverAndOverRunsTheBaseSeedsFirstScheduleEveryTime() throws Exception {
+        Supplier<Executor> executors = hostsDrv(new AtomicInteger());
+        SearchStrategy first = StrategyKind.RANDOM.create(3, 3);
+        first.reseed(Search.seedOf(3, 0));
+        first.expectDecisions(Pct.DEFAULT_DECISIONS);
+        int stepsOfFirst = executors.get().runForSearch(first).outcome().steps();
+
+        Throughput.Run same = Throughput.oneSchedule(executors, StrategyKind.RANDOM).run(1, 20_000_000L, 3);
+        Throughput.Run varied = new Throughput(executors, StrategyKind.RANDOM).run(1, 20_000_000L, 3);
+
+        assertThat(same.executions()).isPositive();
+        assertThat(same.steps()).isEqualTo(same.executions() * stepsOfFirst);
+        assertThat(varied.steps()).as("a search's schedules differ in length").isNotEqualTo(varied.executions() * stepsOfFirst);
     }
 
     @Test
