@@ -78,7 +78,7 @@ public final class Bench {
         throughput("hosts-drv, drv-only, pct", executors(hostsDrv, drvOnly, -1), StrategyKind.PCT, -1);
         Scenario heavyLoad = workloads.scenario("heavy-load");
         throughput("heavy-load, drv-only, random", executors(heavyLoad, drvOnly, -1), StrategyKind.RANDOM, HEAVY_LOAD_TARGET);
-        StepCost steps = new StepCost(options, figures, notes, this::say);
+        StepCost steps = new StepCost(options, figures, this);
         steps.asEvaluationsAreAdded(drvOnly);
         steps.againstOneSchedule(heavyLoad, drvOnly, HEAVY_LOAD_TARGET);
         firstFailure(hostsDrv, earlyReturn);
@@ -110,9 +110,9 @@ public final class Bench {
             throws InterruptedException {
         say("throughput of " + name);
         Throughput t = new Throughput(executors, kind);
-        t.run(1, nanos(options.warmupSeconds()), 7);
-        int runs = options.runs();
         int threads = options.threads();
+        warmUp(name, t, threads);
+        int runs = options.runs();
         double[] one = new double[runs];
         double[] all = new double[runs];
         double[] allPerCpu = new double[runs];
@@ -272,7 +272,20 @@ public final class Bench {
         notes.add("peak heap: measured once (not " + options.runs() + " times): a long search is the point");
     }
 
-    private void say(String what) {
+    /** Warms {@code t} up ({@link Throughput#warmUp}); a note says when the heap kept it going past one rehearsal. */
+    void warmUp(String name, Throughput t, int threads) throws InterruptedException {
+        int rehearsals = t.warmUp(threads, nanos(options.warmupSeconds()));
+        if (rehearsals > 1) {
+            notes.add("warm-up: " + name + " was rehearsed " + rehearsals + " times" + (rehearsals == Throughput.MAX_REHEARSALS
+                    ? ", the most allowed; the heap was still growing" : ", until the heap stopped growing"));
+        }
+    }
+
+    void say(String what) {
         progress.println("gcsim bench: " + what);
+    }
+
+    void note(String line) {
+        notes.add(line);
     }
 }

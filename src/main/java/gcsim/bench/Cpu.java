@@ -41,6 +41,16 @@ final class Cpu {
         return -1;
     }
 
+    /**
+     * Bytes of heap the JVM has committed (all pools). The parallel collector grows its young
+     * generation over a program's first seconds, and the first touch of each new page is a page
+     * fault whose zeroing counts as the allocating thread's system time: while this grows, a thread's
+     * CPU time per execution is not yet the steady state's.
+     */
+    static long heapCommittedBytes() {
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted();
+    }
+
     /** The machine's one-minute load average, or -1 where the platform does not say. */
     static double loadAverage() {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();

@@ -8,7 +8,6 @@ import gcsim.variant.Variant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Consumer;
 
 /**
  * The bench's figures about the cost of one step, each a ratio of workloads measured in slices
@@ -28,14 +27,12 @@ final class StepCost {
 
     private final Bench.Options options;
     private final List<Figure> figures;
-    private final List<String> notes;
-    private final Consumer<String> say;
+    private final Bench bench;
 
-    StepCost(Bench.Options options, List<Figure> figures, List<String> notes, Consumer<String> say) {
+    StepCost(Bench.Options options, List<Figure> figures, Bench bench) {
         this.options = options;
         this.figures = figures;
-        this.notes = notes;
-        this.say = say;
+        this.bench = bench;
     }
 
     /** Generated scenarios with 2, 4 and 8 evaluations: nanoseconds per step and the growth from 2 to 8. */
@@ -43,8 +40,8 @@ final class StepCost {
         int[] sizes = {2, 4, 8};
         List<Throughput> parts = new ArrayList<>();
         for (int n : sizes) {
-            say.accept("cost of a step with " + n + " evaluations");
-            parts.add(warm(new Throughput(executors(Evaluators.scenario(n), v), StrategyKind.RANDOM)));
+            bench.say("cost of a step with " + n + " evaluations");
+            parts.add(warm("evaluators-" + n, new Throughput(executors(Evaluators.scenario(n), v), StrategyKind.RANDOM)));
         }
         int runs = options.runs();
         double[][] ns = new double[sizes.length][runs];
@@ -69,9 +66,9 @@ final class StepCost {
      * steps per execution.
      */
     void againstOneSchedule(Scenario heavyLoad, Variant v, double target) throws Exception {
-        say.accept("cost of a step: heavy-load, random against one schedule");
-        Throughput random = warm(new Throughput(executors(heavyLoad, v), StrategyKind.RANDOM));
-        Throughput one = warm(Throughput.oneSchedule(executors(heavyLoad, v), StrategyKind.RANDOM));
+        bench.say("cost of a step: heavy-load, random against one schedule");
+        Throughput random = warm("heavy-load, random", new Throughput(executors(heavyLoad, v), StrategyKind.RANDOM));
+        Throughput one = warm("heavy-load, one schedule", Throughput.oneSchedule(executors(heavyLoad, v), StrategyKind.RANDOM));
         int runs = options.runs();
         double[] randomNs = new double[runs];
         double[] oneNs = new double[runs];
@@ -87,12 +84,13 @@ final class StepCost {
         figures.add(Figure.plain(PREDICTABLE, "heavy-load, drv-only, random schedules, ns per step", "ns", randomNs));
         figures.add(Figure.plain(PREDICTABLE, "heavy-load, drv-only, one schedule over and over, ns per step", "ns", oneNs));
         figures.add(Figure.plain(PREDICTABLE, "what predictability takes off a random step's cost", "%", saving));
-        notes.add(String.format(Locale.ROOT, "cost of a step: %,.0f heavy-load executions per CPU-second need %.1f ns"
+        bench.note(String.format(Locale.ROOT, "cost of a step: %,.0f heavy-load executions per CPU-second need %.1f ns"
                 + " per step at the %.1f steps of a random execution", target, 1e9 / (target * steps), steps));
     }
 
-    private Throughput warm(Throughput t) throws InterruptedException {
-        t.run(1, nanos(options.warmupSeconds()), 7);
+    /** Warms {@code t} up as the bench's other workloads are, on the one thread these figures use. */
+    private Throughput warm(String name, Throughput t) throws InterruptedException {
+        bench.warmUp(name, t, 1);
         return t;
     }
 

@@ -111,6 +111,35 @@ final class Throughput {
         return new Throughput(executors, kind, true);
     }
 
+    /** At most this many warm-up rehearsals, however long the heap keeps growing. */
+    static final int MAX_REHEARSALS = 6;
+
+    /**
+     * Warms this workload up, unmeasured: rehearses a measured run's sequence (one thread, then
+     * {@code threads} threads, then one thread, each with new executors, in thirds of
+     * {@code cpuNanos}), and again while the heap grew during the last rehearsal, up to
+     * {@link #MAX_REHEARSALS}. Why a rehearsal rather than one long run: a search's first executions
+     * on a new executor and a new thread take paths (empty reuse buffers, a worker loop entered anew)
+     * whose first use recompiles code; a single warm-up run left that to the first measured run.
+     * Why until the heap stops growing: the young generation grows over the first seconds, and the
+     * page faults of its new memory count as the allocating thread's CPU time, which made the first
+     * measured run of the first workload a fifth to a third slower than the others.
+     *
+     * @return the rehearsals run
+     */
+    int warmUp(int threads, long cpuNanos) throws InterruptedException {
+        int rehearsals = 0;
+        long before;
+        do {
+            before = Cpu.heapCommittedBytes();
+            run(1, cpuNanos / 3, 7);
+            run(threads, cpuNanos / 3, 8);
+            run(1, cpuNanos - 2 * (cpuNanos / 3), 9);
+            rehearsals++;
+        } while (Cpu.heapCommittedBytes() > before && rehearsals < MAX_REHEARSALS);
+        return rehearsals;
+    }
+
     /** Runs {@code threads} threads, each until it has used {@code cpuNanosEach} of CPU time. */
     Run run(int threads, long cpuNanosEach, long baseSeed) throws InterruptedException {
         CountDownLatch ready = new CountDownLatch(threads);

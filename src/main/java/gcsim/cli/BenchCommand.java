@@ -27,7 +27,8 @@ final class BenchCommand implements Callable<Integer> {
     String cpuMs;
 
     @Option(names = "--warmup-ms", paramLabel = "MS", defaultValue = "3000",
-            description = "Unmeasured warm-up per workload, in CPU milliseconds (default: ${DEFAULT-VALUE}).")
+            description = "Unmeasured warm-up per workload, in CPU milliseconds: one rehearsal of its measured runs, "
+                    + "repeated while the heap grows (default: ${DEFAULT-VALUE}).")
     String warmupMs;
 
     @Option(names = "--seeds", paramLabel = "N", defaultValue = "100",

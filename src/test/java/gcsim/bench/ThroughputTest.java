@@ -88,6 +88,17 @@ class ThroughputTest {
     }
 
     @Test
+    void aWarmUpRehearsesOneThreadThenEveryThreadThenOneThreadEachTimeWithNewExecutors() throws Exception {
+        AtomicInteger made = new AtomicInteger();
+        Throughput t = new Throughput(hostsDrv(made), StrategyKind.RANDOM);
+
+        int rehearsals = t.warmUp(2, 30_000_000L);
+
+        assertThat(rehearsals).isBetween(1, Throughput.MAX_REHEARSALS);
+        assertThat(made.get()).as("1 + 2 + 1 executors per rehearsal").isEqualTo(4 * rehearsals);
+    }
+
+    @Test
     void twoRunsTogetherAddUpAndAnUncountedAllocationStaysUncounted() {
         Throughput.Run x = new Throughput.Run(10, 100, 1_000, 2_000, 500);
         Throughput.Run y = new Throughput.Run(5, 40, 600, 700, -1);
