@@ -78,7 +78,7 @@ public final class Bench {
         throughput("hosts-drv, drv-only, pct", executors(hostsDrv, drvOnly, -1), StrategyKind.PCT, -1);
         Scenario heavyLoad = workloads.scenario("heavy-load");
         throughput("heavy-load, drv-only, random", executors(heavyLoad, drvOnly, -1), StrategyKind.RANDOM, HEAVY_LOAD_TARGET);
-        StepCost steps = new StepCost(options, figures, this);
+        StepCost steps = new StepCost(options, this);
         steps.asEvaluationsAreAdded(drvOnly);
         steps.againstOneSchedule(heavyLoad, drvOnly, HEAVY_LOAD_TARGET);
         firstFailure(hostsDrv, earlyReturn);
@@ -283,6 +283,10 @@ public final class Bench {
 
     void say(String what) {
         progress.println("gcsim bench: " + what);
+    }
+
+    void figure(Figure f) {
+        figures.add(f);
     }
 
     void note(String line) {

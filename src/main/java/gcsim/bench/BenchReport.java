@@ -27,10 +27,10 @@ public record BenchReport(String jvm, int processors, double loadBefore, double 
                 + " before, " + fmt(loadAfter) + " after");
         out.add("each figure: min / median / max of " + runs + " run" + (runs == 1 ? "" : "s")
                 + "; CPU time is each thread's own (ThreadMXBean), so other load on the machine does not count");
-        out.add("warm-up excluded: every workload first rehearses its measured runs (new executors, one thread and"
-                + " every thread) for " + fmt(warmupSeconds) + " s of CPU, again while the heap grows, and each"
-                + " first-failure strategy runs 10 seeds, none of it measured; a throughput run uses " + fmt(secondsPerRun)
-                + " s of CPU per thread");
+        out.add("warm-up excluded: every workload first rehearses its measured runs with new executors (a throughput"
+                + " figure's: one thread, every thread, one thread) for " + fmt(warmupSeconds) + " s of CPU, again while"
+                + " the heap grows, and each first-failure strategy runs 10 seeds, none of it measured; a throughput run"
+                + " uses " + fmt(secondsPerRun) + " s of CPU per thread");
         String group = null;
         for (Figure f : figures) {
             if (!f.group().equals(group)) {

@@ -8,6 +8,7 @@ import gcsim.variant.Variant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * The bench's figures about the cost of one step, each a ratio of workloads measured in slices
@@ -26,12 +27,10 @@ final class StepCost {
     static final String PREDICTABLE = "cost of a step: heavy-load's random schedules against one schedule over and over (one thread)";
 
     private final Bench.Options options;
-    private final List<Figure> figures;
     private final Bench bench;
 
-    StepCost(Bench.Options options, List<Figure> figures, Bench bench) {
+    StepCost(Bench.Options options, Bench bench) {
         this.options = options;
-        this.figures = figures;
         this.bench = bench;
     }
 
@@ -54,9 +53,9 @@ final class StepCost {
             growth[i] = 100 * (ns[sizes.length - 1][i] / ns[0][i] - 1);
         }
         for (int k = 0; k < sizes.length; k++) {
-            figures.add(Figure.plain(GROWTH, "evaluators-" + sizes[k] + " (generated), ns per step", "ns", ns[k]));
+            bench.figure(Figure.plain(GROWTH, "evaluators-" + sizes[k] + " (generated), ns per step", "ns", ns[k]));
         }
-        figures.add(Figure.atMost(GROWTH, "growth from 2 to 8 evaluations", "%", growth, 20, "≤ 20 %"));
+        bench.figure(Figure.atMost(GROWTH, "growth from 2 to 8 evaluations", "%", growth, 20, "≤ 20 %"));
     }
 
     /**
@@ -81,9 +80,9 @@ final class StepCost {
             saving[i] = 100 * (1 - oneNs[i] / randomNs[i]);
             steps += (double) r[0].steps() / Math.max(1, r[0].executions()) / runs;
         }
-        figures.add(Figure.plain(PREDICTABLE, "heavy-load, drv-only, random schedules, ns per step", "ns", randomNs));
-        figures.add(Figure.plain(PREDICTABLE, "heavy-load, drv-only, one schedule over and over, ns per step", "ns", oneNs));
-        figures.add(Figure.plain(PREDICTABLE, "what predictability takes off a random step's cost", "%", saving));
+        bench.figure(Figure.plain(PREDICTABLE, "heavy-load, drv-only, random schedules, ns per step", "ns", randomNs));
+        bench.figure(Figure.plain(PREDICTABLE, "heavy-load, drv-only, one schedule over and over, ns per step", "ns", oneNs));
+        bench.figure(Figure.plain(PREDICTABLE, "what predictability takes off a random step's cost", "%", saving));
         bench.note(String.format(Locale.ROOT, "cost of a step: %,.0f heavy-load executions per CPU-second need %.1f ns"
                 + " per step at the %.1f steps of a random execution", target, 1e9 / (target * steps), steps));
     }
@@ -94,7 +93,7 @@ final class StepCost {
         return t;
     }
 
-    private static java.util.function.Supplier<Executor> executors(Scenario s, Variant v) {
+    private static Supplier<Executor> executors(Scenario s, Variant v) {
         return () -> new Runner(s, v, Bench.MAX_STEPS, -1);
     }
 
