@@ -38,6 +38,7 @@ final class ColdStart {
             List<String> cmd = new ArrayList<>();
             cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             cmd.add("-XX:+UseParallelGC"); // as sim/gcsim starts it
+            cmd.add("-XX:+UseCondCardMark");
             cmd.add("-XX:CompileThresholdScaling=2");
             if (archive != null) {
                 cmd.add("-XX:SharedArchiveFile=" + archive);
