@@ -3,6 +3,7 @@ package gcsim.check;
 import gcsim.kernel.Actor;
 import gcsim.kernel.Fault;
 import gcsim.kernel.Kernel;
+import gcsim.kernel.Observer;
 import gcsim.kernel.Outcome;
 import gcsim.model.NixError;
 import gcsim.model.World;
@@ -14,7 +15,7 @@ import java.util.List;
  * would print, the store invariant after every step that wrote the DB, and at the end deadlock.
  * The first failure stops the execution.
  */
-final class Oracles implements Kernel.Observer {
+final class Oracles implements Observer {
     private final World world;
     private Failure failure;
 

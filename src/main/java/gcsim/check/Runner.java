@@ -68,7 +68,7 @@ public final class Runner implements Forkable {
         ModelRun r = build(strategy, false, false);
         RunResult result = r.finish(r.kernel.run());
         // nothing asks this execution's actors again, nor the schedule of one that passed
-        r.kernel.recycle(reuse, !result.failed());
+        reuse.keep(r.kernel, !result.failed());
         return result;
     }
 

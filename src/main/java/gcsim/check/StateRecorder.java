@@ -2,6 +2,7 @@ package gcsim.check;
 
 import gcsim.kernel.Actor;
 import gcsim.kernel.Kernel;
+import gcsim.kernel.Observer;
 import gcsim.kernel.TraceEvent;
 import gcsim.model.World;
 import gcsim.model.WorldState;
@@ -12,7 +13,7 @@ import java.util.List;
  * the world's state after it, so that each story line can be read beside the state it left (roots,
  * temp roots, pending, gc.lock, validity). Never used on the search's untraced runs.
  */
-final class StateRecorder implements Kernel.Observer {
+final class StateRecorder implements Observer {
     private final Oracles oracles;
     private final World world;
     private final List<WorldState> states;

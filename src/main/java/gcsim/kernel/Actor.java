@@ -164,7 +164,7 @@ public final class Actor {
 
     /** Sleeps for {@code nanos} of virtual time; a scheduling point. */
     public Control sleep(long nanos) {
-        return await(kernel.timerAfter(nanos));
+        return await(Guard.after(kernel, nanos));
     }
 
     /** Ends this actor at once, dropping its frames (its process exited or it was killed). */
@@ -235,7 +235,8 @@ public final class Actor {
         }
         failure = f;
         done = true;
-        kernel.actorFailed(this, f);
+        kernel.note("uncaught " + f.kind() + ": " + f.getMessage());
+        process.exit();
         return false;
     }
 

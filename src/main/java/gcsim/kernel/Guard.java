@@ -63,7 +63,7 @@ public abstract class Guard {
     /**
      * For a guard that is ready: the latest virtual time its actor may still be waiting at, or
      * {@link #NEVER}. Time does not pass beyond it while the actor has not run, so a start the
-     * strategy chooses within a window ({@link Kernel#window}) cannot be skipped by a clock advance.
+     * strategy chooses within a window ({@link #window}) cannot be skipped by a clock advance.
      * A subclass that overrides it passes {@code holdsClock} true to the constructor.
      */
     public long latest() {
@@ -84,6 +84,25 @@ public abstract class Guard {
      */
     public final int watches() {
         return watched;
+    }
+
+    /** A guard ready once {@code kernel}'s virtual time reaches {@code wake}. */
+    public static Guard at(Kernel kernel, long wake) {
+        return new Timer(kernel, wake);
+    }
+
+    /** A guard ready {@code nanos} of virtual time from now (a read of the clock), saturating instead of overflowing. */
+    public static Guard after(Kernel kernel, long nanos) {
+        long t = kernel.now();
+        return new Timer(kernel, nanos >= NEVER - t ? NEVER : t + nanos);
+    }
+
+    /**
+     * A guard ready from {@code opens} on, while time may not pass beyond {@code closes} as its actor
+     * waits on it: the actor runs at a point the strategy chooses within {@code [opens, closes]}.
+     */
+    public static Guard window(Kernel kernel, long opens, long closes) {
+        return new Timer.Window(kernel, opens, closes);
     }
 
     /** A guard that answers {@code test} and whose answer changes only when {@code resource} is written. */

@@ -9,6 +9,12 @@ final class ReadinessAudit {
     private ReadinessAudit() {}
 
     /**
+     * Whether each decision runs {@link #check}: on in the tests, so that a guard that watches a
+     * resource without every change to what it reads being written is caught.
+     */
+    static final boolean ENABLED = Boolean.getBoolean("gcsim.auditReadiness");
+
+    /**
      * Fails unless asking every guard of {@code actors} now gives the first {@code n} of {@code options},
      * {@code nextDeadline} and {@code latest}, as kept; the tests' check that every watched guard's
      * changes are written.

@@ -2,7 +2,7 @@ package gcsim.kernel;
 
 /**
  * What a finished execution's kernel leaves to the next execution on the same thread (see {@link
- * Kernel#recycle}): its index of runnable actors, its list of choices when nobody reads it again,
+ * #keep}): its index of runnable actors, its list of choices when nobody reads it again,
  * and the sizes its lists reached, so that a search does not allocate, zero and grow them once per
  * execution. Holds nothing between a take and a give back, so two live kernels never share a
  * buffer. Not thread-safe: one per search thread.
@@ -47,14 +47,21 @@ public final class Reuse {
         return processes;
     }
 
-    /** Keeps what the finished execution leaves: its index, its sizes, and its choices when {@code choicesToo}. */
-    void keep(Readiness r, Schedule schedule, int actorCount, int processCount, boolean choicesToo) {
-        readiness = r;
-        choices = schedule.size();
-        actors = Math.max(16, actorCount + 4); // room for an execution that spawns a few more
-        processes = Math.max(8, processCount + 2);
+    /**
+     * Keeps the buffers of the finished kernel {@code k} for the next execution: its index, its sizes,
+     * and its choices when {@code choicesToo}. Call only when nothing will ask {@code k}'s actors
+     * again; it may not run again. Its trace and outcome stay valid, and so does its schedule unless
+     * {@code choicesToo}: a search that reads only a failing execution's schedule lets the next
+     * execution overwrite the choices of one that passed rather than allocate a new list.
+     */
+    public void keep(Kernel k, boolean choicesToo) {
+        k.recycled = true;
+        readiness = k.readiness;
+        choices = k.schedule.size();
+        actors = Math.max(16, k.actors.size() + 4); // room for an execution that spawns a few more
+        processes = Math.max(8, k.processes().size() + 2);
         if (choicesToo) {
-            choicesBuffer = schedule.choices();
+            choicesBuffer = k.schedule.choices();
         }
     }
 }

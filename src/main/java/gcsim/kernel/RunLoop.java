@@ -4,33 +4,60 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The kernel's run loop: one execution from its first decision to its end. At each decision it
- * brings the runnable set up to date ({@link Readiness}), applies the starvation bound, offers the
- * clock when a timer or a window is pending, asks the strategy unless there is one option, and runs
- * the chosen step; then the observer judges the step.
+ * The kernel's run loop: one execution from its first decision to its end, and what it keeps from
+ * one decision to the next. At each decision it brings the runnable set up to date ({@link
+ * Readiness}), applies the starvation bound, offers the clock when a timer or a window is pending,
+ * asks the strategy unless there is one option, and runs the chosen step; then the observer judges
+ * the step.
  *
- * <p>Why a file of its own: the kernel's fields are what actors and the model use between steps
+ * <p>Why a class of its own: the kernel's fields are what actors and the model use between steps
  * (clock, resources, trace, choices); this is what decides which step comes next. It reads and
  * writes the kernel's fields directly, as the one place besides the kernel that may.
  */
 final class RunLoop {
-    private RunLoop() {}
+    final Strategy strategy;
+    /** The options of the last decision: the runnable actors in id order, perhaps the clock last. */
+    int[] options = new int[16];
+    /** The options were cut by the starvation bound and must be rewritten from the runnable set. */
+    @Derived("the options follow from the runnable set, which follows from the guards")
+    boolean optionsStale;
+    /** The actor that ran the previous step, for strategies that count preemptions; -1 at first. */
+    int lastActor = -1;
+    /** True once {@link #run} has begun the execution with the strategy. */
+    @Derived("true at every state a search sees: it is set before the first step")
+    boolean running;
+    /** Actors spawned waiting for a chosen start before the execution ran, in spawn order. */
+    @Derived("read once, before the first step; the waiting actors' guards are the state")
+    final IntList startsBeforeRun = new IntList(2);
 
-    static Outcome run(Kernel k) {
+    RunLoop(Strategy strategy) {
+        this.strategy = strategy;
+    }
+
+    /** Tells the strategy that actor {@code id} waits for a start it chooses, once the execution has begun. */
+    void startChosen(int id) {
+        if (running) {
+            strategy.startPending(id);
+        } else {
+            startsBeforeRun.add(id);
+        }
+    }
+
+    Outcome run(Kernel k) {
         if (k.recycled) {
             throw new IllegalStateException("this kernel gave its buffers to another execution");
         }
-        ExecutionListener listener = k.strategy instanceof ExecutionListener l ? l : null;
+        ExecutionListener listener = strategy instanceof ExecutionListener l ? l : null;
         if (listener != null) {
             if (k.footprints == null) {
                 k.footprints = new Footprints();
             }
             listener.started(k);
         }
-        k.strategy.beginExecution();
-        k.running = true;
-        for (int i = 0; i < k.startsBeforeRun.size(); i++) {
-            k.strategy.startPending(k.startsBeforeRun.get(i));
+        strategy.beginExecution();
+        running = true;
+        for (int i = 0; i < startsBeforeRun.size(); i++) {
+            strategy.startPending(startsBeforeRun.get(i));
         }
         Readiness readiness = k.readiness;
         Starvation starvation = k.starvation;
@@ -39,18 +66,18 @@ final class RunLoop {
                 return new Outcome(Outcome.End.STOPPED, k.steps, k.now, List.of(), k.stopReason);
             }
             readiness.update();
-            if (k.optionsStale || readiness.optionsChanged()) {
-                k.options = readiness.options(k.options);
-                k.optionsStale = false;
+            if (optionsStale || readiness.optionsChanged()) {
+                options = readiness.options(options);
+                optionsStale = false;
             }
-            int[] options = k.options;
+            int[] options = this.options;
             int n = readiness.count;
             long nextDeadline = readiness.nextDeadline();
             long latest = readiness.latest(); // the earliest time past which a ready actor may not be left waiting
             if (starvation != null) {
                 starvation.forgetUnrunnable(k.actors, readiness);
             }
-            if (Kernel.AUDIT_READINESS) {
+            if (ReadinessAudit.ENABLED) {
                 ReadinessAudit.check(k.actors, options, n, nextDeadline, latest, k.steps + 1);
             }
             if (n == 0 && nextDeadline == Guard.NEVER) {
@@ -69,7 +96,7 @@ final class RunLoop {
                 int starved = starvation.countStarved(options, n);
                 if (starved > 0) {
                     int kept = starvation.holdBackSpinners(options, n, starved, k.actors);
-                    k.optionsStale = true; // the options no longer hold the runnable set
+                    optionsStale = true; // the options no longer hold the runnable set
                     heldBack = kept < n || offerClock;
                     offerClock = false;
                     n = kept;
@@ -101,7 +128,7 @@ final class RunLoop {
             if (a.done) {
                 readiness.ended();
             }
-            k.lastActor = a.id();
+            lastActor = a.id();
             if (k.observer != null) {
                 k.recording = false; // the oracles' reads are not part of the step
                 k.observer.afterStep(k, a);
@@ -112,18 +139,18 @@ final class RunLoop {
     }
 
     /** The clock jumps to {@code deadline}, passing over the {@code n - 1} actors offered beside it. */
-    private static void advanceClock(Kernel k, int n, long deadline) {
+    private void advanceClock(Kernel k, int n, long deadline) {
         k.current = null;
         if (k.footprints != null) {
             k.footprints.beginStep(-1);
             k.footprints.record(k.clockResource, true);
         }
         if (k.starvation != null) {
-            k.starvation.clockAdvanced(k.options, n - 1, k.footprints);
+            k.starvation.clockAdvanced(options, n - 1, k.footprints);
         }
         k.now = Math.max(k.now, deadline);
         k.readiness.written(k.clockResource);
-        k.lastActor = -1;
+        lastActor = -1;
         if (k.trace != null) {
             k.trace.add(new TraceEvent(k.steps, k.now, "clock", "time advances to " + VirtualTime.format(k.now), false));
         }
@@ -134,9 +161,9 @@ final class RunLoop {
      * were held back, the options are the runnable set and perhaps the clock, so a pick is checked
      * against those in constant time rather than by a search of the options.
      */
-    private static int pickActor(Kernel k, int n, boolean heldBack) {
-        int[] options = k.options;
-        int pick = k.strategy.nextActor(options, n, k.lastActor);
+    private int pickActor(Kernel k, int n, boolean heldBack) {
+        int[] options = this.options;
+        int pick = strategy.nextActor(options, n, lastActor);
         int recorded = -1;
         if (heldBack) {
             for (int i = 0; i < n; i++) {

@@ -30,6 +30,21 @@ final class Starvation {
         this.bound = bound;
     }
 
+    /**
+     * The bound for {@code kernel}: the actors spawned before it was set get their counters now (each
+     * its own resource, not the clock's, which an unset counter would look like to a search).
+     */
+    static Starvation over(int bound, Kernel kernel) {
+        if (bound < 0) {
+            throw new IllegalArgumentException("the starvation bound must be at least 0, not " + bound);
+        }
+        Starvation s = new Starvation(bound);
+        for (int i = 0, n = kernel.actors.size(); i < n; i++) {
+            s.actorCreated(kernel.actors.get(i).id(), kernel.newResource());
+        }
+        return s;
+    }
+
     /** A new actor: its counter lives in {@code resource}. */
     void actorCreated(int id, int resource) {
         if (id >= fairness.length) {

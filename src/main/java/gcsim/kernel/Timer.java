@@ -6,7 +6,7 @@ final class Timer extends Guard {
     private final long wake;
 
     Timer(Kernel kernel, long wake) {
-        super(kernel.clockResource(), wake, false);
+        super(kernel.clockResource, wake, false);
         this.kernel = kernel;
         this.wake = wake;
     }
@@ -23,7 +23,7 @@ final class Timer extends Guard {
         private final long closes;
 
         Window(Kernel kernel, long opens, long closes) {
-            super(kernel.clockResource(), opens, true);
+            super(kernel.clockResource, opens, true);
             this.kernel = kernel;
             this.opens = opens;
             this.closes = closes;

@@ -62,7 +62,7 @@ final class ClientMain extends ModelFrame {
             w.kernel.startChosen(main);
         } else if (start instanceof Start.At at && at.nanos() > 0) {
             body.pc = 1;
-            main.startsWhen(w.kernel.timer(at.nanos()));
+            main.startsWhen(Guard.at(w.kernel, at.nanos()));
         } else if (start instanceof Start.After after) {
             SimProcess other = w.process(after.process());
             body.pc = 1;

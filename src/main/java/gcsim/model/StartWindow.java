@@ -17,11 +17,11 @@ final class StartWindow {
     static Guard of(World w, Start start) {
         Kernel k = w.kernel;
         if (start instanceof Start.Any) {
-            return k.window(0, Guard.NEVER);
+            return Guard.window(k, 0, Guard.NEVER);
         }
         Start.Window win = (Start.Window) start;
         if (win.opens() instanceof Start.At at) {
-            return k.window(at.nanos(), plus(at.nanos(), win.within()));
+            return Guard.window(k, at.nanos(), plus(at.nanos(), win.within()));
         }
         SimProcess other = w.process(((Start.After) win.opens()).process());
         long within = win.within();

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A search's runner reuses the list of choices of an execution that passed for the next one (see
- * {@link gcsim.kernel.Kernel#recycle(gcsim.kernel.Reuse, boolean)}): the schedule of a failure,
+ * {@link gcsim.kernel.Reuse#keep(gcsim.kernel.Kernel, boolean)}): the schedule of a failure,
  * which the search reports and replays, must survive the executions that follow it.
  */
 class RunnerReusesChoicesTest {

@@ -50,7 +50,7 @@ class DeterminismTest {
             Toys.build(k);
             Outcome o = k.run();
             Run reused = new Run(o, Toys.traceText(k), k.schedule().encode());
-            k.recycle(reuse, false);
+            reuse.keep(k, false);
 
             assertThat(reused).as("seed %d", seed).isEqualTo(fresh);
         }
@@ -67,7 +67,7 @@ class DeterminismTest {
             Kernel k = new Kernel(new SeededStrategy(seed), steps, reuse).withTrace();
             Toys.build(k);
             Outcome o = k.run();
-            k.recycle(reuse, false);
+            reuse.keep(k, false);
 
             assertThat(o).as("seed %d", seed).isEqualTo(expected);
             assertThat(Toys.traceText(k)).as("seed %d", seed).isEqualTo(Toys.traceText(fresh));

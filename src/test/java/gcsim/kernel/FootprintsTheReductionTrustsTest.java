@@ -71,7 +71,7 @@ class FootprintsTheReductionTrustsTest {
             if (polls[0]++ == 10) {
                 return Control.YIELD;
             }
-            return Script.retryAfter(self, k.timerAfter(1_000_000L));
+            return Script.retryAfter(self, Guard.after(k, 1_000_000L));
         }));
         k.run();
 

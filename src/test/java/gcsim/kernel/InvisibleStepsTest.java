@@ -36,7 +36,7 @@ class InvisibleStepsTest {
     }
 
     private static int decisions(Kernel k) {
-        return ((FixedStrategy) k.strategy).offers.size();
+        return ((FixedStrategy) k.loop.strategy).offers.size();
     }
 
     @Test
@@ -122,7 +122,7 @@ class InvisibleStepsTest {
     @Test
     void anInvisibleStepThatWaitsOnATimerAlreadyDueGoesOnButOneWaitingOnEndingsWaits() {
         Kernel timer = new Kernel(FixedStrategy.lowest(), 100).withInvisibleStepsJoined();
-        timer.newProcess("p").spawn("a", Script.of(self -> self.await(timer.timer(0)), reads(timer, "timer")));
+        timer.newProcess("p").spawn("a", Script.of(self -> self.await(Guard.at(timer, 0)), reads(timer, "timer")));
         Kernel endings = new Kernel(FixedStrategy.lowest(), 100).withInvisibleStepsJoined();
         endings.newProcess("p").spawn("a", Script.of(self -> self.await(Guard.watching(Guard.ENDINGS, () -> true)),
                 reads(endings, "endings")));

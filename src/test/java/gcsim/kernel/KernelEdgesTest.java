@@ -58,12 +58,12 @@ class KernelEdgesTest {
     void startsWhenIsRefusedOnceTheActorWaitsOrTheExecutionHasRun() {
         Kernel k = new Kernel(FixedStrategy.lowest(), 100);
         Actor a = k.newProcess("p").spawn("a", Script.of(self -> self.ret(null)));
-        a.startsWhen(k.timer(5));
-        assertThatThrownBy(() -> a.startsWhen(k.timer(6))).isInstanceOf(IllegalStateException.class)
+        a.startsWhen(Guard.at(k, 5));
+        assertThatThrownBy(() -> a.startsWhen(Guard.at(k, 6))).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("a has already run or waits already");
         k.run();
         Actor b = k.newProcess("q").spawn("b", Script.of(self -> self.ret(null)));
-        assertThatThrownBy(() -> b.startsWhen(k.timer(9))).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> b.startsWhen(Guard.at(k, 9))).isInstanceOf(IllegalStateException.class);
     }
 
     @Test

@@ -27,7 +27,7 @@ class KernelReuseTest {
         first.run();
         IntList kept = first.schedule().choices();
         assertThat(kept.size()).isPositive();
-        first.recycle(reuse, true);
+        reuse.keep(first, true);
 
         Kernel second = twoYielders(reuse);
         assertThat(second.schedule().choices()).isSameAs(kept);
@@ -45,7 +45,7 @@ class KernelReuseTest {
         Kernel first = twoYielders(reuse);
         first.run();
         String before = first.schedule().encode();
-        first.recycle(reuse, false);
+        reuse.keep(first, false);
 
         Kernel second = twoYielders(reuse);
         assertThat(second.schedule().choices()).isNotSameAs(first.schedule().choices());
@@ -63,7 +63,7 @@ class KernelReuseTest {
             p.spawn("spinner-" + i, Script.forever());
         }
         assertThat(large.run().end()).isEqualTo(Outcome.End.CUT); // every spinner still runnable
-        large.recycle(reuse, true);
+        reuse.keep(large, true);
 
         Kernel small = twoYielders(reuse);
         Outcome reused = small.run();
@@ -79,7 +79,7 @@ class KernelReuseTest {
         Reuse reuse = new Reuse();
         Kernel k = twoYielders(reuse);
         k.run();
-        k.recycle(reuse, true);
+        reuse.keep(k, true);
 
         assertThatThrownBy(k::run).isInstanceOf(IllegalStateException.class).hasMessageContaining("buffers");
     }

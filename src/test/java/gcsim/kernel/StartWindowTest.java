@@ -22,7 +22,7 @@ class StartWindowTest {
             log.add("sleeper@" + VirtualTime.format(k.now()));
             return self.ret(null);
         }));
-        k.newProcess("p").spawn("windowed", Script.of(self -> self.await(k.window(S, 3 * S)), self -> {
+        k.newProcess("p").spawn("windowed", Script.of(self -> self.await(Guard.window(k, S, 3 * S)), self -> {
             log.add("windowed@" + VirtualTime.format(k.now()));
             return self.ret(null);
         }));
@@ -49,7 +49,7 @@ class StartWindowTest {
     @Test
     void twoWindowsHoldTheClockAtTheEarlierEnd() {
         Kernel k = windowAndSleeper(FixedStrategy.highest());
-        k.newProcess("r").spawn("early", Script.of(self -> self.await(k.window(S, 2 * S)), self -> {
+        k.newProcess("r").spawn("early", Script.of(self -> self.await(Guard.window(k, S, 2 * S)), self -> {
             log.add("early@" + VirtualTime.format(k.now()));
             return self.ret(null);
         }));

@@ -33,7 +33,7 @@ class StarvationBoundTest {
             if (polls[0]++ == 10) {
                 return Control.YIELD;
             }
-            return Script.retryAfter(self, k.timerAfter(100 * MS));
+            return Script.retryAfter(self, Guard.after(k, 100 * MS));
         }));
         return k;
     }
@@ -83,8 +83,8 @@ class StarvationBoundTest {
         for (Kernel k : List.of(before, after)) {
             int first = k.starvationCounter(0);
             int second = k.starvationCounter(1);
-            assertThat(first).isNotEqualTo(k.clockResource()).isNotNegative();
-            assertThat(second).isNotEqualTo(k.clockResource()).isNotEqualTo(first).isNotNegative();
+            assertThat(first).isNotEqualTo(k.clockResource).isNotNegative();
+            assertThat(second).isNotEqualTo(k.clockResource).isNotEqualTo(first).isNotNegative();
         }
         assertThat(pollerAndWorker(FixedStrategy.highest()).starvationCounter(0)).isEqualTo(-1);
     }

@@ -163,10 +163,10 @@ class VirtualTimeTest {
     @Test
     void aTimerGuardIsReadyFromItsDeadlineOn() {
         Kernel k = new Kernel(FixedStrategy.lowest(), 1000);
-        Guard g = k.timer(5);
+        Guard g = Guard.at(k, 5);
         assertThat(g.ready()).isFalse();
         assertThat(g.deadline()).isEqualTo(5);
-        assertThat(k.timer(0).ready()).isTrue();
+        assertThat(Guard.at(k, 0).ready()).isTrue();
     }
 
     @Test

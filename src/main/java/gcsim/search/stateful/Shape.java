@@ -40,13 +40,13 @@ final class Shape {
 
     /**
      * Fields of the kernel that record how a state was reached, or the search machinery, not the
-     * state: the schedule so far, the step counts, the trace and footprints, the strategy, scratch
-     * space of the run loop, the previous actor (read only by strategies). Kept here rather than as
+     * state: the schedule so far, the step counts, the trace and footprints, the run loop (the
+     * strategy, the options' scratch space, the previous actor, read only by strategies). Kept here rather than as
      * {@link Derived} on the kernel so that the kernel stays untouched; each is checked to exist.
      */
     static final Map<String, Set<String>> HISTORY = Map.of(
-            "gcsim.kernel.Kernel", Set.of("strategy", "schedule", "steps", "silentWork", "trace", "footprints",
-                    "options", "lastActor", "recording", "current"));
+            "gcsim.kernel.Kernel", Set.of("loop", "schedule", "steps", "silentWork", "trace", "footprints",
+                    "recording", "current"));
 
     final Class<?> type;
     final Kind kind;

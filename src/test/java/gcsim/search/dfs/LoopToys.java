@@ -3,6 +3,7 @@ package gcsim.search.dfs;
 import static gcsim.kernel.Control.YIELD;
 
 import gcsim.kernel.Control;
+import gcsim.kernel.Guard;
 import java.util.List;
 
 /**
@@ -64,7 +65,7 @@ final class LoopToys {
                                 w.k.spin();
                                 return p.next(0);
                             }
-                            return p.retryAfter(self, w.k.timerAfter(100_000_000L));
+                            return p.retryAfter(self, Guard.after(w.k, 100_000_000L));
                         },
                         (self, p) -> {
                             arrived.set(arrived.get() + 1);
