@@ -21,7 +21,7 @@ public final class Kernel {
     final RunLoop loop;
     final Schedule schedule;
     final List<Actor> actors;
-    private final List<SimProcess> processes;
+    final List<SimProcess> processes;
     final int maxSteps;
     long now;
     int steps;

@@ -59,7 +59,7 @@ public final class Reuse {
         readiness = k.readiness;
         choices = k.schedule.size();
         actors = Math.max(16, k.actors.size() + 4); // room for an execution that spawns a few more
-        processes = Math.max(8, k.processes().size() + 2);
+        processes = Math.max(8, k.processes.size() + 2);
         if (choicesToo) {
             choicesBuffer = k.schedule.choices();
         }
