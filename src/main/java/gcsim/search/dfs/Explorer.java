@@ -161,7 +161,10 @@ final class Explorer implements Strategy, ExecutionListener {
         }
         Node node = newNode(step, Arrays.copyOf(options, count));
         int pick = defaultPick(node);
-        if (pick < 0 || (cache != null && count > 1 && cache.prune(node))) {
+        // every new scheduling point is fingerprinted, a forced one too: data choices branch between
+        // them, and states they reach again (a second collection after any order of the first) lie
+        // behind steps that offer one option
+        if (pick < 0 || (cache != null && cache.prune(node))) {
             abandonedAt = node;
             throw new Abandon();
         }
