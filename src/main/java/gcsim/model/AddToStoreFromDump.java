@@ -62,8 +62,9 @@ final class AddToStoreFromDump extends ModelFrame {
                     if (k.tracing()) {
                         note(FN + " step 6", name(p) + " became valid meanwhile");
                     }
-                    // uncached: invalidatePathInfoCacheFor drops a (negative) cache entry (1382–1384).
-                    // The model's cache holds positive entries only, and step 13 drops the entry anyway.
+                    // uncached: invalidatePathInfoCacheFor drops a negative cache entry (1382–1384). The
+                    // model's cache holds positive entries only (a failed queryPathInfo ends its process
+                    // here), and a positive one would have ended step 4, so there is none to drop.
                     return goTo(13);
                 }
                 return yieldTo(5);
@@ -84,15 +85,13 @@ final class AddToStoreFromDump extends ModelFrame {
             case 8: // step 12: registerValidPath with the references ⟂[db] (§2.5)
                 // makeFromCA: the references without self, and no deriver (local-store.cc, path-info.cc)
                 w.db.register(p, w.layout.refsWithoutSelf(p), -1, "registerValidPaths §2.5 step 4 (from " + FN + " step 12)");
+                ls.registered(p);
                 if (k.tracing()) {
                     story(FN + " step 12", "registers " + name(p) + " as valid");
                 }
                 return yieldTo(13);
             case 13: // step 13: mark the lock for deletion, unlink it and release ⟂[fs][lock]
                 releaseLock(true);
-                if (ls.pathInfoCache != null) { // the caller's cache entry for the path is dropped
-                    ls.pathInfoCache.clear(p);
-                }
                 return self.ret(p);
             default:
                 throw new IllegalStateException("pc " + pc);

@@ -70,6 +70,7 @@ final class AddToStoreNar extends ModelFrame {
                 return self.call(new AutoGc(w, ls, true));
             case 8: // step 11: registerValidPath(info) ⟂[db] (1173): every reference must be valid (§2.5)
                 w.db.register(p, w.layout.refs(p), w.layout.deriver(p), "registerValidPaths §2.5 step 4 (from " + FN + " step 11)");
+                ls.registered(p);
                 if (k.tracing()) {
                     story(FN + " step 11", "registers " + name(p) + " as valid");
                 }

@@ -129,6 +129,9 @@ final class BuildPaths extends ModelFrame {
                 return goTo(11);
             case 11: // registerValidPaths for the outputs, one transaction ⟂[db]
                 w.db.registerAll(outputs, drv, "registerValidPaths §2.5 step 4 (outputs of " + name(drv) + ")");
+                for (int o : outputs) {
+                    ls.registered(o);
+                }
                 if (k.tracing()) {
                     story(FN, "builds " + name(drv) + " and registers its outputs");
                 }

@@ -66,7 +66,7 @@ final class DeletionLoop extends ModelFrame {
                 }
                 run.dead.set(q);
                 if (w.switches.gcDeleteRecheck()) {
-                    pc = 2; // B9.2a: lock Shared ⟂ (gc.cc 727–737 at 88b09c64fb)
+                    pc = 2; // B9.2a: lock Shared ⟂ (gc.cc 728–739 at 88b09c64fb)
                     return self.await(run.mutex.free());
                 }
                 return invalidate(); // the baseline: straight to invalidatePathChecked, in this step
@@ -77,7 +77,7 @@ final class DeletionLoop extends ModelFrame {
                         story(FN + " B9.2a", "not deleting " + entryName(q)
                                 + " because it became a temporary root after initial scan");
                     }
-                    return goTo(3); // markAlive runs while Shared is still locked
+                    return yieldTo(3); // markAlive reads the database ⟂[db] while Shared is still locked
                 }
                 run.pending = q >> 1;
                 run.mutex.unlock(self);
@@ -86,14 +86,14 @@ final class DeletionLoop extends ModelFrame {
                 run.markAlive(w, q);
                 run.mutex.unlock(self);
                 return yieldTo(1);
-            case 4: // B9.2b: invalidatePathChecked(Q) ⟂[db] (gc.cc 745 at 88b09c64fb)
+            case 4: // B9.2b: invalidatePathChecked(Q) ⟂[db] (gc.cc 746 at 88b09c64fb)
                 return invalidate();
             case 5: { // B9.2c (B9.4 at the baseline): deleteFromStore ⟂[fs]
                 long freed;
                 if ((q & 1) == 0) {
                     freed = w.store.delete(q >> 1);
                     w.pathDeleted();
-                    if (w.switches.gcDeleteRecheck()) { // referrersCache.erase (gc.cc 747 at 88b09c64fb)
+                    if (w.switches.gcDeleteRecheck()) { // referrersCache.erase (gc.cc 748 at 88b09c64fb)
                         run.referrersCache[q >> 1] = null;
                     }
                     if (k.tracing()) {
@@ -134,6 +134,7 @@ final class DeletionLoop extends ModelFrame {
         if ((q & 1) == 0) {
             try {
                 w.db.invalidateChecked(q >> 1);
+                run.store.invalidated(q >> 1);
             } catch (NixError e) {
                 if (w.switches.pathInUse() == gcsim.variant.PathInUse.ABORT) {
                     if (k.tracing()) {

@@ -50,9 +50,9 @@ final class LocalStore implements StoreApi {
     final Mutex state;
 
     /**
-     * The per-process path-info cache (§1 item 7), filled by queryPathInfo and consulted by
-     * isValidPath; a collection elsewhere never clears it, so an entry can be stale. Daemon workers
-     * run with it disabled (null).
+     * The per-process path-info cache (§1 item 7), filled by queryPathInfo and by this store's own
+     * registrations, cleared by its own invalidations, and consulted by isValidPath; a collection
+     * elsewhere never clears it, so an entry can be stale. Daemon workers run with it disabled (null).
      */
     final java.util.BitSet pathInfoCache;
 
@@ -62,6 +62,25 @@ final class LocalStore implements StoreApi {
         this.state = new Mutex(w.kernel);
         this.autoGcState = w.kernel.newResource();
         this.pathInfoCache = worker ? null : new java.util.BitSet();
+    }
+
+    /**
+     * {@code registerValidPath} (through {@code addValidPath}) upserts a "valid" entry into the
+     * registering store's own cache (B local-store.cc 707, M 774–776): a process that added or built
+     * a path answers "valid" for it from then on without asking, even after another process's
+     * collection deleted it. A worker's store has no cache.
+     */
+    void registered(int p) {
+        if (pathInfoCache != null) {
+            pathInfoCache.set(p);
+        }
+    }
+
+    /** {@code invalidatePath} erases the entry from the invalidating store's own cache (B local-store.cc 963, M 1053). */
+    void invalidated(int p) {
+        if (pathInfoCache != null) {
+            pathInfoCache.clear(p);
+        }
     }
 
     /** isValidPath's cache lookup: true when a cached entry says the path is valid. */
