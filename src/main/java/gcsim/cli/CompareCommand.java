@@ -167,12 +167,13 @@ final class CompareCommand implements Callable<Integer> {
                 Provenance.nowUtc(), budgets.settings(), Provenance.machine());
 
         CompareRun engine = new CompareRun(project, ReportOutput.scheduleFiles(shownOut), ctx.err());
+        boolean previousReport = java.nio.file.Files.isRegularFile(outDir.resolve("report.json"));
         CompareReport full;
         CompareReport report;
         Expected expected;
         try (Staging staging = Staging.create(outDir);
              CompareProgress progress = new CompareProgress(ctx.err(), System.console() != null, jobs.size())) {
-            Interrupts.onSignal(() -> interrupted(staging, engine, jobs.size(), shownOut));
+            Interrupts.onSignal(() -> interrupted(staging, progress, jobs.size(), shownOut, previousReport));
             CompareRun.Result result = engine.run(jobs, library, header, part, budgets, progress, staging);
             full = result.report();
             report = provenance ? full : full.withoutProvenance();
@@ -193,17 +194,17 @@ final class CompareCommand implements Callable<Integer> {
         return Math.max(code, summary);
     }
 
-    /** On SIGINT or SIGTERM: keeps the schedules found so far and says what ran. */
-    private static String interrupted(Staging staging, CompareRun engine, int cells, String shown) {
-        int ran = engine.ran();
-        int failed = engine.failed();
+    /** On SIGINT or SIGTERM: keeps the schedules found so far and says what ran and what the output folder holds. */
+    static String interrupted(Staging staging, CompareProgress progress, int cells, String shown, boolean previousReport) {
+        int ran = progress.cellsDone();
+        int failed = progress.cellsFailing();
         if (staging.published()) {
             return "compare interrupted after writing the report to " + shown + "/ (all " + cells + " cells ran)";
         }
         Path kept = staging.interrupt();
         return "compare interrupted: " + ran + " of " + cells + " cells ran, " + failed + " failed"
                 + (kept == null ? "" : "; the failing schedules found are kept in " + kept)
-                + "; the previous report in " + shown + "/ is unchanged";
+                + (previousReport ? "; the previous report in " + shown + "/ is unchanged" : "; nothing was written to " + shown + "/");
     }
 
     /** CPU time of the whole process so far: the machine is shared, so wall time alone says little. */

@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code gcsim differential}: checks the model against a real Nix. Each generated sequential history
@@ -68,6 +70,10 @@ final class DifferentialCommand implements Callable<Integer> {
             description = "Histories run at once, each on its own store (default: ${DEFAULT-VALUE}).")
     String threads;
 
+    /** To tell an option given on the command line from its default. */
+    @Spec
+    CommandSpec spec;
+
     private final Context ctx;
 
     DifferentialCommand(Context ctx) {
@@ -85,6 +91,13 @@ final class DifferentialCommand implements Callable<Integer> {
         }
         if (concurrent && nixVersion.equals("2.8")) {
             throw new BadInput("--concurrent: needs --nix 2.34 (accepted: 2.34; Nix 2.8 lacks the collector's two test hooks)");
+        }
+        for (String sequentialOnly : List.of("--histories", "--seed", "--history")) {
+            // the concurrent histories are a fixed set: a count or seed given for them would be ignored
+            if (concurrent && spec != null && spec.commandLine().getParseResult().hasMatchedOption(sequentialOnly)) {
+                throw new BadInput("--concurrent: runs its fixed set of concurrent histories, so " + sequentialOnly
+                        + " does not apply (accepted with --concurrent: --nix 2.34, --chroot, --nix-store, --threads)");
+            }
         }
         NixInstall nix = nixVersion.equals("2.8") ? findNix() : findChrootNix();
         Variant variant = Target.findVariant(ctx.project(), "nix-" + nixVersion);

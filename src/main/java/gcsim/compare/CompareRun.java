@@ -5,7 +5,6 @@ import gcsim.report.CompareProgress;
 import gcsim.report.CompareReport;
 import gcsim.report.Staging;
 import gcsim.report.TransferRow;
-import gcsim.report.Verdict;
 import gcsim.search.CellCheck;
 import gcsim.search.DfsExhaustive;
 import gcsim.search.Exhaustive;
@@ -66,8 +65,6 @@ public final class CompareRun {
     private final ExecutorSource executors;
     private final ScheduleFiles files;
     private final PrintStream log;
-    /** Guarded by itself: a signal handler reads it while cells run. */
-    private final List<Done> done = new ArrayList<>();
 
     /** @param log where progress, the stateful search's lines and carrying notes go */
     public CompareRun(ExecutorSource executors, ScheduleFiles files, PrintStream log) {
@@ -99,6 +96,7 @@ public final class CompareRun {
             return t;
         });
         SharedRuns shared = budgets.share() ? new SharedRuns() : null;
+        List<Done> done = new ArrayList<>();
         try {
             List<Future<Done>> futures = new ArrayList<>(java.util.Collections.nCopies(jobs.size(), null));
             for (int i : startOrder(jobs, library)) {
@@ -108,10 +106,7 @@ public final class CompareRun {
                         progress, staging, shared)));
             }
             for (Future<Done> f : futures) {
-                Done d = CellRun.await(f);
-                synchronized (done) {
-                    done.add(d);
-                }
+                done.add(CellRun.await(f));
             }
         } finally {
             pool.shutdownNow();
@@ -168,23 +163,5 @@ public final class CompareRun {
         return budgets.maxStates() == 0 ? first : new StatefulExhaustive(first,
                 StatefulOptions.defaults().withMaxStates(budgets.maxStates()),
                 line -> log.println("gcsim: stateful: " + j.label() + ": " + line));
-    }
-
-    /** Cells finished so far. */
-    public int ran() {
-        synchronized (done) {
-            return done.size();
-        }
-    }
-
-    /** Cells finished so far that failed. */
-    public int failed() {
-        synchronized (done) {
-            int n = 0;
-            for (Done d : done) {
-                n += d.cell().verdict() instanceof Verdict.Fail ? 1 : 0;
-            }
-            return n;
-        }
     }
 }

@@ -84,6 +84,16 @@ public final class CompareProgress implements AutoCloseable {
         }
     }
 
+    /** Cells finished so far, in the order they finished: what the progress lines counted. */
+    public synchronized int cellsDone() {
+        return done;
+    }
+
+    /** Cells finished so far that failed. */
+    public synchronized int cellsFailing() {
+        return failing;
+    }
+
     /** Stops redrawing and ends the bar's line. */
     @Override
     public void close() {

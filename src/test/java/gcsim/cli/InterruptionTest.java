@@ -44,6 +44,27 @@ class InterruptionTest {
         assertThat(kept).exists();
         assertThat(Cli.run(toy, "replay", "--schedule", kept.toString()).code()).as("the kept schedule replays").isOne();
         assertThat(out.resolve("report.json")).as("no report was published").doesNotExist();
+        assertThat(last).contains("nothing was written to");
+    }
+
+    @Test
+    void theInterruptedLineCountsCellsAsTheyFinishAndLeavesAPreviousReportAlone() throws Exception {
+        ToyProject toy = ToyProject.create(dir);
+        Path out = dir.resolve("results");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("report.json"), "{\"previous\": true}\n");
+        // claim × locked comes first in the report and runs for long; claim × crashing, beside it, ends at once
+        Process p = start(toy.home(), "compare", "--scenarios", "claim", "--variants", "locked,crashing",
+                "--budget", "2000000000", "--dfs-executions", "0", "--threads", "2", "--out", out.toString());
+        awaitStderrLine(p, "gcsim: [1/2] claim ");
+
+        new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+        String last = Files.readString(dir.resolve("stderr"), StandardCharsets.UTF_8).lines().reduce((x, y) -> y).orElse("");
+        assertThat(p.exitValue()).isEqualTo(130);
+        assertThat(last).contains("1 of 2 cells ran, 0 failed", "the previous report in ", " is unchanged");
+        assertThat(out.resolve("report.json")).hasContent("{\"previous\": true}");
     }
 
     @Test
@@ -94,6 +115,19 @@ class InterruptionTest {
             Thread.sleep(20);
         }
         throw new AssertionError("the search ran no execution within 60 s");
+    }
+
+    /** Waits until the child's stderr has a line starting with {@code prefix}. */
+    private void awaitStderrLine(Process p, String prefix) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            assertThat(p.isAlive()).as("the compare still runs").isTrue();
+            if (Files.readString(dir.resolve("stderr"), StandardCharsets.UTF_8).lines().anyMatch(l -> l.startsWith(prefix))) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no line starting with '" + prefix + "' within 60 s");
     }
 
     /** Waits until the child has written claim × unlocked's schedule into its staging folder. */

@@ -87,6 +87,15 @@ class DifferentialCommandTest {
     }
 
     @Test
+    void aCountOfHistoriesIsRefusedForTheFixedSetOfConcurrentOnes() {
+        String[] r = run("differential", "--nix", "2.34", "--concurrent", "--histories", "3");
+
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[2]).isEqualTo("gcsim: --concurrent: runs its fixed set of concurrent histories, so --histories does not"
+                + " apply (accepted with --concurrent: --nix 2.34, --chroot, --nix-store, --threads)\n");
+    }
+
+    @Test
     void aChrootWithoutNixIsBadInputThatSaysHowToMakeOne() {
         String[] r = run("differential", "--nix", "2.34", "--chroot", "/nonexistent/sid");
 
