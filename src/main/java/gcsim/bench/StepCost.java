@@ -17,7 +17,7 @@ import java.util.function.Supplier;
  * schedules being unpredictable rather than from the work of a step.
  *
  * <p>Why the second: heavy-load's target asks for a step cheaper than anything the scheduler's
- * bookkeeping alone can give back (see the README's "Where an execution's time goes"); the same
+ * bookkeeping alone can give back (docs/measurements.md, "Where an execution's time goes"); the same
  * execution run over and over, where the processor predicts every branch it learnt, shows what the
  * code costs with that penalty gone, and so how far a faster implementation of the same steps
  * could go.

@@ -55,12 +55,17 @@ class ModelReferenceTest {
         return sb.toString();
     }
 
-    /** The anchors of the document's headings, with GitHub's -1, -2 … for repeats; code blocks skipped. */
+    /** The anchors of docs/model.md's headings. */
     static TreeSet<String> anchors() throws IOException {
+        return anchors(DOC);
+    }
+
+    /** The anchors of a Markdown file's headings, with GitHub's -1, -2 … for repeats; code blocks skipped. */
+    static TreeSet<String> anchors(Path doc) throws IOException {
         TreeSet<String> out = new TreeSet<>();
         TreeMap<String, Integer> seen = new TreeMap<>();
         boolean fenced = false;
-        for (String line : Files.readAllLines(DOC, StandardCharsets.UTF_8)) {
+        for (String line : Files.readAllLines(doc, StandardCharsets.UTF_8)) {
             if (line.startsWith("```")) {
                 fenced = !fenced;
             }
