@@ -122,8 +122,11 @@ final class AutoGc extends ModelFrame {
         protected Control step(Actor self) {
             switch (pc) {
                 case 0:
-                    pc = 1;
+                    pc = 4;
                     return self.call(new CollectGarbage(w, ls, maxFreed, java.util.List.of()));
+                case 4: // collectGarbage has returned, its last step releasing gc.lock; the reading of
+                        // free space comes after ⟂: another collector may take gc.lock and free space first
+                    return yieldTo(1);
                 case 1: // availAfterGC from another reading ⟂[fs]; then the finally-part
                     k.write(ls.autoGcState);
                     ls.availAfterGc = w.store.free();

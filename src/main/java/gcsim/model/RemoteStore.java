@@ -177,6 +177,8 @@ final class RemoteStore implements StoreApi {
                         pathInfoCache.set(q.path());
                     } else if (op instanceof WorkerOp.AddToStore a) {
                         pathInfoCache.clear(a.path());
+                    } else if (op instanceof WorkerOp.CollectGarbage) {
+                        pathInfoCache.clear(); // RemoteStore::collectGarbage empties the whole cache (B remote-store.cc 721)
                     } else if (op instanceof WorkerOp.AddTempRoot t && w.switches.tempRootDedup()) {
                         tempRootsPinned.set(t.path()); // S8: upsert after the worker's reply
                     }

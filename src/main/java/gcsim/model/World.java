@@ -39,6 +39,12 @@ public final class World {
     /** Events signalled so far (the FIFOs of Nix's functional tests). */
     private final java.util.TreeSet<String> signalled = new java.util.TreeSet<>();
     private final int eventsResource;
+    /**
+     * The fetcher cache's one resource: every lookup reads it and every upsert writes it, so that
+     * the exhaustive search's reduction sees an F2 lookup and another process's F3 upsert as
+     * dependent (the user's SQLite file is shared by that user's processes).
+     */
+    private final int fetcherCacheResource;
     /** The scenario's processes, in its order: an array, since a world is built per execution. */
     private final SimProcess[] processes;
 
@@ -73,6 +79,7 @@ public final class World {
         this.daemonSocket = new SocketFile(kernel, "/nix/var/nix/daemon-socket/socket");
         this.roots = new Roots(kernel);
         this.eventsResource = kernel.newResource();
+        this.fetcherCacheResource = kernel.newResource();
         WorldPlan plan = layout.plan();
         for (int i = 0; i < plan.rootKey.length; i++) {
             int p = plan.rootPath[i];
@@ -137,11 +144,13 @@ public final class World {
     }
 
     boolean fetcherCacheHas(String user, int p) {
+        kernel.read(fetcherCacheResource);
         BitSet b = fetcherCache.get(user);
         return b != null && b.get(p);
     }
 
     void addToFetcherCache(String user, int p) {
+        kernel.write(fetcherCacheResource);
         fetcherCache.computeIfAbsent(user, u -> new BitSet()).set(p);
     }
 

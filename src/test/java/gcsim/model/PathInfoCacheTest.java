@@ -51,6 +51,27 @@ class PathInfoCacheTest {
     }
 
     @Test
+    void aClientOfTheDaemonForgetsItsWholeCacheWhenItsOwnCollectionReturns() throws Exception {
+        Path f = dir.resolve("gc.yaml");
+        Files.writeString(f, """
+                description: a client fetches a source, checks it from its cache, collects, checks again
+                store:
+                  paths:
+                    - {name: src, kind: source, size: 1K, present: false}
+                processes:
+                  - name: P
+                    ops: [{builtins-path: src}, {builtins-path: src}, {collect-garbage: {}}, {builtins-path: src}, exit]
+                """);
+        Variant baseline = VariantLoader.load(Path.of("scenarios/variants.yaml")).get(0);
+        RunResult r = new Runner(ScenarioLoader.load(f), baseline, 10_000).run(new Seeds(1), true);
+        assertThat(r.failed()).as("%s", r.failure()).isFalse();
+        long cached = r.trace().stream().map(TraceEvent::text)
+                .filter(t -> t.contains("isValidPath(src) = true, from this process's cache")).count();
+
+        assertThat(cached).as("only the second fetch, before the collection, answers from the cache").isEqualTo(1);
+    }
+
+    @Test
     void aLocalStoreAnswersValidFromItsCacheForAPathItRegisteredItself() throws Exception {
         assertThat(fromCache(trace(false))).isEqualTo(1);
     }

@@ -49,6 +49,21 @@ class WorldTest {
     }
 
     @Test
+    void aFetcherCacheLookupDependsOnAnotherProcesssRecordButNotOnAnotherLookup() {
+        // the user's SQLite file is shared state: without this the exhaustive search's reduction could
+        // treat F2's lookup in one process and F3's record in another as independent
+        int[] ids = new int[2];
+        World w = Probe.run(base().build(),
+                x -> ids[0] = id(x, "lib"),
+                x -> x.fetcherCacheHas("user", ids[0]),
+                x -> x.addToFetcherCache("user", id(x, "app")),
+                x -> x.fetcherCacheHas("user", ids[0]));
+
+        assertThat(dependent(w, 1, 2)).as("a lookup and a record").isTrue();
+        assertThat(dependent(w, 1, 3)).as("two lookups").isFalse();
+    }
+
+    @Test
     void theFetcherCacheIsPerUserAndGrowsAsPathsAreFetched() {
         World w = Probe.run(base().build());
         int lib = id(w, "lib");
