@@ -161,9 +161,7 @@ final class Explorer implements Strategy, ExecutionListener {
         }
         Node node = newNode(step, Arrays.copyOf(options, count));
         int pick = defaultPick(node);
-        // every new scheduling point is fingerprinted, a forced one too: data choices branch between
-        // them, and states they reach again (a second collection after any order of the first) lie
-        // behind steps that offer one option
+        // forced points too: states that data choices reach again can lie behind one-option steps
         if (pick < 0 || (cache != null && cache.prune(node))) {
             abandonedAt = node;
             throw new Abandon();
