@@ -161,8 +161,7 @@ final class Explorer implements Strategy, ExecutionListener {
         }
         Node node = newNode(step, Arrays.copyOf(options, count));
         int pick = defaultPick(node);
-        // forced points too: states that data choices reach again can lie behind one-option steps
-        if (pick < 0 || (cache != null && cache.prune(node))) {
+        if (pick < 0 || (cache != null && cache.prune(node))) { // forced points too: data choices branch before them
             abandonedAt = node;
             throw new Abandon();
         }
