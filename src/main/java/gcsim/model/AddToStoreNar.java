@@ -50,8 +50,8 @@ final class AddToStoreNar extends ModelFrame {
                 return yieldTo(4);
             case 4: // step 5: validity again ⟂[db] (1095): isValidPathUncached with S9, cached before it
                 if ((!w.switches.addRecheckUncached() && ls.cachedValid(p)) || w.db.isValid(p)) {
-                    if (ls.pathInfoCache != null) { // invalidatePathInfoCacheFor (1177)
-                        ls.pathInfoCache.clear(p);
+                    if (w.switches.addRecheckUncached()) { // invalidatePathInfoCacheFor (1176), master only
+                        ls.invalidated(p);
                     }
                     return goTo(9);
                 }

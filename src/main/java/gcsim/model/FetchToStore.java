@@ -11,7 +11,7 @@ import gcsim.kernel.Control;
  * <p>Who has the F1 memo depends on S4. At the baseline it is the evaluator state's
  * {@code srcToStore}, which only {@code copyPathToStore} (path literals) consults and fills, after
  * fetchToStore returns from F2 or F3 (eval.cc 2500–2523 at the baseline); {@code builtins.path}
- * calls fetchToStore directly (primops.cc 2833) and has none. On master the memo is inside
+ * calls fetchToStore directly (primops.cc 2834 at the baseline) and has none. On master the memo is inside
  * fetchToStore2 (fetch-to-store.cc 56–60 at master), one per process, for every caller without a
  * filter, filled by F3 (144–145) and by F2 hits (85). A scenario process evaluates in one evaluator
  * state, so the memo is the client's either way; what changes is which callers use it.

@@ -4,8 +4,8 @@ import gcsim.kernel.Actor;
 import gcsim.kernel.Control;
 
 /**
- * The evaluator's {@code import} of a path that is a valid .drv (primops.cc 298–318 at master):
- * isValidPath with no root (307), then derivationToValue → readDerivation (232), whose accessor asks
+ * The evaluator's {@code import} of a path that is a valid .drv (primops.cc 295–317 at master):
+ * isValidPath with no root (305), then derivationToValue → readDerivation (232), whose accessor asks
  * isValidPath again (store-api.cc 1203, local-fs-store.cc 162–166) before reading the file
  * (store-api.cc 1204). Nothing roots the drv unless #15795's switch takes a temp root first; a
  * collection in between makes the read fail.
@@ -32,7 +32,7 @@ final class ImportDerivation extends ModelFrame {
                     return self.call(c.store.addTempRoot(drv));
                 }
                 return goTo(1);
-            case 1: // isValidDerivationInStore: isValidPath(drv) ⟂[ipc] (primops.cc 307)
+            case 1: // isValidDerivationInStore: isValidPath(drv) ⟂[ipc] (primops.cc 305)
                 pc = 2;
                 return self.call(c.store.isValidPath(drv));
             case 2:
