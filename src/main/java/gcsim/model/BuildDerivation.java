@@ -2,6 +2,7 @@ package gcsim.model;
 
 import gcsim.kernel.Actor;
 import gcsim.kernel.Control;
+import gcsim.kernel.Fault;
 import gcsim.scenario.Op;
 import java.util.List;
 
@@ -13,9 +14,12 @@ import java.util.List;
  * every iteration); DerivationGoal roots each output (derivation-goal.cc 65–67); the building goal
  * roots only the drv path (derivation-building-goal.cc 49); each input that isValidPath calls valid is
  * skipped without a root (175–176) — #15613's switch roots it first — and a missing one goes to a
- * substitution goal; the loop's auto-GC runs again; computeFSClosure of the inputs (206); the builder
- * runs its operations, the loop's auto-GC running before each and after the last (it iterates while
- * the builder runs); the outputs are written and registered.
+ * substitution goal, which fails at once with no substituter; computeFSClosure of the inputs (206),
+ * in the same loop iteration, since nothing was awaited; then it
+ * takes the output locks ({@link OutputLocks}), looks at the outputs again (done if another build
+ * made them) and deletes invalid leftovers; it runs its operations, the loop's auto-GC running
+ * before each and after the last (it iterates while the builder runs); the outputs are written and
+ * registered, and the locks released.
  */
 final class BuildDerivation extends ModelFrame {
     private static final String FN = "DerivationBuildingGoal §2.3";
@@ -24,6 +28,8 @@ final class BuildDerivation extends ModelFrame {
     private final List<Op> builder;
     private final int[] inputs;
     private int i;
+    private OutputLocks outputLocks;
+    private boolean[] invalid; // which outputs were not valid when the locks were held
 
     BuildDerivation(World w, LocalStore ls, int drv, List<Op> builder) {
         super(w);
@@ -55,6 +61,20 @@ final class BuildDerivation extends ModelFrame {
         return a;
     }
 
+    /** Which outputs are not valid now ⟂[db] (checkPathValidity), or null when all are. */
+    static boolean[] invalidOutputs(World w, int[] outputs) {
+        boolean[] invalid = null;
+        for (int j = 0; j < outputs.length; j++) {
+            if (!w.db.isValid(outputs[j])) {
+                if (invalid == null) {
+                    invalid = new boolean[outputs.length];
+                }
+                invalid[j] = true;
+            }
+        }
+        return invalid;
+    }
+
     @Override
     protected Control step(Actor self) {
         int[] outputs = w.layout.outputs(drv);
@@ -83,8 +103,9 @@ final class BuildDerivation extends ModelFrame {
                 return goTo(4);
             case 4: // gaveUpOnSubstitution, for each input (175): #15613 roots it before the check
                 if (i >= inputs.length) {
-                    pc = 7;
-                    return self.call(new AutoGc(w, ls, false)); // the loop's next iteration (worker.cc 293)
+                    // no loop iteration in between: with every input valid there is nothing to await,
+                    // so computeFSClosure follows in the same goal step (derivation-building-goal.cc 185–206)
+                    return goTo(7);
                 }
                 if (w.switches.buildInputTempRoots()) {
                     pc = 5;
@@ -131,6 +152,28 @@ final class BuildDerivation extends ModelFrame {
                     }
                     return Control.YIELD;
                 }
+                pc = 13; // tryToBuild: lock the outputs, without waiting (derivation-building-goal.cc 418)
+                outputLocks = new OutputLocks(w, ls, drv);
+                return self.call(outputLocks);
+            case 13: // checkPathValidity again ⟂[db] (434–446): another build may have made them
+                invalid = invalidOutputs(w, outputs);
+                if (invalid == null) {
+                    if (k.tracing()) {
+                        note(FN, "someone beat us to it: " + name(drv) + "'s outputs are valid now");
+                    }
+                    outputLocks.release(true);
+                    return self.ret(null);
+                }
+                i = 0;
+                return yieldTo(14);
+            case 14: // deletePath of each output that is not valid ⟂[fs] (450–457)
+                if (i < outputs.length) {
+                    if (invalid[i]) {
+                        w.store.delete(outputs[i]);
+                    }
+                    i++;
+                    return yieldTo(14);
+                }
                 i = 0;
                 return goTo(9);
             case 9: // a loop iteration while the builder runs: autoGC(false) (worker.cc 293), then its next operation
@@ -157,9 +200,20 @@ final class BuildDerivation extends ModelFrame {
                 if (k.tracing()) {
                     story(FN, "builds " + name(drv) + " and registers its outputs");
                 }
+                return yieldTo(15);
+            case 15: // the output locks go, their files deleted ⟂[fs][lock] (1072–1073)
+                outputLocks.release(true);
                 return self.ret(null);
             default:
                 throw new IllegalStateException("pc " + pc);
         }
+    }
+
+    @Override
+    protected boolean handle(Actor self, Fault fault) {
+        if (outputLocks != null) {
+            outputLocks.release(false); // PathLocks' destructor: unlocked, the files left
+        }
+        return false;
     }
 }

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * compare carries a failure found under one variant to the variants of the same scenario whose own
  * search missed it. The fixture: the collector that must wait through a long build, with a budget of
- * eight schedules per strategy, so that PCT finds the window under early-return and misses it under
- * nix-2.34, which has it too; both cells must end {@code fail}, the second labelled as carried.
+ * eight schedules per strategy, so that PCT finds the window under nix-2.34 and misses it under
+ * early-return, which has it too; both cells must end {@code fail}, the second labelled as carried.
  */
 class CarriedVerdictTest {
     private static final String[] RUN = {"compare", "--scenarios", "collector-after-long-build", "--variants", "early-return,nix-2.34",
@@ -42,8 +42,8 @@ class CarriedVerdictTest {
         project = Project.standard(home);
         single = run(dir.resolve("single"));
         List<?> cells = (List<?>) JsonReader.at(json(dir.resolve("single")), "cells");
-        found = (Map<?, ?>) cells.get(0);
-        carried = (Map<?, ?>) cells.get(1);
+        found = (Map<?, ?>) cells.get(1); // the cells come in the order of variants.yaml
+        carried = (Map<?, ?>) cells.get(0);
     }
 
     private static Cli run(Path out, String... more) {
@@ -67,8 +67,8 @@ class CarriedVerdictTest {
         assertThat(found.containsKey("carriedFrom")).isFalse();
         assertThat(carried.get("verdict")).isEqualTo("fail");
         assertThat(carried.get("foundBy")).isEqualTo("carried");
-        assertThat(carried.get("carriedFrom")).isEqualTo("early-return");
-        assertThat(carried.get("label")).isEqualTo("✗ fails (carried from early-return)");
+        assertThat(carried.get("carriedFrom")).isEqualTo("nix-2.34");
+        assertThat(carried.get("label")).isEqualTo("✗ fails (carried from nix-2.34)");
     }
 
     @Test
@@ -81,24 +81,24 @@ class CarriedVerdictTest {
     @Test
     void theReportAndTheOutputSayWhichCellsFailOnlyThroughACarriedCounterexample() throws IOException {
         String summary = Files.readString(dir.resolve("single/summary.md"), StandardCharsets.UTF_8);
-        assertThat(summary).contains("[✗ carried](cells/collector-after-long-build--nix-2.34.md)")
-                .contains("collector-after-long-build: the same failure under nix-2.34 (from early-return)");
+        assertThat(summary).contains("[✗ carried](cells/collector-after-long-build--early-return.md)")
+                .contains("collector-after-long-build: the same failure under early-return (from nix-2.34)");
         String report = Files.readString(dir.resolve("single/report.md"), StandardCharsets.UTF_8);
-        assertThat(report).contains("✗ fails (carried from early-return)")
-                .contains("collector-after-long-build: the same failure under nix-2.34 (from early-return)");
+        assertThat(report).contains("✗ fails (carried from nix-2.34)")
+                .contains("collector-after-long-build: the same failure under early-return (from nix-2.34)");
         assertThat(Files.readString(dir.resolve("single/report.html"), StandardCharsets.UTF_8))
-                .contains("collector-after-long-build: the same failure under nix-2.34 (from early-return)");
-        String page = Files.readString(dir.resolve("single/cells/collector-after-long-build--nix-2.34.md"),
+                .contains("collector-after-long-build: the same failure under early-return (from nix-2.34)");
+        String page = Files.readString(dir.resolve("single/cells/collector-after-long-build--early-return.md"),
                 StandardCharsets.UTF_8);
-        assertThat(page).contains("carried from early-return: this variant's own search found no failure");
+        assertThat(page).contains("carried from nix-2.34: this variant's own search found no failure");
         assertThat(single.out()).contains("cells: 2 (2 fail, 1 of them carried from another variant, 0 verified, 0 pass, 0 error)");
-        assertThat(single.err()).contains("collector-after-long-build × nix-2.34: fails with the counterexample carried"
-                + " from early-return (its own search found none)");
+        assertThat(single.err()).contains("collector-after-long-build × early-return: fails with the counterexample carried"
+                + " from nix-2.34 (its own search found none)");
     }
 
     @Test
     void theCarriedCounterexampleHasItsOwnScheduleThatReplaysToTheFailure() {
-        Path schedule = dir.resolve("single/failures/collector-after-long-build--nix-2.34.schedule");
+        Path schedule = dir.resolve("single/failures/collector-after-long-build--early-return.schedule");
         assertThat(schedule).exists();
         Cli replay = Cli.run(project, "replay", "--schedule", schedule.toString());
         assertThat(replay.code()).as(replay.err()).isEqualTo(1);
@@ -109,7 +109,7 @@ class CarriedVerdictTest {
     void theTransferTableHasRowsOnlyForCounterexamplesASearchFound() throws IOException {
         List<?> rows = (List<?>) JsonReader.at(json(dir.resolve("single")), "transfers");
         assertThat(rows).hasSize(1);
-        assertThat(((Map<?, ?>) rows.get(0)).get("variant")).isEqualTo("early-return");
+        assertThat(((Map<?, ?>) rows.get(0)).get("variant")).isEqualTo("nix-2.34");
     }
 
     @Test
@@ -123,10 +123,10 @@ class CarriedVerdictTest {
                 merged.toString());
         assertThat(merge.code()).as(merge.err()).isZero();
         List<?> cells = (List<?>) JsonReader.at(json(merged), "cells");
-        assertThat(((Map<?, ?>) cells.get(1)).get("carriedFrom")).isEqualTo("early-return");
-        assertThat(JsonReader.at(cells.get(1), "counterexample", "choices"))
+        assertThat(((Map<?, ?>) cells.get(0)).get("carriedFrom")).isEqualTo("nix-2.34");
+        assertThat(JsonReader.at(cells.get(0), "counterexample", "choices"))
                 .isEqualTo(JsonReader.at(carried, "counterexample", "choices"));
-        assertThat(Files.readString(merged.resolve("failures/collector-after-long-build--nix-2.34.schedule")))
-                .isEqualTo(Files.readString(dir.resolve("single/failures/collector-after-long-build--nix-2.34.schedule")));
+        assertThat(Files.readString(merged.resolve("failures/collector-after-long-build--early-return.schedule")))
+                .isEqualTo(Files.readString(dir.resolve("single/failures/collector-after-long-build--early-return.schedule")));
     }
 }
