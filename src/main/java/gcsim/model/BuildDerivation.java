@@ -39,7 +39,7 @@ final class BuildDerivation extends ModelFrame {
         this.inputs = inputs(w.layout, drv);
     }
 
-    /** A BasicDerivation's inputs: the input sources, then each input derivation's outputs. */
+    /** A BasicDerivation's inputs: the input sources and each input derivation's outputs, as one set. */
     static int[] inputs(StoreLayout layout, int drv) {
         gcsim.kernel.IntList l = new gcsim.kernel.IntList(4);
         for (int r : layout.refs(drv)) {
@@ -58,6 +58,7 @@ final class BuildDerivation extends ModelFrame {
         for (int j = 0; j < a.length; j++) {
             a[j] = l.get(j);
         }
+        layout.sortByRank(a); // inputSrcs is a StorePathSet: the inputs are checked in its order
         return a;
     }
 

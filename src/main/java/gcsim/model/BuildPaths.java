@@ -11,12 +11,12 @@ import java.util.List;
  * run at the baseline commit: the worker loop's non-blocking auto-GC (every iteration, the first
  * included); DerivationTrampolineGoal checks the drv (an invalid one goes to a substitution goal,
  * which roots it and checks again), then roots it — and asserts it is still valid, aborting the
- * whole worker if not; DerivationGoal roots each output; input derivations are built
- * by their own goals and missing input sources go through a substitution goal (root, then check);
- * DerivationBuildingGoal roots the drv again and takes the output locks ({@link OutputLocks}), looks
- * at the outputs again (done if another build made them) and deletes invalid leftovers; the builder
- * runs its operations, the loop's auto-GC running before each and after the last; the outputs are
- * written and registered in one transaction, and the locks released.
+ * whole worker if not; DerivationGoal roots each output; input derivations are built by their own
+ * goals; DerivationBuildingGoal roots the drv again, checks each input source (a missing one goes
+ * through a substitution goal: root, then check), takes the output locks ({@link OutputLocks}),
+ * looks at the outputs again (done if another build made them) and deletes invalid leftovers; the
+ * builder runs its operations, the loop's auto-GC running before each and after the last; the
+ * outputs are written and registered in one transaction, and the locks released.
  *
  * <p>An input derivation's goals are subgoals in the same worker loop: they start in
  * the iteration that created them, so no auto-GC comes first. The loop iterates again only when
@@ -124,17 +124,19 @@ final class BuildPaths extends ModelFrame {
                         return self.call(new BuildPaths(w, ls, r, List.of(), true));
                     }
                 }
-                i = 0;
-                return goTo(6);
-            case 6: // input sources ⟂[db]: a missing one goes to a substitution goal
+                return goTo(8);
+            case 6: // gaveUpOnSubstitution: each input source ⟂[db]; a missing one goes to a substitution goal
                 while (i < refs.length) {
                     int r = refs[i++];
-                    if (!w.layout.isDrv(r) && r != drv && !w.db.isValid(r)) {
-                        pc = 7;
-                        return self.call(new AddTempRoot(w, ls, r)); // PathSubstitutionGoal roots it first
+                    if (!w.layout.isDrv(r) && r != drv) {
+                        if (!w.db.isValid(r)) {
+                            pc = 7;
+                            return self.call(new AddTempRoot(w, ls, r)); // PathSubstitutionGoal roots it first
+                        }
+                        return yieldTo(6);
                     }
                 }
-                return goTo(8);
+                return goTo(14);
             case 7: { // … then checks it again ⟂[db]; nothing substitutes here, so the build fails
                 int r = refs[i - 1];
                 if (!w.db.isValid(r)) {
@@ -146,8 +148,9 @@ final class BuildPaths extends ModelFrame {
                 }
                 return yieldTo(6);
             }
-            case 8: // DerivationBuildingGoal roots the drv again
-                pc = 14;
+            case 8: // DerivationBuildingGoal's constructor roots the drv again, before it looks at the inputs
+                i = 0;
+                pc = 6;
                 return self.call(new AddTempRoot(w, ls, drv));
             case 14: // tryToBuild: lock the outputs, without waiting (derivation-building-goal.cc 285 at the baseline)
                 outputLocks = new OutputLocks(w, ls, drv);

@@ -95,7 +95,23 @@ public final class StoreLayout {
         for (int i = 0; i < n; i++) {
             rank[byPath[i]] = i;
         }
+        for (int i = 0; i < n; i++) { // references are a StorePathSet in Nix: every walk goes in its order
+            sortByRank(refs[i]);
+            sortByRank(refsWithoutSelf[i]);
+        }
         plan = new WorldPlan(s, this);
+    }
+
+    /** Sorts a few path ids into StorePathSet order (by hash, then name), in place. */
+    void sortByRank(int[] ids) {
+        for (int i = 1; i < ids.length; i++) {
+            int x = ids[i];
+            int j = i - 1;
+            for (; j >= 0 && rank[ids[j]] > rank[x]; j--) {
+                ids[j + 1] = ids[j];
+            }
+            ids[j + 1] = x;
+        }
     }
 
     WorldPlan plan() {
@@ -179,7 +195,10 @@ public final class StoreLayout {
         return size[p];
     }
 
-    /** References as the scenario declares them (a self-reference included). */
+    /**
+     * The references the scenario declares (a self-reference included), in the order Nix's {@code
+     * StorePathSet} holds them: by hash, then name, not the scenario's order.
+     */
     public int[] refs(int p) {
         return refs[p];
     }

@@ -24,7 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Property tests over the scenario library, driven by gcsim's own seeded schedules: whatever the
- * variant, no schedule breaks the store invariant, deadlocks or trips a model fault; and the ports
+ * variant, no schedule breaks the store invariant, deadlocks (but under 2.8, as Nix 2.8 does: #3224)
+ * or trips a model fault; and the ports
  * of Nix's own functional tests, which are correct usage, pass under every variant of current Nix.
  */
 class LibraryPropertiesTest {
@@ -62,7 +63,7 @@ class LibraryPropertiesTest {
                 assertThat(r.cut()).as("%s × %s seed %d cut", s.name(), v.id(), seed).isFalse();
                 if (r.failed()) {
                     assertThat(r.failure().kind()).as("%s × %s seed %d: %s", s.name(), v.id(), seed, r.failure())
-                            .isNotIn("invariant", "deadlock", "internal");
+                            .isNotIn(forbidden(v));
                 }
             }
         }
@@ -101,5 +102,43 @@ class LibraryPropertiesTest {
         assertThat(failing.failure().kind()).isEqualTo("expectation");
         String story = failing.trace().stream().filter(TraceEvent::story).map(TraceEvent::text).collect(Collectors.joining("\n"));
         assertThat(story).contains("without an ack", "deletes simple");
+    }
+
+    /**
+     * #3224 in the port of gc-auto.sh: a build's own auto-GC keeps a path whose hash is a temp root
+     * (an output's {@code .lock}) and computes its closure holding Shared, which under 2.8 needs the
+     * state mutex; the build's thread holds that mutex in addTempRoot while it waits for the same
+     * collector's acknowledgement, which the server thread can only give after taking Shared.
+     */
+    @Test
+    void underNix28ABuildDeadlocksWithItsOwnAutoGcInGcAuto() throws ScenarioException {
+        Scenario s = load(Path.of("scenarios/gc-auto.yaml"));
+        Variant nix28 = variants().stream().filter(v -> v.id().equals("nix-2.8")).findFirst().orElseThrow();
+        Runner runner = new Runner(s, nix28, 100_000);
+        // the search's random walk, which holds the collectors' starts back as compare's does; a
+        // uniform pick at every step (Seeds) meets this window too rarely for a test
+        gcsim.search.RandomWalk walk = new gcsim.search.RandomWalk(1);
+        RunResult failing = null;
+        for (long i = 0; i < 20_000 && failing == null; i++) {
+            walk.reseed(gcsim.search.Search.seedOf(1, i));
+            if (runner.run(walk, false).failed()) {
+                walk.reseed(gcsim.search.Search.seedOf(1, i));
+                failing = runner.run(walk, true);
+            }
+        }
+        assertThat(failing).isNotNull();
+        assertThat(failing.failure().kind()).isEqualTo("deadlock");
+        String trace = failing.trace().stream().map(TraceEvent::text).collect(Collectors.joining("\n"));
+        assertThat(trace).contains("received through its socket", "using its socket for");
+    }
+
+    /**
+     * What no schedule may end in. Under 2.8's temp-root client a deadlock is Nix's own: addTempRoot
+     * holds the state mutex while it waits for its own auto-GC's acknowledgement (#3224, fixed in
+     * 2.13), and compare finds it in gc-auto.
+     */
+    private static String[] forbidden(Variant v) {
+        return v.switches().tempRootClient() == gcsim.variant.TempRootClient.NIX_2_8
+                ? new String[] {"invariant", "internal"} : new String[] {"invariant", "deadlock", "internal"};
     }
 }

@@ -55,7 +55,7 @@ class ModelPropertiesTest {
                 assertThat(r.cut()).as("seed %d cut", seed).isFalse();
                 if (r.failed()) {
                     assertThat(r.failure().kind()).as("seed %d: %s", seed, r.failure())
-                            .isNotIn("invariant", "deadlock", "internal");
+                            .isNotIn(forbidden(v));
                 }
             }
         }
@@ -94,5 +94,15 @@ class ModelPropertiesTest {
         for (long seed = 0; seed < 50; seed++) {
             assertThat(runner.run(new Seeds(seed), true).trace()).isEqualTo(runner.run(new Seeds(seed), true).trace());
         }
+    }
+
+    /**
+     * What no schedule may end in. Under 2.8's temp-root client a deadlock is Nix's own: addTempRoot
+     * holds the state mutex while it waits for its own auto-GC's acknowledgement (#3224, fixed in
+     * 2.13), and compare finds it in gc-auto.
+     */
+    private static String[] forbidden(Variant v) {
+        return v.switches().tempRootClient() == gcsim.variant.TempRootClient.NIX_2_8
+                ? new String[] {"invariant", "internal"} : new String[] {"invariant", "deadlock", "internal"};
     }
 }

@@ -40,10 +40,16 @@ class WriteDerivationVariantsTest {
                 .map(t -> t.substring("temp-roots ".length()).split(" ")[0]).toList();
     }
 
+    /** The PR's loop runs over a StorePathSet: by hash, then name, whatever order the scenario lists them in. */
     @Test
-    void drvAndRefsTempRootsTheDrvAndThenEachReferenceBeforeTheValidityCheck() {
+    void drvAndRefsTempRootsTheDrvAndThenEachReferenceInStorePathSetOrderBeforeTheValidityCheck() {
+        StoreLayout layout = new StoreLayout(oneWrite());
+        List<String> refs = java.util.stream.Stream.of("nixpkgs", "builder.sh")
+                .sorted(java.util.Comparator.comparing(n -> layout.full(layout.id(n)))).toList();
+        assertThat(refs).as("the hashes put builder.sh first, against the scenario's order")
+                .containsExactly("builder.sh", "nixpkgs");
         assertThat(tempRooted(WriteDerivationMode.ROOT_DRV_AND_REFS))
-                .startsWith("hosts.drv", "nixpkgs", "builder.sh");
+                .startsWith("hosts.drv", refs.get(0), refs.get(1));
     }
 
     @Test
