@@ -15,11 +15,11 @@ import java.util.List;
  * roots only the drv path (derivation-building-goal.cc 49); each input that isValidPath calls valid is
  * skipped without a root (175–176) — #15613's switch roots it first — and a missing one goes to a
  * substitution goal, which fails at once with no substituter; computeFSClosure of the inputs (206),
- * in the same loop iteration, since nothing was awaited; then it
- * takes the output locks ({@link OutputLocks}), looks at the outputs again (done if another build
- * made them) and deletes invalid leftovers; it runs its operations, the loop's auto-GC running
- * before each and after the last (it iterates while the builder runs); the outputs are written and
- * registered, and the locks released.
+ * in the same loop iteration, since nothing was awaited; the output locks ({@link OutputLocks}), a
+ * second look at the outputs (done if another build made them) and the removal of invalid
+ * leftovers; the builder runs its operations, the loop's auto-GC running before each and after the
+ * last (it iterates while the builder runs); the outputs are written and registered, and the locks
+ * released.
  */
 final class BuildDerivation extends ModelFrame {
     private static final String FN = "DerivationBuildingGoal §2.3";

@@ -27,7 +27,8 @@ final class OutputLocks extends ModelFrame {
         super(w);
         this.ls = ls;
         this.drv = drv;
-        this.outputs = w.layout.outputs(drv);
+        this.outputs = w.layout.outputs(drv).clone();
+        w.layout.sortByRank(outputs); // lockPaths takes a sorted set of lock file names
         this.locks = new PathLock[outputs.length];
     }
 
