@@ -33,7 +33,7 @@ class FingerprintCompletenessTest {
                 Runner runner = new Runner(ScenarioLoader.load(file), v, 100_000, 3);
                 PausingWalk walk = new PausingWalk(file.getFileName().toString().hashCode() * 31L + v.id().hashCode());
                 Forkable.Session session = runner.open(walk);
-                for (int point : new int[] {0, 6, 25, 70}) {
+                for (int point : new int[] {0, 6, 25, 45, 70}) {
                     walk.pauseAt = point;
                     try {
                         session.kernel().run();
