@@ -39,7 +39,7 @@ class ScenarioFilesTest {
                 "hosts-drv-collect-garbage.yaml", "hosts-drv.yaml", "import-existing-drv.yaml",
                 "instantiate-add-root-then-realise.yaml", "instantiate-then-realise.yaml", "lost-connection-memo.yaml",
                 "perm-root-after-root-scan.yaml", "realise-existing-drv.yaml", "reconnect-src-to-store.yaml",
-                "remote-builder-inputs.yaml");
+                "remote-builder-inputs.yaml", "shared-build.yaml");
         for (Path f : files) {
             Scenario s = ScenarioLoader.load(f);
             assertThat(s.name()).as(f.toString()).isEqualTo(f.getFileName().toString().replace(".yaml", ""));
