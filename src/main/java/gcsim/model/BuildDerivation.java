@@ -29,7 +29,6 @@ final class BuildDerivation extends ModelFrame {
     private final int[] inputs;
     private int i;
     private OutputLocks outputLocks;
-    private boolean[] invalid; // which outputs were not valid when the locks were held
 
     BuildDerivation(World w, LocalStore ls, int drv, List<Op> builder) {
         super(w);
@@ -60,20 +59,6 @@ final class BuildDerivation extends ModelFrame {
         }
         layout.sortByRank(a); // inputSrcs is a StorePathSet: the inputs are checked in its order
         return a;
-    }
-
-    /** Which outputs are not valid now ⟂[db] (checkPathValidity), or null when all are. */
-    static boolean[] invalidOutputs(World w, int[] outputs) {
-        boolean[] invalid = null;
-        for (int j = 0; j < outputs.length; j++) {
-            if (!w.db.isValid(outputs[j])) {
-                if (invalid == null) {
-                    invalid = new boolean[outputs.length];
-                }
-                invalid[j] = true;
-            }
-        }
-        return invalid;
     }
 
     @Override
@@ -156,24 +141,9 @@ final class BuildDerivation extends ModelFrame {
                 pc = 13; // tryToBuild: lock the outputs, without waiting (derivation-building-goal.cc 418)
                 outputLocks = new OutputLocks(w, ls, drv);
                 return self.call(outputLocks);
-            case 13: // checkPathValidity again ⟂[db] (434–446): another build may have made them
-                invalid = invalidOutputs(w, outputs);
-                if (invalid == null) {
-                    if (k.tracing()) {
-                        note(FN, "someone beat us to it: " + name(drv) + "'s outputs are valid now");
-                    }
-                    outputLocks.release(true);
+            case 13: // holding the output locks: another build made the outputs, or go on and build
+                if ((Boolean) self.result()) {
                     return self.ret(null);
-                }
-                i = 0;
-                return yieldTo(14);
-            case 14: // deletePath of each output that is not valid ⟂[fs] (450–457)
-                if (i < outputs.length) {
-                    if (invalid[i]) {
-                        w.store.delete(outputs[i]);
-                    }
-                    i++;
-                    return yieldTo(14);
                 }
                 i = 0;
                 return goTo(9);

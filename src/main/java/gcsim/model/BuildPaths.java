@@ -31,7 +31,6 @@ final class BuildPaths extends ModelFrame {
     private final List<Op> builder;
     private int i;
     private OutputLocks outputLocks;
-    private boolean[] invalid; // which outputs were not valid when the locks were held
 
     BuildPaths(World w, LocalStore ls, int drv, List<Op> builder) {
         this(w, ls, drv, builder, false);
@@ -156,24 +155,9 @@ final class BuildPaths extends ModelFrame {
                 outputLocks = new OutputLocks(w, ls, drv);
                 pc = 15;
                 return self.call(outputLocks);
-            case 15: // checkPathValidity again ⟂[db]: a build that held the locks before may have made them
-                invalid = BuildDerivation.invalidOutputs(w, outputs);
-                if (invalid == null) {
-                    if (k.tracing()) {
-                        note(FN, "someone beat us to it: " + name(drv) + "'s outputs are valid now");
-                    }
-                    outputLocks.release(true);
+            case 15: // holding the output locks: another build made the outputs, or go on and build
+                if ((Boolean) self.result()) {
                     return self.ret(null);
-                }
-                i = 0;
-                return yieldTo(16);
-            case 16: // deletePath of each output that is not valid ⟂[fs]: leftovers of an earlier build
-                if (i < outputs.length) {
-                    if (invalid[i]) {
-                        w.store.delete(outputs[i]);
-                    }
-                    i++;
-                    return yieldTo(16);
                 }
                 i = 0;
                 return goTo(9);
