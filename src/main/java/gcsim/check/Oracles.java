@@ -71,11 +71,23 @@ final class Oracles implements Observer {
                 f.getMessage(), actor.name(), kernel.steps());
     }
 
+    /** For a deadlock: "; A waits for X, held by B" for each blocked actor whose wait can say what it is for. */
+    private static String waits(Kernel kernel) {
+        StringBuilder b = new StringBuilder();
+        for (Actor a : kernel.actors()) {
+            String what = a.blocked() ? a.waitsFor() : null;
+            if (what != null) {
+                b.append("; ").append(a.name()).append(" waits for ").append(what);
+            }
+        }
+        return b.toString();
+    }
+
     /** The end-of-run checks: a deadlock is a failure; so is a broken expectation of a complete run. */
-    Failure atEnd(Outcome outcome, List<Scenario.Expectation> expect) {
+    Failure atEnd(Kernel kernel, Outcome outcome, List<Scenario.Expectation> expect) {
         if (failure == null && outcome.end() == Outcome.End.DEADLOCK) {
             failure = new Failure("deadlock", "kernel: nothing can run and no timer is pending", null,
-                    "deadlock: blocked " + String.join(", ", outcome.blocked()), String.join(", ", outcome.blocked()),
+                    "deadlock: blocked " + String.join(", ", outcome.blocked()) + waits(kernel), String.join(", ", outcome.blocked()),
                     outcome.steps());
         }
         if (failure == null && outcome.end() == Outcome.End.COMPLETE) {

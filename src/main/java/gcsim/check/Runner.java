@@ -128,7 +128,7 @@ public final class Runner implements Forkable {
         public RunResult finish(Outcome outcome) {
             boolean trace = states != null;
             StoreLayout layout = world.layout();
-            Failure failure = oracles.atEnd(outcome, scenario.expect());
+            Failure failure = oracles.atEnd(kernel, outcome, scenario.expect());
             List<String> valid = List.of();
             if (trace) {
                 valid = new ArrayList<>();

@@ -74,6 +74,11 @@ public final class Actor {
         return failure;
     }
 
+    /** What this actor's wait is for, in words ({@link Guard#waitsFor}), or null. */
+    public String waitsFor() {
+        return done || guard == null ? null : guard.waitsFor();
+    }
+
     /** True when this actor is waiting and its guard is not ready. */
     public boolean blocked() {
         return !done && guard != null && !guard.ready();

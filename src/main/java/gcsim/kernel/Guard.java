@@ -55,6 +55,15 @@ public abstract class Guard {
 
     public abstract boolean ready();
 
+    /**
+     * What an actor blocked on this guard waits for, and who holds it, in words for a deadlock's
+     * explanation ("the store's state mutex, held by worker-1"); null when the guard cannot say.
+     * Called only when a run has ended in a deadlock.
+     */
+    public String waitsFor() {
+        return null;
+    }
+
     /** The virtual time at which this guard becomes ready by itself, or {@link #NEVER}. */
     public final long deadline() {
         return readyAt;

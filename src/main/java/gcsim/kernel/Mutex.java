@@ -7,13 +7,21 @@ package gcsim.kernel;
 public final class Mutex {
     private final Kernel kernel;
     private final int resource;
+    @Derived("fixed when the mutex is made: its name in a deadlock's explanation")
+    private final String label;
     private Actor holder;
     @Derived("the guard object over holder, made once")
     private final Guard free;
 
     public Mutex(Kernel kernel) {
+        this(kernel, "a mutex");
+    }
+
+    /** @param label what the mutex is, for a deadlock's explanation ("the store's state mutex") */
+    public Mutex(Kernel kernel, String label) {
         this.kernel = kernel;
         this.resource = kernel.newResource();
+        this.label = label;
         this.free = new Free();
     }
 
@@ -26,6 +34,11 @@ public final class Mutex {
         @Override
         public boolean ready() {
             return holder == null;
+        }
+
+        @Override
+        public String waitsFor() {
+            return holder == null ? null : label + ", held by " + holder.name();
         }
     }
 

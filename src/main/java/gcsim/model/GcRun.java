@@ -102,7 +102,7 @@ final class GcRun {
         this.store = store;
         this.maxFreed = maxFreed;
         this.referrersCache = new IntList[paths];
-        this.mutex = new Mutex(kernel);
+        this.mutex = new Mutex(kernel, "the collector's Shared");
         this.wakeup = new CondVar(kernel);
         this.kernel = kernel;
         this.shutdownResource = kernel.newResource();

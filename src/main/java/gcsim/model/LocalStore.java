@@ -59,7 +59,7 @@ final class LocalStore implements StoreApi {
     LocalStore(World w, SimProcess process, boolean worker) {
         this.w = w;
         this.process = process;
-        this.state = new Mutex(w.kernel);
+        this.state = new Mutex(w.kernel, "the store's state mutex");
         this.autoGcState = w.kernel.newResource();
         this.pathInfoCache = worker ? null : new java.util.BitSet();
     }

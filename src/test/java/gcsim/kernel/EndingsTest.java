@@ -49,6 +49,22 @@ class EndingsTest {
     }
 
     @Test
+    void aThreadBlockedOnAMutexSaysWhichMutexAndWhoHoldsIt() {
+        Kernel k = new Kernel(FixedStrategy.roundRobin(), 1000);
+        Mutex state = new Mutex(k, "the state mutex");
+        Mutex shared = new Mutex(k, "Shared");
+        SimProcess p = k.newProcess("p");
+        p.spawn("t1", Script.of(Script.lockMutex(state), Script.lockMutex(shared)));
+        p.spawn("t2", Script.of(Script.lockMutex(shared), Script.lockMutex(state)));
+
+        k.run();
+
+        assertThat(k.actors()).extracting(Actor::waitsFor)
+                .containsExactly("Shared, held by t2", "the state mutex, held by t1");
+        assertThat(new Mutex(k).free().waitsFor()).as("a free mutex holds nobody up").isNull();
+    }
+
+    @Test
     void theSameProgramCompletesUnderAScheduleThatAvoidsTheDeadlock() {
         Kernel k = new Kernel(FixedStrategy.lowest(), 1000);
         Mutex m1 = new Mutex(k);
