@@ -12,10 +12,13 @@ public final class Connection {
     private final int resource;
     private final End client;
     private final End server;
+    @Derived("fixed when the connection is made: the socket's path, for a deadlock's explanation")
+    private final String socket;
 
-    Connection(Kernel kernel, SimProcess clientProcess) {
+    Connection(Kernel kernel, SimProcess clientProcess, String socket) {
         this.kernel = kernel;
         this.resource = kernel.newResource();
+        this.socket = socket;
         this.client = new End(clientProcess);
         this.server = new End(null);
     }
@@ -66,6 +69,12 @@ public final class Connection {
             @Override
             public boolean ready() {
                 return !inbox.isEmpty() || peer().closed;
+            }
+
+            @Override
+            public String waitsFor() {
+                return End.this == client ? "a reply on its connection to " + socket
+                        : "a request on " + socket + " from " + client.owner.name();
             }
         }
 

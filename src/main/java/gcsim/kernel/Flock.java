@@ -51,6 +51,14 @@ public final class Flock {
         public boolean ready() {
             return canLockQuiet(file, exclusiveMode);
         }
+
+        @Override
+        public String waitsFor() {
+            String held = holders(); // "exclusive: P", "shared: P, Q" or "free"
+            return (exclusiveMode ? "an exclusive" : "a shared") + " lock on " + file
+                    + (held.startsWith("exclusive: ") ? ", held exclusively by " + held.substring("exclusive: ".length())
+                            : held.startsWith("shared: ") ? ", held shared by " + held.substring("shared: ".length()) : "");
+        }
     }
 
     private boolean canLockQuiet(OpenFile f, boolean exclusiveMode) {

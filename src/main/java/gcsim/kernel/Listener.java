@@ -24,7 +24,7 @@ public final class Listener implements SimProcess.Resource {
 
     Connection.End enqueue(SimProcess client) {
         kernel.write(resource);
-        Connection c = new Connection(kernel, client);
+        Connection c = new Connection(kernel, client, file.path());
         backlog.add(c);
         return c.clientEnd();
     }

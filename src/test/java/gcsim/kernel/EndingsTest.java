@@ -31,6 +31,8 @@ class EndingsTest {
         assertThat(a.blocked()).isTrue();
         assertThat(b.blocked()).isTrue();
         assertThat(a.inServiceWait()).isFalse();
+        assertThat(a.waitsFor()).isEqualTo("an exclusive lock on p:y, held exclusively by q");
+        assertThat(b.waitsFor()).isEqualTo("an exclusive lock on q:x, held exclusively by p");
     }
 
     @Test

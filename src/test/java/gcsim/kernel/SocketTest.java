@@ -44,6 +44,16 @@ class SocketTest {
     }
 
     @Test
+    void aWaitOnEitherEndSaysWhichSocketAndWhoIsOnTheOtherSide() {
+        Listener l = file.bind(daemon);
+        Connection.End c = file.connect(client);
+        Connection.End s = l.accept(daemon);
+
+        assertThat(c.readable().waitsFor()).isEqualTo("a reply on its connection to " + file.path());
+        assertThat(s.readable().waitsFor()).isEqualTo("a request on " + file.path() + " from " + client.name());
+    }
+
+    @Test
     void peekingShowsTheNextMessageWithoutTakingItOrLeavingAFootprint() {
         Listener l = file.bind(daemon);
         Connection.End c = file.connect(client);
