@@ -123,4 +123,20 @@ public abstract class Guard {
             }
         };
     }
+
+    /** As {@link #watching(int, java.util.function.BooleanSupplier)}, saying what the wait is for (built only if asked). */
+    public static Guard watching(int resource, java.util.function.BooleanSupplier test,
+            java.util.function.Supplier<String> waitsFor) {
+        return new Guard(resource) {
+            @Override
+            public boolean ready() {
+                return test.getAsBoolean();
+            }
+
+            @Override
+            public String waitsFor() {
+                return waitsFor.get();
+            }
+        };
+    }
 }

@@ -4,13 +4,21 @@ package gcsim.kernel;
 public final class Promise<T> extends Guard {
     private final Kernel kernel;
     private final int resource;
+    @Derived("fixed when the promise is made: its name in a deadlock's explanation")
+    private final String label;
     private boolean fulfilled;
     private T value;
 
     public Promise(Kernel kernel) {
+        this(kernel, "a promise");
+    }
+
+    /** @param label what the promise is, for a deadlock's explanation ("the future of its auto-GC") */
+    public Promise(Kernel kernel, String label) {
         super(kernel.newResource());
         this.kernel = kernel;
         this.resource = watches();
+        this.label = label;
     }
 
     public void fulfil(T v) {
@@ -22,6 +30,11 @@ public final class Promise<T> extends Guard {
     @Override
     public boolean ready() {
         return fulfilled;
+    }
+
+    @Override
+    public String waitsFor() {
+        return fulfilled ? null : label;
     }
 
     public T get() {

@@ -70,14 +70,15 @@ final class AutoGc extends ModelFrame {
                     // which has fulfilled its promise and is only unwinding ⟂[thr]. Only one thread of a
                     // modelled process calls autoGC, so nobody else needs the state lock meanwhile.
                     pc = 2;
-                    return self.await(Guard.watching(Guard.ENDINGS, ls.gcThread::done));
+                    gcsim.kernel.Actor gc = ls.gcThread;
+                    return self.await(Guard.watching(Guard.ENDINGS, gc::done, () -> "the end of its auto-GC thread " + gc.name()));
                 }
                 return goTo(2);
             }
             case 2: { // steps 9–10: running, a new shared future, start the thread ⟂[thr] (gc.cc 946–951)
                 k.write(ls.autoGcState);
                 ls.gcRunning = true;
-                ls.gcFuture = new Promise<>(k);
+                ls.gcFuture = new Promise<>(k, "the future of its auto-GC run");
                 future = ls.gcFuture;
                 long maxFreed = w.settings.maxFree() - avail;
                 ls.gcThread = ls.process.spawnNamed("/auto-gc", -1, new AutoGcThread(w, ls, maxFreed, future));

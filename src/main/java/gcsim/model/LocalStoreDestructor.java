@@ -32,7 +32,8 @@ final class LocalStoreDestructor extends ModelFrame {
                 if (w.switches.autoGcThread() == gcsim.variant.AutoGcThread.JOINED
                         && store.gcThread != null && !store.gcThread.done()) {
                     pc = 2;
-                    return self.await(Guard.watching(Guard.ENDINGS, store.gcThread::done));
+                    gcsim.kernel.Actor gc = store.gcThread;
+                    return self.await(Guard.watching(Guard.ENDINGS, gc::done, () -> "the end of its auto-GC thread " + gc.name()));
                 }
                 return goTo(2);
             case 2: // close the temproots descriptor (the flock goes) and unlink the file ⟂[fs]

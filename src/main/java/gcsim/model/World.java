@@ -118,7 +118,7 @@ public final class World {
 
     /** A guard ready once {@code event} was signalled. */
     gcsim.kernel.Guard signalled(String event) {
-        return gcsim.kernel.Guard.watching(eventsResource, () -> signalled.contains(event));
+        return gcsim.kernel.Guard.watching(eventsResource, () -> signalled.contains(event), () -> "the event " + event);
     }
 
     /** The scenario's process named {@code name}, or null (a scan: processes are few and names unique). */

@@ -11,6 +11,20 @@ class MutexCondVarPromiseTest {
     private final List<String> log = new ArrayList<>();
 
     @Test
+    void anUnfulfilledPromiseAndAnUnansweredConditionSayWhatTheyWaitFor() {
+        Kernel k = new Kernel(FixedStrategy.lowest(), 1000);
+        Promise<String> future = new Promise<>(k, "the future of its auto-GC run");
+        boolean[] done = {false};
+        Guard end = Guard.watching(Guard.ENDINGS, () -> done[0], () -> "the end of its auto-GC thread");
+
+        assertThat(future.waitsFor()).isEqualTo("the future of its auto-GC run");
+        assertThat(end.waitsFor()).isEqualTo("the end of its auto-GC thread");
+        assertThat(Guard.watching(Guard.ENDINGS, () -> done[0]).waitsFor()).as("a guard told nothing says nothing").isNull();
+        future.fulfil("done");
+        assertThat(future.waitsFor()).as("a fulfilled promise holds nobody up").isNull();
+    }
+
+    @Test
     void aMutexIsHeldByOneActorAtATime() {
         Kernel k = new Kernel(FixedStrategy.lowest(), 1000);
         SimProcess p = k.newProcess("p");
