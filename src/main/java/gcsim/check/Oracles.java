@@ -54,6 +54,9 @@ final class Oracles implements Observer {
 
     private Failure describe(Kernel kernel, Actor actor, Fault f) {
         boolean client = world.isClient(actor.process());
+        if (f instanceof NixError e && NixError.TERMINATE.equals(e.kind())) { // a crash of Nix, whoever it hits
+            return new Failure("crash", e.check(), null, e.getMessage(), actor.name(), kernel.steps());
+        }
         if (f instanceof NixError e && client) {
             String kind = switch (e.kind()) {
                 case NixError.INVALID_PATH -> "invalid-path";

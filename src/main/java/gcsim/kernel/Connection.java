@@ -83,6 +83,19 @@ public final class Connection {
             return readable;
         }
 
+        /**
+         * Ready once the peer has closed its end: what {@code poll} reports as POLLHUP, whether or not
+         * messages are still waiting to be read. Watches the connection, whose close writes it.
+         */
+        public Guard hungUp() {
+            return Guard.watching(resource, () -> peer().closed, () -> "its peer on " + socket + " to hang up");
+        }
+
+        /** The process at the other end, as {@code SO_PEERCRED} gives it to an accepting server; null before an accept. */
+        public SimProcess peerProcess() {
+            return peer().owner;
+        }
+
         /** Sends a message; throws a fault of kind EPIPE when the peer has closed. */
         public void send(Object message) {
             kernel.write(resource);

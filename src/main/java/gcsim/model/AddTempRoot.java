@@ -140,8 +140,9 @@ final class AddTempRoot extends ModelFrame {
             case 13: { // §2.6 step 6: send the path, then wait for the one-byte ack ⟂[sock]
                 try {
                     ls.gcSocket.send(p);
-                } catch (Fault f) {
+                } catch (Fault f) { // EPIPE: the collector's end is gone; restart at once
                     dropSocket();
+                    k.spin(); // a busy retry: no progress until the collector moves on
                     return yieldTo(11);
                 }
                 if (k.tracing()) {
@@ -158,6 +159,7 @@ final class AddTempRoot extends ModelFrame {
                         note("addTempRoot §2.6 step 7", "collector closed the socket; restarting");
                     }
                     dropSocket();
+                    k.spin(); // a busy retry: a collector that closed one connection may accept the next
                     return yieldTo(11);
                 }
                 if (k.tracing()) {

@@ -22,11 +22,30 @@ final class Client {
     /** Paths this process already gave a permanent root (its own --add-root or out-link). */
     final BitSet permRooted = new BitSet();
 
+    /** The process has started (its start came); an interrupt before that finds nobody. */
+    boolean started;
+    /**
+     * The footprint of {@link #started} and of the process's end, for a process that some interrupt
+     * names (else -1): the start and the interrupt are ordered by it, so the exhaustive search tries
+     * the interrupt both before the start and after it.
+     */
+    int lifeResource = -1;
+    /** An operation of this process is running: one that an interrupt cuts short. */
+    boolean inOp;
+
     Client(SimProcess process, String user, StoreApi store, boolean viaDaemon) {
         this.process = process;
         this.user = user;
         this.store = store;
         this.viaDaemon = viaDaemon;
+    }
+
+    /** The process's start came (a write of {@link #lifeResource} where an interrupt may ask). */
+    void start(gcsim.kernel.Kernel k) {
+        if (lifeResource >= 0) {
+            k.write(lifeResource);
+        }
+        started = true;
     }
 
     void remember(int p) {

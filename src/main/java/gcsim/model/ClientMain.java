@@ -77,6 +77,7 @@ final class ClientMain extends ModelFrame {
             case 0: // a start at time 0; every other start is waited for from the spawn (spawn)
                 return goTo(1);
             case 1: {
+                c.start(k);
                 if (k.tracing()) {
                     note("client", c.process.name() + " starts");
                 }
@@ -84,6 +85,7 @@ final class ClientMain extends ModelFrame {
             }
             case 4: { // a start the search chose: this pick is it; the clock read ties it to the window
                 long at = k.now();
+                c.start(k);
                 if (k.tracing()) {
                     story("client", c.process.name() + " starts at " + VirtualTime.format(at) + " (start "
                             + StartWindow.describe(spec.start()) + ", chosen by the search)");
@@ -99,12 +101,14 @@ final class ClientMain extends ModelFrame {
                     return goTo(50);
                 }
                 w.clientOpStarted();
+                c.inOp = true;
                 pc = 3;
                 opStep = k.steps();
                 return run(self, op);
             }
             case 3:
                 w.clientOpFinished();
+                c.inOp = false;
                 if (opStep == k.steps() && k.silentWork()) {
                     pc = 2; // an operation that never yielded counts toward the step bound
                     return Control.YIELD;
@@ -128,6 +132,9 @@ final class ClientMain extends ModelFrame {
             case 52:
                 if (k.tracing()) {
                     story("client", c.process.name() + " exits; its connections close");
+                }
+                if (c.lifeResource >= 0) { // an interrupt after this finds nobody
+                    k.write(c.lifeResource);
                 }
                 c.process.exit();
                 return self.ret(null);
@@ -215,6 +222,8 @@ final class ClientMain extends ModelFrame {
                 story("remove-root", "removes root " + o.link());
             }
             return Control.YIELD;
+        } else if (op instanceof Op.Interrupt o) {
+            return InterruptOp.run(w, o);
         } else if (op instanceof Op.Reconnect) {
             c.store.close();
             if (k.tracing()) {

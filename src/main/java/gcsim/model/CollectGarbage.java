@@ -37,10 +37,17 @@ final class CollectGarbage extends ModelFrame {
         switch (pc) {
             case 0: // G2 (the reserved-space file is private) and G3: a new descriptor on gc.lock,
                     // exclusive and blocking ⟂[lock]
+                ls.checkInterrupt(); // G2's deletePath(reservedPath): _deletePath checks first (gc.cc 389)
                 lockFd = new OpenFile(self.process(), w.gcLock, "gc.lock (collector)");
+                if (ls.interrupt != null && !w.gcLock.canLock(lockFd, true)) {
+                    ls.interrupt.check(k); // FdLock's first, non-blocking try failed: lockFile checks (pathlocks.cc 60)
+                }
                 pc = 1;
-                return self.await(w.gcLock.lockable(lockFd, true));
+                return self.await(interruptible(self, w.gcLock.lockable(lockFd, true)));
             case 1:
+                if (ls.interrupt != null && ls.interrupt.returned(self, k)) { // flock returned EINTR: checkInterrupt
+                    ls.interrupt.check(k);
+                }
                 w.gcLock.lock(lockFd, true);
                 w.gcStarted();
                 if (k.tracing()) {
@@ -80,7 +87,7 @@ final class CollectGarbage extends ModelFrame {
                 return goTo(11);
             case 11: // G10: read the store directory ⟂[fs], in an order the strategy chooses
                 if (run.maxFreed <= 0) {
-                    return goTo(20);
+                    return goTo(19);
                 }
                 order = w.store.entries();
                 for (int j = 0; j < order.size() - 1; j++) { // a uniform permutation, one choice per slot
@@ -98,9 +105,14 @@ final class CollectGarbage extends ModelFrame {
                 return yieldTo(12);
             case 12: // G10: each entry parses as a store path (a .lock too): maybeDeleteReferrersClosure
                 if (i == order.size()) {
-                    return goTo(20);
+                    return goTo(19);
                 }
+                ls.checkInterrupt(); // the readdir loop's checkInterrupt (gc.cc 813 at 88b09c64fb)
                 return self.call(new DeleteReferrersClosure(w, run, order.get(i++)));
+            case 19: // G11: the .links loop checks for an interrupt at each entry, "." and ".." at least
+                     // (gc.cc 856–857 at 88b09c64fb); .links is not modelled otherwise
+                ls.checkInterrupt();
+                return goTo(20);
             case 20: // G13.1: stop the server: shutdown, notify_all, join S ⟂[thr]
                 run.shutDown();
                 run.wakeup.signalAll();
@@ -125,6 +137,14 @@ final class CollectGarbage extends ModelFrame {
         }
     }
 
+    /**
+     * A blocking wait that a signal cuts short in the worker's main thread (EINTR), whose next step
+     * then meets checkInterrupt; plain elsewhere, and where no interrupt can come.
+     */
+    private gcsim.kernel.Guard interruptible(Actor self, gcsim.kernel.Guard g) {
+        return ls.interrupt == null ? g : ls.interrupt.eintr(self, g, k);
+    }
+
     private boolean pausesAt(gcsim.scenario.Op.PausePoint point) {
         for (int i = 0, n = pauses.size(); i < n; i++) {
             gcsim.scenario.Op.GcPause p = pauses.get(i);
@@ -138,6 +158,9 @@ final class CollectGarbage extends ModelFrame {
 
     @Override
     protected boolean handle(Actor self, Fault fault) {
+        if (pc <= 1 && lockFd != null) { // interrupted before it held gc.lock: the descriptor closes as it unwinds
+            lockFd.close();
+        }
         if (pc == 20 || pc == 21 || pc == 22 || run.listener == null) { // already shutting down, or nothing to shut
             return false;
         }
@@ -145,9 +168,10 @@ final class CollectGarbage extends ModelFrame {
             if (k.tracing()) {
                 note(FN + " G10", "deleted more than max-freed; stopping");
             }
-        } else {
-            deferred = fault; // every exit path stops the server and releases the lock first (G13)
+            pc = 19; // GCLimitReached is caught: the .links loop still runs
+            return true;
         }
+        deferred = fault; // every exit path stops the server and releases the lock first (G13)
         pc = 20;
         return true;
     }

@@ -33,6 +33,9 @@ final class Daemon extends ModelFrame {
                 SimProcess worker = k.newProcess("worker-", ++workers); // named when printed
                 Connection.End end = listener.accept(worker);
                 LocalStore store = new LocalStore(w, worker, true);
+                if (w.interruptible(end.peerProcess())) { // its client may hang up mid-operation
+                    store.interrupt = new InterruptFlag(k);
+                }
                 Worker.spawn(w, worker, store, end);
                 if (k.tracing()) {
                     note("daemon §2.3", "accepts a connection and forks " + worker.name() + " (pid " + worker.pid() + ")");

@@ -58,6 +58,7 @@ final class DeleteReferrersClosure extends ModelFrame {
                 if (head == visited.size()) { // the queue is empty
                     return goTo(10);
                 }
+                run.store.checkInterrupt(); // the BFS loop's checkInterrupt (gc.cc 628 at 88b09c64fb)
                 path = visited.get(head++);
                 if (run.alive.get(path)) { // B2
                     run.alive.set(start);

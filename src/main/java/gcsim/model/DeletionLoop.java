@@ -89,6 +89,7 @@ final class DeletionLoop extends ModelFrame {
             case 4: // B9.2b: invalidatePathChecked(Q) ⟂[db] (gc.cc 746 at 88b09c64fb)
                 return invalidate();
             case 5: { // B9.2c (B9.4 at the baseline): deleteFromStore ⟂[fs]
+                run.store.checkInterrupt(); // _deletePath's checkInterrupt (unix/file-system.cc 161 at 88b09c64fb)
                 long freed;
                 if ((q & 1) == 0) {
                     freed = w.store.delete(q >> 1);

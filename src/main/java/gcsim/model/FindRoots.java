@@ -53,6 +53,7 @@ final class FindRoots extends ModelFrame {
                 if (r == rootEntries.size()) {
                     return endPart(3);
                 }
+                ls.checkInterrupt(); // findRoots' directory loop (gc.cc 237 at 88b09c64fb)
                 return readRoot(self, 2);
             case 3: // G7: findRoots(profiles) — walk <state>/profiles ⟂[fs] (gc.cc 297)
                 rootEntries = w.roots.walkProfiles();
@@ -65,9 +66,12 @@ final class FindRoots extends ModelFrame {
                 if (r == rootEntries.size()) {
                     return endPart(5);
                 }
+                ls.checkInterrupt();
                 return readRoot(self, 4);
             case 5: // G7: findRuntimeRoots (gc.cc 302, 332–352) — /proc or lsof; runtime roots are not
-                    // modelled (README), so this step finds none; the ⟂ after it is the last before G8
+                    // modelled (README), so this step finds none; the ⟂ after it is the last before G8.
+                    // Its /proc walk checks for an interrupt at each entry (local-gc.cc 72)
+                ls.checkInterrupt();
                 if (k.tracing()) {
                     note("findRuntimeRoots §2.8", "runtime roots are not modelled: none found");
                 }
@@ -86,6 +90,7 @@ final class FindRoots extends ModelFrame {
                     tempDone = true;
                     return goTo(permanentDone ? 20 : 1);
                 }
+                ls.checkInterrupt(); // findTempRoots' directory loop (gc.cc 168 at 88b09c64fb)
                 file = tempFiles.get(t++);
                 if (!w.tempRoots.isLinked(file)) {
                     return yieldTo(11);
@@ -96,8 +101,10 @@ final class FindRoots extends ModelFrame {
                 if (file.flock.tryLock(fileFd, true)) {
                     return yieldTo(13);
                 }
+                ls.checkInterrupt(); // lockFile checks after a failed non-blocking flock (pathlocks.cc 60)
                 return yieldTo(14);
-            case 13: // G8.3: remove the stale file and write "d" into it ⟂[fs]
+            case 13: // G8.3: remove the stale file and write "d" into it ⟂[fs]; writeFull checks first
+                ls.checkInterrupt();
                 w.tempRoots.unlink(file);
                 file.markDeleted();
                 fileFd.close();
@@ -105,7 +112,8 @@ final class FindRoots extends ModelFrame {
                     story("collectGarbage §2.7 G8", "removes stale temporary roots file temproots/" + file.pid);
                 }
                 return yieldTo(11);
-            case 14: { // G8.4: read every complete path ⟂[fs]
+            case 14: { // G8.4: read every complete path ⟂[fs]; readFile's read() checks first
+                ls.checkInterrupt();
                 StringBuilder seen = k.tracing() ? new StringBuilder() : null;
                 IntList paths = file.read();
                 for (int j = 0; j < paths.size(); j++) {
@@ -171,5 +179,14 @@ final class FindRoots extends ModelFrame {
                 note("findRoots §2.8", "root " + e.indirectLink() + " → " + name(target));
             }
         }
+    }
+
+    /** A temproots file's descriptor closes as an error unwinds (AutoCloseFD), its flock with it. */
+    @Override
+    protected boolean handle(Actor self, gcsim.kernel.Fault fault) {
+        if (fileFd != null) {
+            fileFd.close();
+        }
+        return false;
     }
 }

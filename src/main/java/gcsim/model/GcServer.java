@@ -102,9 +102,11 @@ final class GcServer extends ModelFrame {
         /** Starts thread T number {@code number} for {@code end}, already in T1's read: its first scheduling point, as after every ack. */
         static Actor spawn(World w, GcRun run, Connection.End end, SimProcess proc, int number) {
             Client body = new Client(w, run, end);
-            body.pc = 1;
             Actor t = proc.spawnNamed("/gc-client-", number, body);
-            t.startsAwaitingWork(body.lineOrShutdown());
+            if (run.store.interrupt == null) { // no interrupt can come: T1's check finds nothing, and its read is its first step
+                body.pc = 1;
+                t.startsAwaitingWork(body.lineOrShutdown());
+            }
             return t;
         }
 
@@ -122,7 +124,10 @@ final class GcServer extends ModelFrame {
         @Override
         protected Control step(Actor self) {
             switch (pc) {
-                case 0: // T1: read one line ⟂[sock]
+                case 0: // T1: read one line ⟂[sock]; read() calls checkInterrupt before it blocks
+                    if (run.store.interrupt != null && run.store.interrupt.isSet(k)) {
+                        return interrupted(self);
+                    }
                     pc = 1;
                     return self.awaitWork(lineOrShutdown());
                 case 1: {
@@ -162,10 +167,29 @@ final class GcServer extends ModelFrame {
                     if (k.tracing()) {
                         note(FN + " T4", "acknowledges " + name(hash));
                     }
-                    return goTo(0); // the ⟂ after the ack is T1's read
+                    // the ⟂ after the ack is T1's read, or its checkInterrupt where an interrupt can come
+                    return run.store.interrupt == null ? goTo(0) : yieldTo(0);
                 default:
                     throw new IllegalStateException("pc " + pc);
             }
+        }
+
+        /**
+         * T1's read met {@code nix::Interrupted}. T catches only {@code Error} in every modelled
+         * release, so the exception leaves the thread and {@code std::terminate} aborts the process
+         * (#15962); with {@code gc-client-catch: base-error} (#16444) T leaves its loop.
+         */
+        private Control interrupted(Actor self) {
+            if (w.switches.gcClientCatch() == gcsim.variant.GcClientCatch.BASE_ERROR) {
+                if (k.tracing()) {
+                    note(FN + " T1", "the read is interrupted; the client thread ends and closes its connection");
+                }
+                end.close(); // the thread's lambda owned the descriptor: the client's next root restarts
+                return self.ret(null);
+            }
+            throw new NixError(NixError.TERMINATE, FN + " T1", null, "Nix crashed (std::terminate): nix::Interrupted"
+                    + " from its read of the GC socket escaped " + self.name() + ", whose loop catches only Error;"
+                    + " the process aborts");
         }
 
         private Control checkPending(Actor self) {

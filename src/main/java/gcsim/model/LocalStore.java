@@ -56,6 +56,12 @@ final class LocalStore implements StoreApi {
      */
     final java.util.BitSet pathInfoCache;
 
+    /**
+     * The process's interrupt flag, in a worker whose client an {@code interrupt} names; null
+     * elsewhere, where nothing checks it ({@link InterruptFlag}).
+     */
+    InterruptFlag interrupt;
+
     LocalStore(World w, SimProcess process, boolean worker) {
         this.w = w;
         this.process = process;
@@ -155,5 +161,12 @@ final class LocalStore implements StoreApi {
     @Override
     public String toString() {
         return "LocalStore of " + process;
+    }
+
+    /** {@code checkInterrupt()} in any thread of this store's process. */
+    void checkInterrupt() {
+        if (interrupt != null) {
+            interrupt.check(w.kernel);
+        }
     }
 }

@@ -18,6 +18,11 @@ public final class NixError extends Fault {
     public static final String ABORT = "Abort";
     /** The client's connection ended mid-operation because its worker died. */
     public static final String DAEMON_EOF = "DaemonEof";
+    /**
+     * An exception escaped a thread and {@code std::terminate} aborted the whole process: a crash of
+     * Nix whoever runs it (an uncaught {@code nix::Interrupted} in the collector's socket thread).
+     */
+    public static final String TERMINATE = "Terminate";
     /** A build input could not be obtained. */
     public static final String DEPENDENCY_FAILED = "DependencyFailed";
 

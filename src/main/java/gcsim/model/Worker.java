@@ -4,6 +4,7 @@ import gcsim.kernel.Actor;
 import gcsim.kernel.Connection;
 import gcsim.kernel.Control;
 import gcsim.kernel.Fault;
+import gcsim.kernel.Guard;
 import gcsim.kernel.SimProcess;
 
 /**
@@ -16,6 +17,8 @@ final class Worker extends ModelFrame {
     private final LocalStore store;
     private final Connection.End conn;
     private WorkerOp.Reply reply;
+    /** The MonitorFdHup thread, in a worker whose client an interrupt names; else null. */
+    private Actor monitor;
 
     Worker(World w, LocalStore store, Connection.End conn) {
         super(w);
@@ -30,7 +33,12 @@ final class Worker extends ModelFrame {
     static void spawn(World w, SimProcess proc, LocalStore store, Connection.End conn) {
         Worker body = new Worker(w, store, conn);
         body.pc = 1;
-        proc.spawnNamed("", -1, body).startsAwaitingWork(conn.readable()); // its thread bears its name
+        Actor main = proc.spawnNamed("", -1, body); // its thread bears its name
+        main.startsAwaitingWork(conn.readable());
+        if (store.interrupt != null) { // processConnection's MonitorFdHup and ReceiveInterrupts
+            store.interrupt.mainThread = main;
+            body.monitor = MonitorFdHup.spawn(w, proc, conn, store.interrupt);
+        }
     }
 
     /** Before a read: the op it will read, or end-of-file ({@link WorkerOp#meaning}); else none. */
@@ -50,27 +58,32 @@ final class Worker extends ModelFrame {
                 pc = 1;
                 return self.awaitWork(conn.readable());
             case 1: {
+                if (store.interrupt != null && store.interrupt.isSet(k)) { // readInt's checkInterrupt: Interrupted, break
+                    return endConnection(self);
+                }
                 Object m = conn.receive();
                 if (m == null) {
                     if (k.tracing()) {
                         note("daemon worker §2.3", "client closed the connection");
                     }
-                    if (w.switches.workerExit() == gcsim.variant.WorkerExit.NO_DESTRUCTOR) {
-                        // 2.34.0–2.35.1: exit(0) with the store alive; the kernel drops the flock, the
-                        // file stays behind, and a running auto-GC thread ends with the process
-                        if (k.tracing()) {
-                            story("daemon worker §2.3", self.process().name()
-                                    + " exits without ~LocalStore; its temp roots no longer protect anything");
-                        }
-                        self.process().exit();
-                        return self.ret(null);
-                    }
-                    pc = 3;
-                    return self.call(new LocalStoreDestructor(w, store));
+                    return endConnection(self);
                 }
                 pc = 2;
                 return self.call(frameFor((WorkerOp) m));
             }
+            case 4: // processConnection has returned (its Finally and ~MonitorFdHup): the worker ends
+                if (w.switches.workerExit() == gcsim.variant.WorkerExit.NO_DESTRUCTOR) {
+                    // 2.34.0–2.35.1: exit(0) with the store alive; the kernel drops the flock, the
+                    // file stays behind, and a running auto-GC thread ends with the process
+                    if (k.tracing()) {
+                        story("daemon worker §2.3", self.process().name()
+                                + " exits without ~LocalStore; its temp roots no longer protect anything");
+                    }
+                    self.process().exit();
+                    return self.ret(null);
+                }
+                pc = 3;
+                return self.call(new LocalStoreDestructor(w, store));
             case 2: // reply ⟂[ipc]
                 if (reply == null) {
                     reply = new WorkerOp.Reply(self.result(), null);
@@ -82,6 +95,8 @@ final class Worker extends ModelFrame {
                 }
                 reply = null;
                 return goTo(0); // the ⟂ after the reply is the wait for the next op
+            case 5:
+                return endConnection(self);
             case 3:
                 self.process().exit();
                 return self.ret(null);
@@ -90,8 +105,30 @@ final class Worker extends ModelFrame {
         }
     }
 
+    /**
+     * processConnection returns: at the end of the connection, or when an Interrupted escaped an op
+     * (its {@code catch (std::exception &)}). Where a monitor runs, the Finally first clears the
+     * interrupt flag and ~MonitorFdHup then joins the monitor thread, which may set it again.
+     */
+    private Control endConnection(Actor self) {
+        if (monitor == null) {
+            return goTo(4);
+        }
+        store.interrupt.reset(k);
+        pc = 4;
+        Actor m = monitor;
+        return self.await(Guard.watching(Guard.ENDINGS, m::done, () -> "the end of its thread " + m.name()));
+    }
+
     @Override
     protected boolean handle(Actor self, Fault fault) {
+        if (fault instanceof Interrupted) {
+            if (k.tracing()) {
+                story("daemon worker §2.3", self.process().name() + "'s operation is interrupted; its connection loop ends");
+            }
+            pc = 5;
+            return true;
+        }
         if (fault instanceof NixError e && NixError.ABORT.equals(e.kind())) {
             self.process().exit(); // abort(): no reply, no destructor; the client reads end-of-file
             return true; // handled: the exit has ended this actor

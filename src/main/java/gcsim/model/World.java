@@ -47,6 +47,8 @@ public final class World {
     private final int fetcherCacheResource;
     /** The scenario's processes, in its order: an array, since a world is built per execution. */
     private final SimProcess[] processes;
+    /** The scenario's processes' client state, in the same order as {@link #processes}. */
+    private final Client[] clients;
 
     private int clientOpsInFlight;
     private int gcRuns;
@@ -99,6 +101,7 @@ public final class World {
         }
         ProcessSpec[] specs = plan.processes;
         processes = new SimProcess[specs.length];
+        clients = new Client[specs.length];
         for (int i = 0; i < specs.length; i++) {
             processes[i] = kernel.newProcess(specs[i].name());
         }
@@ -107,6 +110,10 @@ public final class World {
             SimProcess proc = processes[i];
             StoreApi api = spec.viaDaemon() ? new RemoteStore(this, proc) : new LocalStore(this, proc, false);
             Client c = new Client(proc, spec.user(), api, spec.viaDaemon());
+            clients[i] = c;
+            if (plan.interruptTarget[i]) {
+                c.lifeResource = kernel.newResource();
+            }
             ClientMain.spawn(this, proc, c, spec);
         }
     }
@@ -119,6 +126,27 @@ public final class World {
     /** A guard ready once {@code event} was signalled. */
     gcsim.kernel.Guard signalled(String event) {
         return gcsim.kernel.Guard.watching(eventsResource, () -> signalled.contains(event), () -> "the event " + event);
+    }
+
+    /** The client state of the scenario's process named {@code name}, or null. */
+    Client client(String name) {
+        for (Client c : clients) {
+            if (c.process.name().equals(name)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** Whether {@code p} is a scenario process that some {@code interrupt} names (not a worker, not the daemon). */
+    boolean interruptible(SimProcess p) {
+        boolean[] targets = layout.plan().interruptTarget;
+        for (int i = 0; i < processes.length; i++) {
+            if (processes[i] == p) {
+                return targets[i];
+            }
+        }
+        return false;
     }
 
     /** The scenario's process named {@code name}, or null (a scan: processes are few and names unique). */

@@ -1,5 +1,6 @@
 package gcsim.model;
 
+import gcsim.scenario.Op;
 import gcsim.scenario.ProcessSpec;
 import gcsim.scenario.RootSpec;
 import gcsim.scenario.Scenario;
@@ -24,6 +25,8 @@ final class WorldPlan {
     final ProcessSpec[] processes;
     /** Whether some process talks to the daemon, which is then started first. */
     final boolean anyDaemonClient;
+    /** Per process: whether some {@code interrupt} names it, so that its workers watch for its hang-up. */
+    final boolean[] interruptTarget;
 
     WorldPlan(Scenario scenario, StoreLayout layout) {
         List<RootSpec> roots = scenario.roots();
@@ -58,5 +61,21 @@ final class WorldPlan {
             daemon |= spec.viaDaemon();
         }
         anyDaemonClient = daemon;
+        interruptTarget = new boolean[processes.length];
+        for (ProcessSpec spec : processes) {
+            markTargets(spec.ops());
+        }
+    }
+
+    private void markTargets(List<Op> ops) {
+        for (Op op : ops) {
+            if (op instanceof Op.Interrupt i) {
+                for (int j = 0; j < processes.length; j++) {
+                    interruptTarget[j] |= processes[j].name().equals(i.process());
+                }
+            } else if (op instanceof Op.Repeat r) {
+                markTargets(r.ops());
+            }
+        }
     }
 }

@@ -60,6 +60,8 @@ public final class ModelReference {
             Map.entry("~LocalStore §2.3", "23-worker-lifecycle"),
             Map.entry("daemon §2.3", "23-worker-lifecycle"),
             Map.entry("daemon worker §2.3", "23-worker-lifecycle"),
+            Map.entry("MonitorFdHup §2.3", "23-interrupts"),
+            Map.entry("interrupt §2.3", "23-interrupts"),
             Map.entry("BuildPaths §2.3", "23-buildpaths"),
             Map.entry("DerivationTrampolineGoal §2.3", "23-buildpaths"),
             Map.entry("PathSubstitutionGoal §2.3", "23-buildpaths"),

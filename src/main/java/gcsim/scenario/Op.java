@@ -108,6 +108,12 @@ public sealed interface Op {
     /** The daemon connection closes (its worker exits) and a new one opens. */
     record Reconnect(Pos pos) implements Op {}
 
+    /**
+     * Ctrl-C of another process, a daemon client: it ends at once, its connections close, and its
+     * worker's {@code MonitorFdHup} sees the hang-up.
+     */
+    record Interrupt(String process, Pos pos) implements Op {}
+
     /** The process ends; its connections close. */
     record Exit(Pos pos) implements Op {}
 

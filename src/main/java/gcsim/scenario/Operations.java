@@ -28,7 +28,7 @@ final class Operations {
 
     static final List<String> OPERATIONS = List.of("write-derivation", "add-to-store", "fetch-to-store",
             "builtins-path", "is-valid-path", "use", "add-temp-root", "add-perm-root", "symlink-root", "remove-root",
-            "build", "build-derivation", "copy-paths", "import-derivation", "collect-garbage", "set-free-space", "sleep", "signal", "wait", "reconnect", "exit", "repeat");
+            "build", "build-derivation", "copy-paths", "import-derivation", "collect-garbage", "set-free-space", "sleep", "signal", "wait", "interrupt", "reconnect", "exit", "repeat");
     static final List<String> BUILDER_OPERATIONS = List.of("sleep", "signal", "wait", "set-free-space", "use");
     private static final String OP_EXPECTED =
             "a single-key mapping such as write-derivation: hosts.drv, or one of reconnect, exit, collect-garbage";
@@ -41,11 +41,13 @@ final class Operations {
     private final StoreSection store;
     private final Events events;
     private final RootLinks links;
+    private final InterruptTargets interrupts;
     /** The process whose operations are being read. */
     private String process;
 
-    Operations(YamlReader r, StoreSection store, Events events, RootLinks links) {
+    Operations(YamlReader r, StoreSection store, Events events, RootLinks links, InterruptTargets interrupts) {
         this.r = r;
+        this.interrupts = interrupts;
         this.store = store;
         this.events = events;
         this.links = links;
@@ -103,9 +105,10 @@ final class Operations {
             case "add-temp-root" -> new Op.AddTempRoot(store.reference(arg, key, anyKind()), pos);
             case "add-perm-root" -> addPermRoot(arg, pos);
             case "symlink-root" -> symlinkRoot(arg, pos);
-            case "remove-root" -> removeRoot(arg, pos);
+            case "remove-root" -> links.readRemoval(r, arg, pos);
             case "build" -> build(arg, pos, key);
             case "collect-garbage" -> collectGarbage(arg, pos);
+            case "interrupt" -> interrupts.read(r, process, arg, pos);
             case "reconnect" -> noArgument(arg, key, new Op.Reconnect(pos));
             case "exit" -> noArgument(arg, key, new Op.Exit(pos));
             case "repeat" -> repeat(arg, pos, depth);
@@ -191,14 +194,6 @@ final class Operations {
         String link = Links.relative(r, m.get("link"), "link of symlink-root", "gcroots");
         links.made(link);
         return new Op.SymlinkRoot(path, link, pos);
-    }
-
-    private Op removeRoot(Node arg, Pos pos) throws ScenarioException {
-        String text = r.string(arg, "remove-root");
-        String link = text.startsWith("/") ? Links.absolute(r, arg, "remove-root")
-                : Links.relative(r, arg, "remove-root", "gcroots");
-        links.removed(link, arg);
-        return new Op.RemoveRoot(link, pos);
     }
 
     /** {@code build} and {@code build-derivation}: a derivation, or {drv, builder}. */

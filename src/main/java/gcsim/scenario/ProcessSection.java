@@ -13,7 +13,8 @@ import org.snakeyaml.engine.v2.nodes.Tag;
 /**
  * Loads the {@code processes} section; their operations are read by {@link Operations}. Once all
  * processes are read it checks what needs the whole section: start-after chains end (a process
- * waiting on itself would never start), every wait and pause can be released ({@link Events}),
+ * waiting on itself would never start), every interrupt names a daemon client ({@link InterruptTargets}),
+ * every wait and pause can be released ({@link Events}),
  * and every removed root is one the scenario makes ({@link RootLinks}).
  */
 final class ProcessSection {
@@ -45,7 +46,8 @@ final class ProcessSection {
             throws ScenarioException {
         Events events = new Events();
         RootLinks links = new RootLinks(roots);
-        ProcessSection s = new ProcessSection(r, new Operations(r, store, events, links));
+        InterruptTargets interrupts = new InterruptTargets();
+        ProcessSection s = new ProcessSection(r, new Operations(r, store, events, links, interrupts));
         List<Node> items = r.list(processes, "processes", "a list of processes, each a mapping with name and ops");
         if (items.isEmpty()) {
             throw r.error(processes, "processes is empty (at least one process)");
@@ -55,6 +57,11 @@ final class ProcessSection {
             out.add(s.process(item));
         }
         s.checkAfters();
+        Map<String, Boolean> viaDaemon = new LinkedHashMap<>();
+        for (ProcessSpec p : out) {
+            viaDaemon.put(p.name(), p.viaDaemon());
+        }
+        interrupts.check(r, viaDaemon);
         events.check(r);
         links.check(r);
         return List.copyOf(out);

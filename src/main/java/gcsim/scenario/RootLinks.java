@@ -56,4 +56,13 @@ final class RootLinks {
     private static String listed(Set<String> links) {
         return links.isEmpty() ? "none" : Text.list(new ArrayList<>(links), 12);
     }
+
+    /** Reads {@code remove-root: LINK}: an absolute link, or one under gcroots; checked by {@link #check}. */
+    Op.RemoveRoot readRemoval(YamlReader r, Node arg, Pos pos) throws ScenarioException {
+        String text = r.string(arg, "remove-root");
+        String link = text.startsWith("/") ? Links.absolute(r, arg, "remove-root")
+                : Links.relative(r, arg, "remove-root", "gcroots");
+        removed(link, arg);
+        return new Op.RemoveRoot(link, pos);
+    }
 }

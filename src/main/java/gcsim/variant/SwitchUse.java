@@ -147,4 +147,9 @@ public final class SwitchUse {
         read |= 1 << 14;
         return switches.workerExit();
     }
+
+    public GcClientCatch gcClientCatch() {
+        read |= 1 << 15;
+        return switches.gcClientCatch();
+    }
 }

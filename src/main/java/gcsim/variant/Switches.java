@@ -28,13 +28,26 @@ package gcsim.variant;
  * @param importDrvRoot {@code import} of an existing drv temp-roots it before reading it (#15795)
  * @param workerExit whether a daemon worker destroys its store before it exits (§2.3 "Worker
  *     lifecycle"; 2.34.0 to 2.35.1 do not)
+ * @param gcClientCatch what the collector's socket client thread catches: only {@code Error}, so that
+ *     an interrupt aborts the process, or {@code BaseError} (§2.7 T1, #15962, #16444)
  */
 public record Switches(WriteDerivationMode writeDerivation, boolean fetchCacheTempRoot, boolean callerRoots,
                        TempRootClient tempRootClient, PathInUse pathInUse,
                        boolean gcDeleteRecheck, SrcMemo srcMemo, boolean tempRootDedup, boolean addRecheckUncached,
                        AutoGcThread autoGcThread, GcRootOrder gcRootOrder,
                        boolean copyTempRoots, boolean buildInputTempRoots, boolean importDrvRoot,
-                       WorkerExit workerExit) {
+                       WorkerExit workerExit, GcClientCatch gcClientCatch) {
+
+    /** All switches but the client thread's catch, which keeps every release's {@code catch (Error &)}. */
+    public Switches(WriteDerivationMode writeDerivation, boolean fetchCacheTempRoot, boolean callerRoots,
+                    TempRootClient tempRootClient, PathInUse pathInUse,
+                    boolean gcDeleteRecheck, SrcMemo srcMemo, boolean tempRootDedup, boolean addRecheckUncached,
+                    AutoGcThread autoGcThread, GcRootOrder gcRootOrder,
+                    boolean copyTempRoots, boolean buildInputTempRoots, boolean importDrvRoot, WorkerExit workerExit) {
+        this(writeDerivation, fetchCacheTempRoot, callerRoots, tempRootClient, pathInUse, gcDeleteRecheck, srcMemo,
+                tempRootDedup, addRecheckUncached, autoGcThread, gcRootOrder, copyTempRoots, buildInputTempRoots,
+                importDrvRoot, workerExit, GcClientCatch.ERROR);
+    }
 
     /** All switches but the worker's exit, which keeps the baseline's destructor. */
     public Switches(WriteDerivationMode writeDerivation, boolean fetchCacheTempRoot, boolean callerRoots,
@@ -81,6 +94,7 @@ public record Switches(WriteDerivationMode writeDerivation, boolean fetchCacheTe
         m.put("build-input-temp-roots", String.valueOf(buildInputTempRoots));
         m.put("import-drv-root", String.valueOf(importDrvRoot));
         m.put("worker-exit", workerExit.key());
+        m.put("gc-client-catch", gcClientCatch.key());
         return m;
     }
 

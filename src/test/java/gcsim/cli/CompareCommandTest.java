@@ -157,7 +157,7 @@ class CompareCommandTest {
         assertThat(c.code()).isEqualTo(2);
         assertThat(c.err()).isEqualTo("gcsim: --variants: unknown variant 'root-everything' (accepted: early-return,"
                 + " drv-and-refs, drv-only, no-early-return, caller-root, drv-and-fetch, nix-2.8, nix-2.34, nix-master,"
-                + " master-temp-roots-first, master-copy-roots, master-input-roots, master-import-root)\n");
+                + " master-temp-roots-first, master-copy-roots, master-input-roots, master-import-root, master-interrupt-fix)\n");
     }
 
     @Test

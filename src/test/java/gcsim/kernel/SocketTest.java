@@ -72,6 +72,24 @@ class SocketTest {
     }
 
     @Test
+    void theServerKnowsItsPeerAndSeesTheHangUpEvenWithMessagesUnread() {
+        Listener l = file.bind(daemon);
+        Connection.End c = file.connect(client);
+        Connection.End s = l.accept(daemon);
+        Guard hup = s.hungUp();
+        assertThat(s.peerProcess()).isSameAs(client);
+        assertThat(c.peerProcess()).isSameAs(daemon);
+        assertThat(hup.watches()).isEqualTo(s.readable().watches());
+        assertThat(hup.waitsFor()).isEqualTo("its peer on " + file.path() + " to hang up");
+
+        c.send("op");
+        assertThat(hup.ready()).as("a message is not a hang-up").isFalse();
+        client.exit();
+        assertThat(hup.ready()).as("POLLHUP, with the op still unread").isTrue();
+        assertThat(s.receive()).isEqualTo("op");
+    }
+
+    @Test
     void closingOneEndMakesThePeerReadEofAndFailToSendWithEpipe() {
         Listener l = file.bind(daemon);
         Connection.End c = file.connect(client);

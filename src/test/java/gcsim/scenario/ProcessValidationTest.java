@@ -133,7 +133,7 @@ class ProcessValidationTest extends ScenarioTestSupport {
                 """, "10:22: unknown key 'write-drv' in operation (accepted: write-derivation, add-to-store,"
                 + " fetch-to-store, builtins-path, is-valid-path, use, add-temp-root, add-perm-root, symlink-root,"
                 + " remove-root, build, build-derivation, copy-paths, import-derivation,"
-                + " collect-garbage, set-free-space, sleep, signal, wait, reconnect, exit, repeat)");
+                + " collect-garbage, set-free-space, sleep, signal, wait, interrupt, reconnect, exit, repeat)");
     }
 
     @Test
@@ -228,7 +228,7 @@ class ProcessValidationTest extends ScenarioTestSupport {
                 """, "10:21: unknown operation 'restart' (accepted: write-derivation, add-to-store, fetch-to-store,"
                 + " builtins-path, is-valid-path, use, add-temp-root, add-perm-root, symlink-root, remove-root, build,"
                 + " build-derivation, copy-paths, import-derivation, collect-garbage,"
-                + " set-free-space, sleep, signal, wait, reconnect, exit, repeat)");
+                + " set-free-space, sleep, signal, wait, interrupt, reconnect, exit, repeat)");
     }
 
     @Test

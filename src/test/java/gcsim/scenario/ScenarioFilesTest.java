@@ -10,6 +10,7 @@ import gcsim.variant.Switches;
 import gcsim.variant.TempRootClient;
 import gcsim.variant.Variant;
 import gcsim.variant.VariantLoader;
+import gcsim.variant.GcClientCatch;
 import gcsim.variant.WorkerExit;
 import gcsim.variant.WriteDerivationMode;
 import java.io.IOException;
@@ -37,7 +38,8 @@ class ScenarioFilesTest {
                 "auto-gc-own-build.yaml", "collector-visited-referrer.yaml", "copy-paths.yaml", "fetch-cache-hit.yaml",
                 "gc-auto.yaml", "gc-concurrent.yaml", "gc-non-blocking.yaml", "gc.yaml", "heavy-load.yaml",
                 "hosts-drv-collect-garbage.yaml", "hosts-drv.yaml", "import-existing-drv.yaml",
-                "instantiate-add-root-then-realise.yaml", "instantiate-then-realise.yaml", "lost-connection-memo.yaml",
+                "instantiate-add-root-then-realise.yaml", "instantiate-then-realise.yaml", "interrupted-collection.yaml",
+                "lost-connection-memo.yaml",
                 "perm-root-after-root-scan.yaml", "realise-existing-drv.yaml", "reconnect-src-to-store.yaml",
                 "remote-builder-inputs.yaml", "shared-build.yaml");
         for (Path f : files) {
@@ -149,7 +151,8 @@ class ScenarioFilesTest {
         List<Variant> variants = VariantLoader.load(Path.of("scenarios/variants.yaml"));
         assertThat(variants).extracting(Variant::id).containsExactly(
                 "early-return", "drv-and-refs", "drv-only", "no-early-return", "caller-root", "drv-and-fetch", "nix-2.8",
-                "nix-2.34", "nix-master", "master-temp-roots-first", "master-copy-roots", "master-input-roots", "master-import-root");
+                "nix-2.34", "nix-master", "master-temp-roots-first", "master-copy-roots", "master-input-roots", "master-import-root",
+                "master-interrupt-fix");
         Switches master = new Switches(WriteDerivationMode.ROOT_DRV, true, false, TempRootClient.RETRY, PathInUse.LOG_BUG,
                 true, SrcMemo.PROCESS, true, true, AutoGcThread.JOINED, GcRootOrder.ROOTS_FIRST, false, false, false);
         assertThat(variants).extracting(Variant::switches).containsExactly(
@@ -171,7 +174,10 @@ class ScenarioFilesTest {
                 new Switches(WriteDerivationMode.ROOT_DRV, true, false, TempRootClient.RETRY, PathInUse.LOG_BUG,
                         true, SrcMemo.PROCESS, true, true, AutoGcThread.JOINED, GcRootOrder.ROOTS_FIRST, false, true, false),
                 new Switches(WriteDerivationMode.ROOT_DRV, true, false, TempRootClient.RETRY, PathInUse.LOG_BUG,
-                        true, SrcMemo.PROCESS, true, true, AutoGcThread.JOINED, GcRootOrder.ROOTS_FIRST, false, false, true));
+                        true, SrcMemo.PROCESS, true, true, AutoGcThread.JOINED, GcRootOrder.ROOTS_FIRST, false, false, true),
+                new Switches(WriteDerivationMode.ROOT_DRV, true, false, TempRootClient.RETRY, PathInUse.LOG_BUG,
+                        true, SrcMemo.PROCESS, true, true, AutoGcThread.JOINED, GcRootOrder.ROOTS_FIRST, false, false, false,
+                        WorkerExit.DESTRUCTOR, GcClientCatch.BASE_ERROR));
         assertThat(variants).allSatisfy(v -> assertThat(v.description()).isNotBlank().doesNotContain("\n"));
     }
 
