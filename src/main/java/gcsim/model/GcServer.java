@@ -99,7 +99,11 @@ final class GcServer extends ModelFrame {
             this.end = end;
         }
 
-        /** Starts thread T number {@code number} for {@code end}, already in T1's read: its first scheduling point, as after every ack. */
+        /**
+         * Starts thread T number {@code number} for {@code end}. Where no interrupt can come it starts
+         * already in T1's read, its first scheduling point, as after every ack; elsewhere its first
+         * step is that read's checkInterrupt.
+         */
         static Actor spawn(World w, GcRun run, Connection.End end, SimProcess proc, int number) {
             Client body = new Client(w, run, end);
             Actor t = proc.spawnNamed("/gc-client-", number, body);

@@ -84,7 +84,7 @@ final class InterruptFlag {
         return Guard.watching(inner.watches(), () -> eintr || inner.ready(), inner::waitsFor);
     }
 
-    /** The blocking call of {@code self} has returned: true when it returned EINTR (a read of the flag's resource). */
+    /** The blocking call of {@code self} has returned: true when it returned EINTR (the flag's state changes: a write). */
     boolean returned(Actor self, Kernel k) {
         if (self != mainThread || !blocked) {
             return false;
