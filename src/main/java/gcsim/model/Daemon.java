@@ -33,7 +33,7 @@ final class Daemon extends ModelFrame {
                 SimProcess worker = k.newProcess("worker-", ++workers); // named when printed
                 Connection.End end = listener.accept(worker);
                 LocalStore store = new LocalStore(w, worker, true);
-                if (w.interruptible(end.peerProcess())) { // its client may hang up mid-operation
+                if (w.monitorsHangup(end.peerProcess())) { // processConnection's MonitorFdHup watches this client
                     store.interrupt = new InterruptFlag(k);
                 }
                 Worker.spawn(w, worker, store, end);

@@ -75,7 +75,12 @@ final class GcServer extends ModelFrame {
                     Actor t = Client.spawn(w, run, end, self.process(), run.clientThreads.size() + 1);
                     run.clientThreads.add(t);
                     if (k.tracing()) {
-                        note(FN + " S2", "accepts a GC-socket client");
+                        if (run.store.interrupt != null) { // a crash story turns on which thread serves whom
+                            story(FN + " S2", "accepts " + end.peerProcess().name() + "'s connection to the GC socket;"
+                                    + " thread " + t.name() + " reads the paths it roots");
+                        } else {
+                            note(FN + " S2", "accepts a GC-socket client");
+                        }
                     }
                     return goTo(0); // the ⟂ after the accept is S1's poll
                 }
@@ -169,7 +174,11 @@ final class GcServer extends ModelFrame {
                         return self.ret(null);
                     }
                     if (k.tracing()) {
-                        note(FN + " T4", "acknowledges " + name(hash));
+                        if (run.store.interrupt != null) { // the read after this ack is where an interrupt strikes
+                            story(FN + " T4", "acknowledges " + name(hash) + "; its next read checks for an interrupt");
+                        } else {
+                            note(FN + " T4", "acknowledges " + name(hash));
+                        }
                     }
                     // the ⟂ after the ack is T1's read, or its checkInterrupt where an interrupt can come
                     return run.store.interrupt == null ? goTo(0) : yieldTo(0);

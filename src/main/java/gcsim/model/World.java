@@ -138,9 +138,12 @@ public final class World {
         return null;
     }
 
-    /** Whether {@code p} is a scenario process that some {@code interrupt} names (not a worker, not the daemon). */
-    boolean interruptible(SimProcess p) {
-        boolean[] targets = layout.plan().interruptTarget;
+    /**
+     * Whether {@code p} is a scenario process whose workers watch for its hang-up (some
+     * {@code interrupt} names it, or it asks for {@code monitor-hangup}); never a worker or the daemon.
+     */
+    boolean monitorsHangup(SimProcess p) {
+        boolean[] targets = layout.plan().hangupMonitored;
         for (int i = 0; i < processes.length; i++) {
             if (processes[i] == p) {
                 return targets[i];

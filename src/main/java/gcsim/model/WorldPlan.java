@@ -25,8 +25,14 @@ final class WorldPlan {
     final ProcessSpec[] processes;
     /** Whether some process talks to the daemon, which is then started first. */
     final boolean anyDaemonClient;
-    /** Per process: whether some {@code interrupt} names it, so that its workers watch for its hang-up. */
+    /** Per process: whether some {@code interrupt} names it (it then has a life an interrupt can end). */
     final boolean[] interruptTarget;
+    /**
+     * Per process: whether its workers run {@code MonitorFdHup}: when an {@code interrupt} names it or
+     * it asks for {@code monitor-hangup}. Why not every worker: the monitor's wake-up is a scheduling
+     * point of its own, which would change the schedules of every scenario with a daemon client.
+     */
+    final boolean[] hangupMonitored;
 
     WorldPlan(Scenario scenario, StoreLayout layout) {
         List<RootSpec> roots = scenario.roots();
@@ -64,6 +70,10 @@ final class WorldPlan {
         interruptTarget = new boolean[processes.length];
         for (ProcessSpec spec : processes) {
             markTargets(spec.ops());
+        }
+        hangupMonitored = new boolean[processes.length];
+        for (int j = 0; j < processes.length; j++) {
+            hangupMonitored[j] = interruptTarget[j] || processes[j].monitorHangup();
         }
     }
 

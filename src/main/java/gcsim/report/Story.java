@@ -90,7 +90,33 @@ public final class Story {
 
     /** The story events worth telling: all of them when no failing path is known. */
     static List<TraceEvent> relevant(RunResult result) {
-        return relevant(result.trace(), shortName(result.failure()));
+        Failure f = result.failure();
+        if (f != null && CRASH.equals(f.kind()) && f.actor() != null) {
+            return crash(result.trace(), processOf(f.actor()));
+        }
+        return relevant(result.trace(), shortName(f));
+    }
+
+    /** The failure kind of a process that Nix aborts ({@code std::terminate}): it concerns no store path. */
+    private static final String CRASH = "crash";
+
+    /**
+     * A crash's story: what the crashing process's threads did (without the temp roots and
+     * registrations of its own store operations, which do not bear on the crash), and every exit and
+     * interrupt, since a client's leaving is what sets a worker's interrupt flag. Too few such events
+     * (never in the library): every story event.
+     */
+    private static List<TraceEvent> crash(List<TraceEvent> trace, String process) {
+        List<TraceEvent> story = trace.stream().filter(TraceEvent::story).toList();
+        List<TraceEvent> out = new ArrayList<>();
+        for (TraceEvent e : story) {
+            String t = e.text();
+            boolean own = processOf(e.actor()).equals(process) && !t.startsWith("temp-roots ") && !t.startsWith("registers ");
+            if (own || t.contains(" exits") || t.contains(" interrupted") || t.startsWith("error: ")) {
+                out.add(e);
+            }
+        }
+        return out.size() < 3 ? story : withoutPlainVisits(out);
     }
 
     private static List<TraceEvent> relevant(List<TraceEvent> trace, String name) {

@@ -27,7 +27,7 @@ final class ProcessSection {
     private static final String START_RULE = "a duration such as 0s or 100ms, {after: PROCESS}, {after: TIME-OR-PROCESS,"
             + " within: DURATION} for a start the search chooses in that window, or any";
 
-    private static final List<String> PROCESS_KEYS = List.of("name", "via-daemon", "user", "start", "ops");
+    private static final List<String> PROCESS_KEYS = List.of("name", "via-daemon", "monitor-hangup", "user", "start", "ops");
 
     private final YamlReader r;
     private final Operations operations;
@@ -78,10 +78,15 @@ final class ProcessSection {
                     + "; each process needs its own name)");
         }
         boolean viaDaemon = !m.has("via-daemon") || r.bool(m.get("via-daemon"), "via-daemon");
+        boolean monitorHangup = m.has("monitor-hangup") && r.bool(m.get("monitor-hangup"), "monitor-hangup");
+        if (monitorHangup && !viaDaemon) {
+            throw r.error(m.get("monitor-hangup"), "monitor-hangup: process " + Text.quote(name)
+                    + " opens the store itself (via-daemon: false); only a daemon client's worker watches for its hang-up");
+        }
         String user = m.has("user") ? r.name(m.get("user"), "user", USER_NAME, "letters, digits, _ . and -") : DEFAULT_USER;
         Start start = m.has("start") ? start(name, m.get("start")) : new Start.At(0);
         List<Op> ops = operations.ofProcess(name, m.get("ops"));
-        return new ProcessSpec(name, viaDaemon, user, start, ops, r.pos(item));
+        return new ProcessSpec(name, viaDaemon, monitorHangup, user, start, ops, r.pos(item));
     }
 
     /**

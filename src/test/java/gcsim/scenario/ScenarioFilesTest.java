@@ -35,7 +35,8 @@ class ScenarioFilesTest {
                     .sorted().toList();
         }
         assertThat(files).extracting(f -> f.getFileName().toString()).containsExactly(
-                "auto-gc-own-build.yaml", "collector-visited-referrer.yaml", "copy-paths.yaml", "fetch-cache-hit.yaml",
+                "auto-gc-own-build.yaml", "client-exit-during-auto-gc.yaml", "collector-visited-referrer.yaml", "copy-paths.yaml",
+                "fetch-cache-hit.yaml",
                 "gc-auto.yaml", "gc-concurrent.yaml", "gc-non-blocking.yaml", "gc.yaml", "heavy-load.yaml",
                 "hosts-drv-collect-garbage.yaml", "hosts-drv.yaml", "import-existing-drv.yaml",
                 "instantiate-add-root-then-realise.yaml", "instantiate-then-realise.yaml", "interrupted-collection.yaml",
