@@ -70,6 +70,21 @@ final class InterruptFlag {
     }
 
     /**
+     * 2.8's {@code ~MonitorFdHup}: {@code pthread_cancel} the monitor thread, which ends it in its
+     * {@code poll} if it has not yet seen the hang-up. Returns whether it was still waiting. Writes the
+     * flag's resource: the cancel and the monitor's trigger decide between them whether the flag gets
+     * set, so the exhaustive search must see the two steps as dependent.
+     */
+    boolean cancelMonitor(Actor monitor, Kernel k) {
+        k.write(resource);
+        if (monitor.done()) {
+            return false;
+        }
+        monitor.kill();
+        return true;
+    }
+
+    /**
      * A blocking system call of {@code self} that a signal interrupts (a blocking {@code flock}): for
      * the main thread, ready once {@code inner} is or a trigger cut the call short; any other thread
      * gets no signal and waits for {@code inner} alone. The step after the wait calls {@link #returned}.

@@ -97,6 +97,11 @@ final class Worker extends ModelFrame {
                 return goTo(0); // the ⟂ after the reply is the wait for the next op
             case 5:
                 return endConnection(self);
+            case 6: // 2.8's ~MonitorFdHup: pthread_cancel and join the monitor ⟂[thr]
+                if (store.interrupt.cancelMonitor(monitor, k) && k.tracing()) {
+                    note("MonitorFdHup §2.3", "~MonitorFdHup cancels " + monitor.name() + " before it saw a hang-up");
+                }
+                return goTo(4);
             case 3:
                 self.process().exit();
                 return self.ret(null);
@@ -108,13 +113,18 @@ final class Worker extends ModelFrame {
     /**
      * processConnection returns: at the end of the connection, or when an Interrupted escaped an op
      * (its {@code catch (std::exception &)}). Where a monitor runs, the Finally first clears the
-     * interrupt flag and ~MonitorFdHup then joins the monitor thread, which may set it again.
+     * interrupt flag and ~MonitorFdHup then joins the monitor thread, which may set it again; under
+     * {@code monitor-stop: cancel} (2.8) it cancels the monitor first, which then sets it only if it
+     * woke before the cancel.
      */
     private Control endConnection(Actor self) {
         if (monitor == null) {
             return goTo(4);
         }
         store.interrupt.reset(k);
+        if (w.switches.monitorStop() == gcsim.variant.MonitorStop.CANCEL) {
+            return yieldTo(6); // the monitor may still wake between the Finally and the cancel
+        }
         pc = 4;
         Actor m = monitor;
         return self.await(Guard.watching(Guard.ENDINGS, m::done, () -> "the end of its thread " + m.name()));

@@ -88,7 +88,7 @@ public final class Story {
         return out;
     }
 
-    /** The story events worth telling: all of them when no failing path is known. */
+    /** The story events worth telling: a crash's ({@link #crash}), a lost path's, or all of them when no path is known. */
     static List<TraceEvent> relevant(RunResult result) {
         Failure f = result.failure();
         if (f != null && CRASH.equals(f.kind()) && f.actor() != null) {

@@ -152,4 +152,9 @@ public final class SwitchUse {
         read |= 1 << 15;
         return switches.gcClientCatch();
     }
+
+    public MonitorStop monitorStop() {
+        read |= 1 << 16;
+        return switches.monitorStop();
+    }
 }

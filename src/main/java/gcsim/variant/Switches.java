@@ -30,13 +30,28 @@ package gcsim.variant;
  *     lifecycle"; 2.34.0 to 2.35.1 do not)
  * @param gcClientCatch what the collector's socket client thread catches: only {@code Error}, so that
  *     an interrupt aborts the process, or {@code BaseError} (§2.7 T1, #15962, #16444)
+ * @param monitorStop how a daemon worker stops its hang-up monitor: a notification pipe, after which
+ *     the monitor still reports a hang-up it had not yet seen, or 2.8's {@code pthread_cancel}, after
+ *     which it does not (§2.3 "Interrupts", #12714)
  */
 public record Switches(WriteDerivationMode writeDerivation, boolean fetchCacheTempRoot, boolean callerRoots,
                        TempRootClient tempRootClient, PathInUse pathInUse,
                        boolean gcDeleteRecheck, SrcMemo srcMemo, boolean tempRootDedup, boolean addRecheckUncached,
                        AutoGcThread autoGcThread, GcRootOrder gcRootOrder,
                        boolean copyTempRoots, boolean buildInputTempRoots, boolean importDrvRoot,
-                       WorkerExit workerExit, GcClientCatch gcClientCatch) {
+                       WorkerExit workerExit, GcClientCatch gcClientCatch, MonitorStop monitorStop) {
+
+    /** All switches but the monitor's stop, which keeps the baseline's notification pipe. */
+    public Switches(WriteDerivationMode writeDerivation, boolean fetchCacheTempRoot, boolean callerRoots,
+                    TempRootClient tempRootClient, PathInUse pathInUse,
+                    boolean gcDeleteRecheck, SrcMemo srcMemo, boolean tempRootDedup, boolean addRecheckUncached,
+                    AutoGcThread autoGcThread, GcRootOrder gcRootOrder,
+                    boolean copyTempRoots, boolean buildInputTempRoots, boolean importDrvRoot,
+                    WorkerExit workerExit, GcClientCatch gcClientCatch) {
+        this(writeDerivation, fetchCacheTempRoot, callerRoots, tempRootClient, pathInUse, gcDeleteRecheck, srcMemo,
+                tempRootDedup, addRecheckUncached, autoGcThread, gcRootOrder, copyTempRoots, buildInputTempRoots,
+                importDrvRoot, workerExit, gcClientCatch, MonitorStop.NOTIFY_PIPE);
+    }
 
     /** All switches but the client thread's catch, which keeps every release's {@code catch (Error &)}. */
     public Switches(WriteDerivationMode writeDerivation, boolean fetchCacheTempRoot, boolean callerRoots,
@@ -95,6 +110,7 @@ public record Switches(WriteDerivationMode writeDerivation, boolean fetchCacheTe
         m.put("import-drv-root", String.valueOf(importDrvRoot));
         m.put("worker-exit", workerExit.key());
         m.put("gc-client-catch", gcClientCatch.key());
+        m.put("monitor-stop", monitorStop.key());
         return m;
     }
 

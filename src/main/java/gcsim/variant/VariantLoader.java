@@ -100,13 +100,17 @@ public final class VariantLoader {
         GcClientCatch gcClientCatch = m.has("gc-client-catch")
                 ? choice(r, m.get("gc-client-catch"), "gc-client-catch", GcClientCatch.values(), GcClientCatch::key)
                 : base.gcClientCatch();
+        MonitorStop monitorStop = m.has("monitor-stop")
+                ? choice(r, m.get("monitor-stop"), "monitor-stop", MonitorStop.values(), MonitorStop::key)
+                : base.monitorStop();
         return new Switches(mode, fetchCacheTempRoot, callerRoots, client, pathInUse,
                 flag(r, m, "gc-delete-recheck", base.gcDeleteRecheck()), srcMemo,
                 flag(r, m, "temp-root-dedup", base.tempRootDedup()),
                 flag(r, m, "add-recheck-uncached", base.addRecheckUncached()), autoGcThread, gcRootOrder,
                 flag(r, m, "copy-temp-roots", base.copyTempRoots()),
                 flag(r, m, "build-input-temp-roots", base.buildInputTempRoots()),
-                flag(r, m, "import-drv-root", base.importDrvRoot()), workerExit, gcClientCatch);
+                flag(r, m, "import-drv-root", base.importDrvRoot()), workerExit, gcClientCatch,
+                monitorStop);
     }
 
     private static boolean flag(YamlReader r, YamlMap m, String key, boolean otherwise) throws ScenarioException {

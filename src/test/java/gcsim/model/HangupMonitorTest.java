@@ -55,7 +55,7 @@ class HangupMonitorTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"early-return", "nix-2.34", "nix-master"})
+    @ValueSource(strings = {"early-return", "nix-2.8", "nix-2.34", "nix-master"})
     void aBuildClientThatExitsWhileItsWorkersAutoGcRunsAbortsTheWorker(String id) throws ScenarioException {
         RunResult crash = firstFailure(new Runner(library(), variant(id), 100_000));
         assertThat(crash).as("a failure within %d seeds", SEEDS).isNotNull();
@@ -88,6 +88,26 @@ class HangupMonitorTest {
             threadEnded += says(r, "the read is interrupted; the client thread ends and closes its connection") ? 1 : 0;
         }
         assertThat(threadEnded).as("runs where a socket thread met the interrupt and ended").isPositive();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"nix-2.8", "nix-master"})
+    void onlyNix28sWorkerCanStopItsMonitorBeforeTheMonitorSeesTheHangup(String id) throws ScenarioException {
+        Runner runner = new Runner(library(), variant(id), 100_000);
+        int cancelled = 0;
+        for (long seed = 1; seed <= 1000; seed++) {
+            RunResult r = runner.run(new RandomWalk(seed), true);
+            if (says(r, "~MonitorFdHup cancels")) {
+                cancelled++;
+                assertThat(says(r, "triggerInterrupt sets its interrupt flag")).as("seed %d", seed).isFalse();
+                assertThat(r.failed()).as("seed %d: no flag, no crash", seed).isFalse();
+            }
+        }
+        if (id.equals("nix-2.8")) {
+            assertThat(cancelled).as("runs where pthread_cancel came first").isPositive();
+        } else {
+            assertThat(cancelled).as("the notification pipe always lets the monitor report the hang-up").isZero();
+        }
     }
 
     @Test

@@ -11,6 +11,7 @@ import gcsim.variant.TempRootClient;
 import gcsim.variant.Variant;
 import gcsim.variant.VariantLoader;
 import gcsim.variant.GcClientCatch;
+import gcsim.variant.MonitorStop;
 import gcsim.variant.WorkerExit;
 import gcsim.variant.WriteDerivationMode;
 import java.io.IOException;
@@ -163,7 +164,9 @@ class ScenarioFilesTest {
                 new Switches(WriteDerivationMode.NO_EARLY_RETURN, false, false),
                 new Switches(WriteDerivationMode.EARLY_RETURN, false, true),
                 new Switches(WriteDerivationMode.ROOT_DRV, true, false),
-                new Switches(WriteDerivationMode.NO_EARLY_RETURN, true, false, TempRootClient.NIX_2_8, PathInUse.ABORT),
+                new Switches(WriteDerivationMode.NO_EARLY_RETURN, true, false, TempRootClient.NIX_2_8, PathInUse.ABORT,
+                        false, SrcMemo.PER_EVAL_STATE, false, false, AutoGcThread.DETACHED, GcRootOrder.ROOTS_FIRST,
+                        false, false, false, WorkerExit.DESTRUCTOR, GcClientCatch.ERROR, MonitorStop.CANCEL),
                 new Switches(WriteDerivationMode.ROOT_DRV, true, false, TempRootClient.RETRY, PathInUse.LOG_BUG,
                         false, SrcMemo.PER_EVAL_STATE, false, false, AutoGcThread.DETACHED, GcRootOrder.ROOTS_FIRST,
                         false, false, false, WorkerExit.NO_DESTRUCTOR),

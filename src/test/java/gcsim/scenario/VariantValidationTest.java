@@ -62,7 +62,7 @@ class VariantValidationTest {
                 """, "2:40: unknown key 'caller-root' in switches"
                 + " (accepted: write-derivation, fetch-cache-temp-root, caller-roots, temp-root-client, path-in-use,"
                 + " gc-delete-recheck, src-memo, temp-root-dedup, add-recheck-uncached, auto-gc-thread, gc-root-order,"
-                + " copy-temp-roots, build-input-temp-roots, import-drv-root, worker-exit, gc-client-catch)");
+                + " copy-temp-roots, build-input-temp-roots, import-drv-root, worker-exit, gc-client-catch, monitor-stop)");
     }
 
     @Test
