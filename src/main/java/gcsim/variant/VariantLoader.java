@@ -80,29 +80,19 @@ public final class VariantLoader {
         }
         boolean fetchCacheTempRoot = flag(r, m, "fetch-cache-temp-root", base.fetchCacheTempRoot());
         boolean callerRoots = flag(r, m, "caller-roots", base.callerRoots());
-        TempRootClient client = m.has("temp-root-client")
-                ? choice(r, m.get("temp-root-client"), "temp-root-client", TempRootClient.values(), TempRootClient::key)
-                : base.tempRootClient();
-        PathInUse pathInUse = m.has("path-in-use")
-                ? choice(r, m.get("path-in-use"), "path-in-use", PathInUse.values(), PathInUse::key)
-                : base.pathInUse();
-        SrcMemo srcMemo = m.has("src-memo")
-                ? choice(r, m.get("src-memo"), "src-memo", SrcMemo.values(), SrcMemo::key) : base.srcMemo();
-        AutoGcThread autoGcThread = m.has("auto-gc-thread")
-                ? choice(r, m.get("auto-gc-thread"), "auto-gc-thread", AutoGcThread.values(), AutoGcThread::key)
-                : base.autoGcThread();
-        GcRootOrder gcRootOrder = m.has("gc-root-order")
-                ? choice(r, m.get("gc-root-order"), "gc-root-order", GcRootOrder.values(), GcRootOrder::key)
-                : base.gcRootOrder();
-        WorkerExit workerExit = m.has("worker-exit")
-                ? choice(r, m.get("worker-exit"), "worker-exit", WorkerExit.values(), WorkerExit::key)
-                : base.workerExit();
-        GcClientCatch gcClientCatch = m.has("gc-client-catch")
-                ? choice(r, m.get("gc-client-catch"), "gc-client-catch", GcClientCatch.values(), GcClientCatch::key)
-                : base.gcClientCatch();
-        MonitorStop monitorStop = m.has("monitor-stop")
-                ? choice(r, m.get("monitor-stop"), "monitor-stop", MonitorStop.values(), MonitorStop::key)
-                : base.monitorStop();
+        TempRootClient client = choice(r, m, "temp-root-client", TempRootClient.values(), TempRootClient::key,
+                base.tempRootClient());
+        PathInUse pathInUse = choice(r, m, "path-in-use", PathInUse.values(), PathInUse::key, base.pathInUse());
+        SrcMemo srcMemo = choice(r, m, "src-memo", SrcMemo.values(), SrcMemo::key, base.srcMemo());
+        AutoGcThread autoGcThread = choice(r, m, "auto-gc-thread", AutoGcThread.values(), AutoGcThread::key,
+                base.autoGcThread());
+        GcRootOrder gcRootOrder = choice(r, m, "gc-root-order", GcRootOrder.values(), GcRootOrder::key,
+                base.gcRootOrder());
+        WorkerExit workerExit = choice(r, m, "worker-exit", WorkerExit.values(), WorkerExit::key, base.workerExit());
+        GcClientCatch gcClientCatch = choice(r, m, "gc-client-catch", GcClientCatch.values(), GcClientCatch::key,
+                base.gcClientCatch());
+        MonitorStop monitorStop = choice(r, m, "monitor-stop", MonitorStop.values(), MonitorStop::key,
+                base.monitorStop());
         return new Switches(mode, fetchCacheTempRoot, callerRoots, client, pathInUse,
                 flag(r, m, "gc-delete-recheck", base.gcDeleteRecheck()), srcMemo,
                 flag(r, m, "temp-root-dedup", base.tempRootDedup()),
@@ -115,6 +105,12 @@ public final class VariantLoader {
 
     private static boolean flag(YamlReader r, YamlMap m, String key, boolean otherwise) throws ScenarioException {
         return m.has(key) ? r.bool(m.get(key), key) : otherwise;
+    }
+
+    /** The value of switch {@code what} when the variant sets it, else {@code otherwise}. */
+    private static <E> E choice(YamlReader r, YamlMap m, String what, E[] values, java.util.function.Function<E, String> key,
+            E otherwise) throws ScenarioException {
+        return m.has(what) ? choice(r, m.get(what), what, values, key) : otherwise;
     }
 
     private static <E> E choice(YamlReader r, Node node, String what, E[] values, java.util.function.Function<E, String> key)
