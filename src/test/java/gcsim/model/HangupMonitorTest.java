@@ -110,6 +110,38 @@ class HangupMonitorTest {
         }
     }
 
+    /**
+     * The cancel and the monitor's trigger race; the exhaustive search prunes schedules by footprints,
+     * so unless the two steps look dependent it would explore only one of the orders.
+     */
+    @Test
+    void theExhaustiveSearchExploresBothTheCancelAndTheTriggerUnder28(@TempDir Path dir) throws IOException, ScenarioException {
+        Path file = Files.writeString(dir.resolve("one-client.yaml"), """
+                description: a daemon client adds a source and exits; its worker watches for the hang-up
+                store:
+                  paths:
+                    - {name: src, kind: source, size: 1K, present: false}
+                processes:
+                  - name: eval
+                    monitor-hangup: true
+                    ops: [{add-to-store: src}, exit]
+                """);
+        Runner runner = new Runner(ScenarioLoader.load(file), variant("nix-2.8"), 100_000, 3);
+        int[] cancelled = {0};
+        int[] triggered = {0};
+        gcsim.check.Executor watching = (strategy, trace) -> {
+            RunResult r = runner.run(strategy, true);
+            cancelled[0] += says(r, "~MonitorFdHup cancels") ? 1 : 0;
+            triggered[0] += says(r, "triggerInterrupt sets its interrupt flag") ? 1 : 0;
+            return r;
+        };
+        gcsim.search.ExhaustiveResult dfs = new gcsim.search.DfsExhaustive(null).explore(watching, 10_000);
+        assertThat(dfs.complete()).isTrue();
+        assertThat(dfs.failure()).isNull();
+        assertThat(cancelled[0]).as("executions where pthread_cancel came first").isPositive();
+        assertThat(triggered[0]).as("executions where the monitor woke first").isPositive();
+    }
+
     @Test
     void withoutMonitorHangupTheWorkerRunsNoMonitorAndNothingCrashes(@TempDir Path dir) throws IOException, ScenarioException {
         String text = Files.readString(Path.of("scenarios/" + SCENARIO + ".yaml"));
